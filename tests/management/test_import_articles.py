@@ -1,0 +1,55 @@
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tracker.models import Article, Quote
+
+pytestmark = pytest.mark.django_db
+
+
+def test_import_folder_and_jsonl_with_summary(tmp_path):
+    (tmp_path / "one.txt").write_text("First title\nThe mayor said the bridge would reopen.", encoding="utf-8")
+    sub = tmp_path / "nested"
+    sub.mkdir()
+    (sub / "two.html").write_text(
+        "<html><head><title>Second</title></head><body><article><p>The council said on Tuesday that the new"
+        " budget would be published next month after a final vote.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (sub / "ignored.png").write_bytes(b"\x89PNG")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        json.dumps({"title": "Third", "text": "Body three.", "language": "en"}) + "\n{oops\n", encoding="utf-8"
+    )
+    out, err = StringIO(), StringIO()
+    call_command("import_articles", str(tmp_path), "--language", "en", stdout=out, stderr=err)
+    assert Article.objects.count() == 3
+    summary = out.getvalue()
+    assert "Imported 3, duplicates skipped 0, rejected 1" in summary
+    assert "batch.jsonl:2" in summary
+
+    out = StringIO()
+    call_command("import_articles", str(tmp_path), "--no-progress", stdout=out, stderr=StringIO())
+    assert "Imported 0, duplicates skipped 3, rejected 1" in out.getvalue()
+    assert Article.objects.count() == 3
+
+
+def test_missing_path_is_an_error():
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("import_articles", "/nonexistent/path", stdout=StringIO(), stderr=StringIO())
+
+
+def test_load_demo_is_idempotent():
+    call_command("load_demo", stdout=StringIO())
+    article = Article.objects.get()
+    quotes = Quote.objects.count()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert Article.objects.get() == article and Quote.objects.count() == quotes
+    assert article.language == "ar" and article.outlet.name == "Al Mayadeen"
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="editor", password="editor") is not None

@@ -1,0 +1,99 @@
+import json
+
+import pytest
+
+from tracker.models import Article
+from tracker.services.imports import import_file
+
+pytestmark = pytest.mark.django_db
+
+
+def _import(name: str, data: bytes):
+    return import_file(name=name, data=data, defaults={"language": "en"})
+
+
+def test_txt_first_line_is_title():
+    summary = _import("a.txt", b"Ceasefire talks\nThe envoy said talks would resume.\nMore later.")
+    article = summary.imported[0]
+    assert article.title == "Ceasefire talks"
+    assert article.body == "The envoy said talks would resume.\nMore later."
+
+
+def test_txt_in_legacy_encoding_is_decoded():
+    text = "عنوان الخبر\nقال المتحدث إنّ الاجتماع انتهى دون اتفاق، وإنّ جولة جديدة ستعقد قريباً في القاهرة."
+    summary = import_file(name="legacy.txt", data=text.encode("cp1256"))
+    assert not summary.rejected, summary.rejected
+    assert summary.imported[0].title == "عنوان الخبر"
+    assert "الاجتماع" in summary.imported[0].body
+
+
+def test_html_main_text_extracted_without_markup_or_scripts():
+    html = b"""<html><head><title>Envoy speaks</title><script>var tracking = "secret";</script></head>
+    <body><nav>Home | World | Sport</nav><article><h1>Envoy speaks</h1>
+    <p>The envoy said on Monday that the negotiations would continue through the week.</p>
+    <p>She added that both delegations had agreed to meet again in Geneva.</p>
+    <script>alert("x")</script></article><footer>Copyright</footer></body></html>"""
+    summary = _import("page.html", html)
+    assert not summary.rejected, summary.rejected
+    article = summary.imported[0]
+    assert "negotiations would continue" in article.body
+    for leaked in ("<", "alert", "tracking", "secret"):
+        assert leaked not in article.body
+
+
+def test_html_with_only_scripts_rejected():
+    summary = _import(
+        "empty.html", b"<html><head><script>var a = 1;</script></head><body><script>x()</script></body></html>"
+    )
+    assert not summary.imported
+    assert "no article text" in summary.rejected[0].reason
+    assert not Article.objects.exists()
+
+
+def test_jsonl_good_lines_import_and_broken_line_reported_with_number():
+    lines = [
+        json.dumps({"title": "One", "text": "First article text.", "outlet": "Wire", "language": "en"}),
+        '{"title": "Two", "text": broken',
+        json.dumps({"title": "Three", "text": "Third article text.", "published": "2024-01-02", "language": "en"}),
+        json.dumps({"title": "Four", "text": "   "}),
+    ]
+    summary = _import("batch.jsonl", "\n".join(lines).encode())
+    assert [a.title for a in summary.imported] == ["One", "Three"]
+    reasons = {r.source: r.reason for r in summary.rejected}
+    assert "batch.jsonl:2" in reasons and "line 2" in reasons["batch.jsonl:2"]
+    assert "batch.jsonl:4" in reasons and "empty" in reasons["batch.jsonl:4"]
+    assert Article.objects.count() == 2
+    assert str(Article.objects.get(title="Three").published) == "2024-01-02"
+
+
+def test_binary_file_rejected():
+    summary = _import("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert "binary" in summary.rejected[0].reason
+    assert not Article.objects.exists()
+
+
+def test_undecodable_text_rejected():
+    data = bytes([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC]) * 40
+    summary = _import("noise.txt", data)
+    assert summary.rejected and not summary.imported
+    assert not Article.objects.exists()
+
+
+def test_file_over_limit_rejected(settings):
+    settings.TRACKER_MAX_IMPORT_BYTES = 100
+    summary = _import("big.txt", b"Title\n" + b"word " * 50)
+    assert "over the import limit" in summary.rejected[0].reason
+    assert not Article.objects.exists()
+
+
+def test_unsupported_suffix_rejected():
+    summary = _import("doc.pdf", b"%PDF-1.4")
+    assert "unsupported file type" in summary.rejected[0].reason
+
+
+def test_duplicates_counted_not_stored_twice():
+    data = b"Same title\nSame body text."
+    _import("a.txt", data)
+    summary = _import("b.txt", data)
+    assert len(summary.duplicates) == 1 and not summary.imported
+    assert Article.objects.count() == 1

@@ -1,0 +1,78 @@
+import pytest
+from django.db import IntegrityError, transaction
+
+from tests.factories import ArticleFactory, QuoteFactory, SpeakerAliasFactory, SpeakerFactory
+from tracker.models import Article, Quote
+
+pytestmark = pytest.mark.django_db
+
+
+def _violates(**overrides) -> bool:
+    try:
+        with transaction.atomic():
+            QuoteFactory(**overrides)
+    except IntegrityError:
+        return True
+    return False
+
+
+def test_valid_quote_is_stored():
+    quote = QuoteFactory()
+    assert quote.article.document[quote.quote_start : quote.quote_end] == "talks will go on"
+    assert quote.version == 1 and quote.status == Quote.Status.PENDING
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"quote_start": 10, "quote_end": 10},  # empty
+        {"quote_start": 12, "quote_end": 5},  # reversed
+        {"quote_start": 0, "quote_end": 10_000},  # past the end of the text
+        {"speaker_start": 4, "speaker_end": None},  # half a span
+        {"speaker_start": 9, "speaker_end": 3},
+        {"cue_start": 0, "cue_end": 99_999},
+        {"confidence": 1.5},
+        {"kind": "gossip"},
+        {"status": "maybe"},
+        {"version": 0},
+    ],
+)
+def test_constraints_refuse_bad_spans_and_values(overrides):
+    assert _violates(**overrides)
+    assert not Quote.objects.exists()
+
+
+def test_article_url_unique_but_optional():
+    ArticleFactory(url=None)
+    ArticleFactory(url=None)
+    ArticleFactory(url="https://example.com/a")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ArticleFactory(url="https://example.com/a")
+    assert Article.objects.count() == 3
+
+
+def test_article_body_cannot_be_empty():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ArticleFactory(body="")
+
+
+def test_alias_unique_per_speaker():
+    speaker = SpeakerFactory(name="John Kirby")
+    SpeakerAliasFactory(speaker=speaker, alias="Kirby")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SpeakerAliasFactory(speaker=speaker, alias="KIRBY")
+
+
+def test_history_records_every_quote_change(editor):
+    quote = QuoteFactory()
+    quote.status = Quote.Status.ACCEPTED
+    quote._history_user = editor
+    quote.save()
+    records = list(quote.history.order_by("history_date"))
+    assert [r.history_type for r in records] == ["+", "~"]
+    assert records[0].status == "pending" and records[1].status == "accepted"
+    assert records[1].history_user == editor
+
+
+def test_document_is_title_newline_body(article):
+    assert article.document == f"{article.title}\n{article.body}"

@@ -1,0 +1,87 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import ArticleFactory
+from tracker.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_articles_with_rtl_for_arabic(client):
+    ArticleFactory(title="مفاوضات الهدنة", language="ar", body="قال المتحدث إنّ المفاوضات مستمرة.")
+    ArticleFactory(title="Truce talks", language="en")
+    html = client.get(reverse("home")).content.decode()
+    assert "Truce talks" in html
+    assert 'dir="rtl"' in html and "مفاوضات الهدنة" in html
+
+
+def test_home_htmx_returns_only_the_table(client):
+    ArticleFactory(title="Truce talks")
+    response = client.get(reverse("home"), {"language": "en"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert 'id="article-table"' in html and "<html" not in html and "Truce talks" in html
+
+
+def test_home_filters_by_language(client):
+    ArticleFactory(title="Arabic one", language="ar")
+    ArticleFactory(title="English one", language="en")
+    html = client.get(reverse("home"), {"language": "ar"}).content.decode()
+    assert "Arabic one" in html and "English one" not in html
+
+
+def test_import_form_requires_login(client):
+    response = client.get(reverse("article-new"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+    response = client.post(reverse("article-new"), {"title": "T", "text": "Body."})
+    assert response.status_code == 302 and not Article.objects.exists()
+
+
+def test_import_form_creates_article(editor_client, editor):
+    response = editor_client.post(
+        reverse("article-new"),
+        {"title": "Envoy speaks", "text": "The envoy said talks would resume.", "outlet": "Wire", "language": "en"},
+    )
+    article = Article.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("article-detail", args=[article.pk])
+    assert article.created_by == editor and article.outlet.name == "Wire"
+
+
+def test_import_form_whitespace_text_shows_error_and_writes_nothing(editor_client):
+    response = editor_client.post(reverse("article-new"), {"title": "T", "text": "   \n  "})
+    assert response.status_code == 200
+    assert Article.objects.count() == 0
+    assert "required" in response.content.decode() or "empty" in response.content.decode()
+
+
+def test_upload_txt(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("a.txt", b"Title here\nThe mayor said the bridge would reopen.")
+    response = editor_client.post(reverse("article-upload"), {"file": upload, "language": "en"})
+    article = Article.objects.get()
+    assert response.status_code == 302 and article.title == "Title here"
+
+
+def test_upload_binary_refused_with_message(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("a.txt", b"\x00\x01\x02binary")
+    response = editor_client.post(reverse("article-upload"), {"file": upload})
+    assert response.status_code == 400 and "binary" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_upload_over_limit_refused(editor_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.TRACKER_MAX_IMPORT_BYTES = 50
+    upload = SimpleUploadedFile("a.txt", b"Title\n" + b"x" * 100)
+    response = editor_client.post(reverse("article-upload"), {"file": upload})
+    assert response.status_code == 400 and "limit" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_article_page_shows_text(client):
+    article = ArticleFactory(title="Truce talks", body="Line one.\nLine two.")
+    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    assert "Line one." in html and "Line two." in html

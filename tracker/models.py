@@ -1,0 +1,228 @@
+"""Data model. Offsets on quotes index ``Article.document`` (title + "\\n" + body), which never
+changes after import."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+
+class Language(models.TextChoices):
+    ARABIC = "ar", "Arabic"
+    ENGLISH = "en", "English"
+    OTHER = "xx", "Other"
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=253, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        DETECTED = "detected", "Detected"
+        IN_REVIEW = "in_review", "In review"
+        REVIEWED = "reviewed", "Reviewed"
+
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
+    url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
+    title = models.CharField(max_length=1000)
+    byline = models.CharField(max_length=500, blank=True)
+    published = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=8, choices=Language.choices)
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    detection_backend = models.CharField(max_length=100, blank=True)
+    detection_note = models.CharField(max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published", "-created_at"]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["language", "-published"])]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+            models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def document(self) -> str:
+        """The string every offset refers to."""
+        return f"{self.title}\n{self.body}"
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.language in {"ar", "fa", "ur", "he"}
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        MEDIA = "media", "Media outlet"
+        GOVERNMENT = "government", "Government body"
+        GROUP = "group", "Group"
+        UNNAMED = "unnamed", "Unnamed source"
+
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    description = models.CharField(max_length=500, blank=True)
+    wikidata_id = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[0-9]+$"), name="speaker_wikidata_id_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpeakerAlias(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=300)
+    # Arabic-insensitive, case-insensitive key (tracker.attribution.text.normalize_name).
+    normalized = models.CharField(max_length=300, db_index=True, editable=False)
+    language = models.CharField(max_length=8, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "speaker aliases"
+        ordering = ["alias"]
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "normalized"], name="alias_unique_per_speaker"),
+            models.CheckConstraint(condition=~Q(normalized=""), name="alias_normalized_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+class Quote(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct"
+        MIXED = "mixed", "Mixed"
+        INDIRECT = "indirect", "Indirect"
+        HEADLINE = "headline", "Headline"
+        EMBED = "embed", "Embedded post"
+
+    class Origin(models.TextChoices):
+        DETECTED = "detected", "Detected"
+        EDITOR = "editor", "Editor"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        CORRECTED = "corrected", "Corrected"
+        REJECTED = "rejected", "Rejected"
+
+    class RejectReason(models.TextChoices):
+        NOT_A_QUOTE = "not_a_quote", "Not a quote"
+        WRONG_SPAN = "wrong_span", "Wrong span"
+        DUPLICATE = "duplicate", "Duplicate"
+        OTHER = "other", "Other"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    # Length of article.document when the quote was written; the text never changes, so the
+    # constraints below keep every span inside it at the database level.
+    document_length = models.PositiveIntegerField(editable=False)
+    quote_start = models.PositiveIntegerField()
+    quote_end = models.PositiveIntegerField()
+    quote_text = models.TextField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    speaker_text = models.CharField(max_length=300, blank=True)
+    speaker_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_end = models.PositiveIntegerField(null=True, blank=True)
+    cue_text = models.CharField(max_length=300, blank=True)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    via = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="relayed_quotes")
+
+    confidence = models.FloatField(default=1.0)
+    rule = models.CharField(max_length=100, blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.DETECTED)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    reject_reason = models.CharField(max_length=12, choices=RejectReason.choices, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "quote_start", "quote_end"]
+        indexes = [models.Index(fields=["article", "status"]), models.Index(fields=["speaker", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quote_start__lt=F("quote_end")) & Q(quote_end__lte=F("document_length")),
+                name="quote_span_inside_text",
+            ),
+            models.CheckConstraint(
+                condition=(Q(speaker_start__isnull=True) & Q(speaker_end__isnull=True))
+                | (
+                    Q(speaker_start__isnull=False, speaker_end__isnull=False)
+                    & Q(speaker_start__lt=F("speaker_end"))
+                    & Q(speaker_end__lte=F("document_length"))
+                ),
+                name="quote_speaker_span_inside_text",
+            ),
+            models.CheckConstraint(
+                condition=(Q(cue_start__isnull=True) & Q(cue_end__isnull=True))
+                | (
+                    Q(cue_start__isnull=False, cue_end__isnull=False)
+                    & Q(cue_start__lt=F("cue_end"))
+                    & Q(cue_end__lte=F("document_length"))
+                ),
+                name="quote_cue_span_inside_text",
+            ),
+            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="quote_confidence_0_1"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["direct", "mixed", "indirect", "headline", "embed"]), name="quote_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "accepted", "corrected", "rejected"]), name="quote_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="quote_version_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.quote_text[:80]
+
+    @property
+    def touched(self) -> bool:
+        """Editors' work that re-detection must keep."""
+        return self.origin == self.Origin.EDITOR or self.status != self.Status.PENDING

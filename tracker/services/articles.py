@@ -1,0 +1,148 @@
+"""Article writes. Every import path (form, upload, command, demo) goes through article_import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
+
+from tracker.langdetect import detect_language
+from tracker.models import Article, Outlet
+
+logger = logging.getLogger("tracker.import")
+
+# Line and paragraph separators that become the one separator the app uses: "\n".
+_NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Bidi embedding/override controls reorder what editors see without being content.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+class ImportRejected(ValidationError):
+    """Input that cannot become an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    article: Article
+    created: bool
+
+
+def clean_body(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _BIDI_CONTROLS.sub("", _NEWLINES.sub("\n", text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def clean_title(text: str) -> str:
+    return " ".join(clean_body(text).split("\n")).strip()
+
+
+def content_hash(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
+
+
+def outlet_get_or_create(*, name: str, domain: str = "", language: str = "") -> Outlet:
+    outlet, _ = Outlet.objects.get_or_create(name=name.strip(), defaults={"domain": domain, "language": language})
+    return outlet
+
+
+def _parse_date(value) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError as exc:
+        raise ImportRejected(f"Published date {value!r} is not a date (expected YYYY-MM-DD).") from exc
+
+
+def article_import(
+    *,
+    title: str,
+    body: str,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: dt.date | str | None = None,
+    language: str | None = None,
+    byline: str = "",
+    created_by=None,
+    detect: bool = True,
+) -> ImportResult:
+    """Store one article, or return the stored copy when the same text (or URL) is already here.
+
+    Raises ImportRejected with a message for the editor; nothing is written in that case.
+    """
+    if not isinstance(body, str) or not isinstance(title or "", str):
+        raise ImportRejected("Title and text must be text.")
+    body = clean_body(body)
+    title = clean_title(title or "")
+    if not body:
+        raise ImportRejected("The article text is empty.")
+    if not title:
+        # A headline-less article still needs something to show; its first line serves.
+        first, _, rest = body.partition("\n")
+        if not rest:
+            raise ImportRejected("The article has no title.")
+        title, body = first[:1000], rest
+    if len(title) > 1000:
+        raise ImportRejected("The title is longer than 1,000 characters.")
+    url = (url or "").strip() or None
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError as exc:
+            raise ImportRejected(f"{url!r} is not a valid http(s) URL.") from exc
+    published_date = _parse_date(published)
+    language = (language or "").strip().lower()[:8] or detect_language(f"{title}\n{body}")
+    digest = content_hash(title, body)
+
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is None and url:
+        existing = Article.objects.filter(url=url).first()
+    if existing is not None:
+        return ImportResult(existing, created=False)
+
+    try:
+        with transaction.atomic():
+            outlet_obj = None
+            if outlet and outlet.strip():
+                domain = urlsplit(url).hostname or "" if url else ""
+                outlet_obj = outlet_get_or_create(name=outlet, domain=domain, language=language)
+            article = Article.objects.create(
+                outlet=outlet_obj,
+                url=url,
+                title=title,
+                byline=clean_title(byline or "")[:500],
+                published=published_date,
+                language=language,
+                body=body,
+                content_hash=digest,
+                created_by=created_by,
+            )
+            if detect:
+                from tracker.services.detection import article_detect
+
+                article_detect(article=article)
+    except IntegrityError:
+        # Another import stored the same article between our check and our insert.
+        existing = Article.objects.filter(content_hash=digest).first() or (
+            Article.objects.filter(url=url).first() if url else None
+        )
+        if existing is None:
+            raise
+        return ImportResult(existing, created=False)
+    logger.info("article imported id=%s language=%s chars=%s", article.pk, language, len(body))
+    return ImportResult(article, created=True)

@@ -1,0 +1,105 @@
+"""Run the attribution engine on stored articles and store what it finds as quotes."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from tracker.attribution.engine import detect
+from tracker.attribution.text import tokens
+from tracker.attribution.types import Attribution
+from tracker.models import Article, Quote, Speaker
+from tracker.nlp import current_backend
+from tracker.services.speakers import speaker_resolve
+
+logger = logging.getLogger("tracker.detection")
+
+
+def _name_mentions(name: str, *mentions: str | None) -> tuple[str, ...]:
+    """Mentions that are part of the name (a surname for the full name), never pronouns or
+    descriptors such as "the newspaper": only those become aliases."""
+    name_tokens = set(tokens(name))
+    return tuple(m for m in mentions if m and set(tokens(m)) and set(tokens(m)) <= name_tokens and m != name)
+
+
+def _span(span) -> tuple[int | None, int | None, str]:
+    return (span.start, span.end, span.text[:300]) if span is not None else (None, None, "")
+
+
+def _quote_fields(article: Article, found: Attribution, speakers: dict) -> dict:
+    def resolve(name: str | None, kind: str | None, mention: str | None = None) -> Speaker | None:
+        if not name:
+            return None
+        key = (name, kind)
+        if key not in speakers:
+            speakers[key] = speaker_resolve(
+                name=name,
+                kind=kind,
+                language=article.language,
+                mentions=_name_mentions(name, mention),
+            )
+        return speakers[key]
+
+    s_start, s_end, s_text = _span(found.speaker_mention)
+    c_start, c_end, c_text = _span(found.cue)
+    return {
+        "article": article,
+        "document_length": len(article.document),
+        "quote_start": found.quote.start,
+        "quote_end": found.quote.end,
+        "quote_text": found.quote.text,
+        "kind": found.kind,
+        "speaker": resolve(found.speaker, found.speaker_kind, s_text),
+        "speaker_text": s_text,
+        "speaker_start": s_start,
+        "speaker_end": s_end,
+        "cue_text": c_text,
+        "cue_start": c_start,
+        "cue_end": c_end,
+        "via": resolve(found.via, None),
+        "confidence": min(1.0, max(0.0, float(found.confidence))),
+        "rule": found.rule[:100],
+        "origin": Quote.Origin.DETECTED,
+    }
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@transaction.atomic
+def article_detect(*, article: Article) -> list[Quote]:
+    """(Re)detect quotes. Quotes an editor accepted, corrected, rejected or created are kept
+    as they are, and a detection overlapping one of them is dropped."""
+    backend = current_backend()
+    document = article.document
+    found = detect(article.title, article.body, article.language, entities=backend.entities(document, article.language))
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    existing = list(article.quotes.all())
+    kept = [q for q in existing if q.touched]
+    Quote.objects.filter(pk__in=[q.pk for q in existing if not q.touched]).delete()
+    kept_spans = [(q.quote_start, q.quote_end) for q in kept]
+
+    speakers: dict = {}
+    created = []
+    for attribution in found:
+        span = (attribution.quote.start, attribution.quote.end)
+        if not (0 <= span[0] < span[1] <= len(document)):
+            logger.warning("article %s: engine span %s outside the text, skipped", article.pk, span)
+            continue
+        if any(_overlaps(span, other) for other in kept_spans):
+            continue
+        created.append(Quote(**_quote_fields(article, attribution, speakers)))
+    # Plain bulk_create would skip the history rows.
+    created = bulk_create_with_history(created, Quote, default_change_reason="detected")
+
+    fields = {"detection_backend": backend.name, "detection_note": backend.note}
+    if article.status == Article.Status.NEW:
+        fields["status"] = Article.Status.DETECTED
+    Article.objects.filter(pk=article.pk).update(**fields)
+    logger.info(
+        "article %s detected: %s new quotes, %s kept, backend=%s", article.pk, len(created), len(kept), backend.name
+    )
+    return created

@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from tracker import selectors
+from tracker.forms import ArticleFilterForm, ArticleForm, UploadForm
+from tracker.models import Article
+from tracker.services.articles import ImportRejected, article_import
+from tracker.services.imports import import_file
+
+
+def home(request):
+    form = ArticleFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    articles = selectors.article_list(language=filters.get("language"), status=filters.get("status"))
+    page = Paginator(articles, 25).get_page(request.GET.get("page"))
+    template = "articles/list.html#article-table" if request.htmx else "articles/list.html"
+    return render(request, template, {"page": page, "filter_form": form})
+
+
+def article_detail(request, article_id: int):
+    article = get_object_or_404(Article.objects.select_related("outlet"), pk=article_id)
+    quotes = selectors.article_quotes(article=article)
+    return render(request, "articles/detail.html", {"article": article, "quotes": quotes})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def article_new(request):
+    form = ArticleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = article_import(
+                title=data["title"],
+                body=data["text"],
+                outlet=data["outlet"] or None,
+                url=data["url"] or None,
+                published=data["published"],
+                language=data["language"] or None,
+                created_by=request.user,
+            )
+        except ImportRejected as exc:
+            form.add_error(None, exc)
+        else:
+            if result.created:
+                messages.success(request, "Article imported.")
+            else:
+                messages.info(request, "This article was already here; showing the stored copy.")
+            return redirect("article-detail", article_id=result.article.pk)
+    return render(request, "articles/new.html", {"form": form, "upload_form": UploadForm()})
+
+
+@login_required
+@require_http_methods(["POST"])
+def article_upload(request):
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "articles/new.html", {"form": ArticleForm(), "upload_form": form}, status=400)
+    upload = form.cleaned_data["file"]
+    defaults = {k: v for k in ("outlet", "language") if (v := form.cleaned_data.get(k))}
+    summary = import_file(name=upload.name, data=upload.read(), created_by=request.user, defaults=defaults)
+    for rejection in summary.rejected:
+        messages.error(request, f"{rejection.source}: {rejection.reason}")
+    if summary.imported or summary.duplicates:
+        messages.success(
+            request, f"{len(summary.imported)} imported, {len(summary.duplicates)} already here (skipped)."
+        )
+    if len(summary.imported) + len(summary.duplicates) == 1 and not summary.rejected:
+        article = (summary.imported or summary.duplicates)[0]
+        return redirect("article-detail", article_id=article.pk)
+    if not summary.imported and not summary.duplicates:
+        return render(request, "articles/new.html", {"form": ArticleForm(), "upload_form": form}, status=400)
+    return redirect("home")
