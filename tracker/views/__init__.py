@@ -1,0 +1,1 @@
+"""Views, one module per area; each view validates, calls one service or selector, renders."""
