@@ -27,7 +27,10 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# A detection worker runs beside the web server and stops with it.
 run: demo
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install

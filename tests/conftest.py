@@ -39,3 +39,9 @@ def editor_client(client, editor):
 @pytest.fixture
 def article(db):
     return ArticleFactory()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_inline(settings):
+    # Tests see detection finish within the request; the queue has its own tests.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -43,8 +43,18 @@ class Article(models.Model):
     body = models.TextField()
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    class Detection(models.TextChoices):
+        IDLE = "idle", "Not queued"
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
     detection_backend = models.CharField(max_length=100, blank=True)
     detection_note = models.CharField(max_length=500, blank=True)
+    detection_state = models.CharField(max_length=10, choices=Detection.choices, default=Detection.IDLE)
+    detection_attempts = models.PositiveSmallIntegerField(default=0)
+    detection_error = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -55,7 +65,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published", "-created_at"]
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["language", "-published"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["detection_state"]),
+            models.Index(fields=["language", "-published"]),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
             models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
@@ -180,8 +194,14 @@ class Quote(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Derived for search (tracker.search): folded quote text + speaker name and aliases, and the
+    # PostgreSQL text-search configuration for the article's language. Written only by
+    # tracker.services.search.quote_search_text_refresh (called by the services that write quotes
+    # and aliases); not kept in history since it is recomputed from the fields above.
+    search_text = models.TextField(blank=True, default="", editable=False)
+    search_config = models.CharField(max_length=10, blank=True, default="simple", editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text", "search_config"])
 
     class Meta:
         ordering = ["article", "quote_start", "quote_end"]

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "tracker",
 ]
 
@@ -133,6 +135,19 @@ LOGOUT_REDIRECT_URL = "home"
 TRACKER_MAX_IMPORT_BYTES = int(os.environ.get("TRACKER_MAX_IMPORT_BYTES", str(5 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = TRACKER_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = TRACKER_MAX_IMPORT_BYTES + 1024 * 1024
+
+# Detection runs off the request: queued in the database, run by `manage.py db_worker`
+# (any number of workers on any number of machines sharing the database). "immediate" runs
+# tasks inline, as the tests do.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TRACKER_TASKS_BACKEND", "database")]
+    }
+}
+TRACKER_DETECTION_MAX_ATTEMPTS = int(os.environ.get("TRACKER_DETECTION_MAX_ATTEMPTS", "3"))
 
 # Where stanza models live; detection uses the rules alone when they are absent.
 STANZA_DIR = Path(os.environ.get("STANZA_DIR", VAR_DIR / "stanza"))

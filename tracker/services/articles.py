@@ -133,9 +133,9 @@ def article_import(
                 created_by=created_by,
             )
             if detect:
-                from tracker.services.detection import article_detect
+                from tracker.services.detection_queue import article_detection_enqueue
 
-                article_detect(article=article)
+                article_detection_enqueue(article=article)
     except IntegrityError:
         # Another import stored the same article between our check and our insert.
         existing = Article.objects.filter(content_hash=digest).first() or (
