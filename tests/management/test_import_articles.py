@@ -53,3 +53,27 @@ def test_load_demo_is_idempotent():
     from django.contrib.auth import get_user_model
 
     assert get_user_model().objects.get(username="editor").check_password("editor")
+
+
+def test_jsonl_streams_past_the_file_limit_but_not_past_the_line_limit(tmp_path, settings):
+    settings.TRACKER_MAX_IMPORT_BYTES = 400
+    lines = [json.dumps({"title": f"T{i}", "text": f"Short body number {i}.", "language": "en"}) for i in range(20)]
+    lines.insert(5, json.dumps({"title": "Huge", "text": "word " * 200, "language": "en"}))
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert path.stat().st_size > settings.TRACKER_MAX_IMPORT_BYTES
+    out = StringIO()
+    call_command("import_articles", str(path), "--no-progress", stdout=out, stderr=StringIO())
+    assert "Imported 20, duplicates skipped 0, rejected 1" in out.getvalue()
+    assert "many.jsonl:6" in out.getvalue() and "over the limit" in out.getvalue()
+    assert not Article.objects.filter(title="Huge").exists()
+
+
+def test_txt_over_the_limit_is_rejected(tmp_path, settings):
+    settings.TRACKER_MAX_IMPORT_BYTES = 100
+    path = tmp_path / "big.txt"
+    path.write_text("Title\n" + "word " * 50, encoding="utf-8")
+    out = StringIO()
+    call_command("import_articles", str(path), "--no-progress", stdout=out, stderr=StringIO())
+    assert "rejected 1" in out.getvalue() and "over the import limit" in out.getvalue()
+    assert not Article.objects.exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,12 +38,16 @@ class Rejection:
 
 @dataclass
 class ImportSummary:
-    imported: list = field(default_factory=list)
-    duplicates: list = field(default_factory=list)
+    # Article ids, not objects: an import of 50,000 articles must not hold them all.
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[int] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    on_article: Callable[[], None] | None = None  # progress hook
 
     def add(self, result: ImportResult) -> None:
-        (self.imported if result.created else self.duplicates).append(result.article)
+        (self.imported if result.created else self.duplicates).append(result.article.pk)
+        if self.on_article:
+            self.on_article()
 
     def merge(self, other: ImportSummary) -> None:
         self.imported += other.imported
@@ -113,13 +117,25 @@ def parse_html(html: str, name: str) -> ArticleInput:
 _JSONL_FIELDS = {"title", "text", "body", "outlet", "url", "published", "language", "byline"}
 
 
-def parse_jsonl(text: str, name: str) -> Iterator[ArticleInput | Rejection]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+def parse_jsonl(lines: Iterable[bytes | str], name: str) -> Iterator[ArticleInput | Rejection]:
+    """One article per line. Lines are read one at a time, so a file of any length streams;
+    the size limit applies to each line."""
+    limit = settings.TRACKER_MAX_IMPORT_BYTES
+    for number, raw in enumerate(lines, start=1):
         where = f"{name}:{number}"
+        if len(raw) > limit:
+            yield Rejection(where, f"line {number} is {len(raw):,} bytes, over the limit of {limit:,} bytes.")
+            continue
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield Rejection(where, f"line {number} is not UTF-8 text.")
+                continue
+        if not raw.strip():
+            continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(raw)
         except json.JSONDecodeError as exc:
             yield Rejection(where, f"line {number} is not valid JSON ({exc.msg}).")
             continue
@@ -127,23 +143,20 @@ def parse_jsonl(text: str, name: str) -> Iterator[ArticleInput | Rejection]:
             yield Rejection(where, f"line {number} is not a JSON object.")
             continue
         values = {k: obj.get(k) for k in _JSONL_FIELDS}
-        for key, value in values.items():
-            if value is not None and not isinstance(value, str):
-                if key == "published" and isinstance(value, int | float):
-                    continue
-                yield Rejection(where, f"line {number}: field {key!r} must be a string.")
-                break
-        else:
-            yield ArticleInput(
-                title=values["title"] or "",
-                body=values["text"] or values["body"] or "",
-                outlet=values["outlet"],
-                url=values["url"],
-                published=values["published"],
-                language=values["language"],
-                byline=values["byline"] or "",
-                source=where,
-            )
+        wrong = [k for k, v in values.items() if v is not None and not isinstance(v, str)]
+        if wrong:
+            yield Rejection(where, f"line {number}: field {wrong[0]!r} must be a string.")
+            continue
+        yield ArticleInput(
+            title=values["title"] or "",
+            body=values["text"] or values["body"] or "",
+            outlet=values["outlet"],
+            url=values["url"],
+            published=values["published"],
+            language=values["language"],
+            byline=values["byline"] or "",
+            source=where,
+        )
 
 
 def parse_file(name: str, data: bytes) -> Iterator[ArticleInput | Rejection]:
@@ -158,15 +171,16 @@ def parse_file(name: str, data: bytes) -> Iterator[ArticleInput | Rejection]:
     elif suffix in {".html", ".htm"}:
         yield parse_html(text, name)
     else:
-        yield from parse_jsonl(text, name)
+        yield from parse_jsonl(text.splitlines(), name)
 
 
-def import_file(*, name: str, data: bytes, created_by=None, defaults: dict | None = None) -> ImportSummary:
-    """Import every article in one file. Each article is its own transaction, so a bad
-    one is reported and the good ones stay."""
-    summary = ImportSummary()
+def import_items(
+    items: Iterable[ArticleInput | Rejection], *, name: str, summary: ImportSummary, created_by=None, defaults=None
+) -> ImportSummary:
+    """Import parsed articles one by one. Each is its own transaction, so a bad one is
+    reported and the good ones stay."""
     try:
-        for item in parse_file(name, data):
+        for item in items:
             if isinstance(item, Rejection):
                 summary.rejected.append(item)
                 continue
@@ -178,3 +192,29 @@ def import_file(*, name: str, data: bytes, created_by=None, defaults: dict | Non
     except ImportRejected as exc:
         summary.rejected.append(Rejection(name, " ".join(exc.messages)))
     return summary
+
+
+def import_file(*, name: str, data: bytes, created_by=None, defaults: dict | None = None) -> ImportSummary:
+    """Import every article in one uploaded file (the size limit applies to the whole file)."""
+    return import_items(
+        parse_file(name, data), name=name, summary=ImportSummary(), created_by=created_by, defaults=defaults
+    )
+
+
+def import_path(*, path: Path, summary: ImportSummary, created_by=None, defaults: dict | None = None) -> ImportSummary:
+    """Import a file from disk. JSONL streams line by line, so its size is unlimited but each
+    line's is not; other files must be under the limit."""
+    name = str(path)
+    if path.suffix.lower() == ".jsonl":
+        with path.open("rb") as fh:
+            return import_items(
+                parse_jsonl(fh, name), name=name, summary=summary, created_by=created_by, defaults=defaults
+            )
+    try:
+        check_size(path.stat().st_size, name)
+    except ImportRejected as exc:
+        summary.rejected.append(Rejection(name, " ".join(exc.messages)))
+        return summary
+    return import_items(
+        parse_file(name, path.read_bytes()), name=name, summary=summary, created_by=created_by, defaults=defaults
+    )

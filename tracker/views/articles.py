@@ -69,8 +69,7 @@ def article_upload(request):
             request, f"{len(summary.imported)} imported, {len(summary.duplicates)} already here (skipped)."
         )
     if len(summary.imported) + len(summary.duplicates) == 1 and not summary.rejected:
-        article = (summary.imported or summary.duplicates)[0]
-        return redirect("article-detail", article_id=article.pk)
+        return redirect("article-detail", article_id=(summary.imported or summary.duplicates)[0])
     if not summary.imported and not summary.duplicates:
         return render(request, "articles/new.html", {"form": ArticleForm(), "upload_form": form}, status=400)
     return redirect("home")

@@ -1,11 +1,9 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from tracker.services.articles import ImportRejected
-from tracker.services.imports import SUPPORTED_SUFFIXES, ImportSummary, Rejection, check_size, import_file
+from tracker.services.imports import SUPPORTED_SUFFIXES, ImportSummary, import_path
 
 
 def _files(paths: list[str]) -> list[Path]:
@@ -33,20 +31,15 @@ class Command(BaseCommand):
     def handle(self, *args, paths, outlet=None, language=None, no_progress=False, **options):
         files = _files(paths)
         defaults = {k: v for k, v in {"outlet": outlet, "language": language}.items() if v}
-        summary = ImportSummary()
-        bar = tqdm(files, unit="file", disable=no_progress or not files, file=self.stderr._out)
-        for path in bar:
+        bar = tqdm(unit=" articles", disable=no_progress or not files, file=self.stderr._out)
+        summary = ImportSummary(on_article=bar.update)
+        for path in files:
             bar.set_postfix_str(path.name[-40:])
-            try:
-                check_size(path.stat().st_size, path.name)
-                data = path.read_bytes()
-            except ImportRejected as exc:
-                summary.rejected.append(Rejection(str(path), " ".join(exc.messages)))
-                continue
-            summary.merge(import_file(name=str(path), data=data, defaults=defaults))
+            import_path(path=path, summary=summary, defaults=defaults)
+        bar.close()
         self.stdout.write(
             f"Imported {len(summary.imported)}, duplicates skipped {len(summary.duplicates)}, "
-            f"rejected {len(summary.rejected)} (limit {settings.TRACKER_MAX_IMPORT_BYTES:,} bytes per file)."
+            f"rejected {len(summary.rejected)}."
         )
         for rejection in summary.rejected:
             self.stdout.write(f"  rejected {rejection.source}: {rejection.reason}")
