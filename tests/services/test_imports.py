@@ -97,3 +97,25 @@ def test_duplicates_counted_not_stored_twice():
     summary = _import("b.txt", data)
     assert len(summary.duplicates) == 1 and not summary.imported
     assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_error_mid_import_rolls_that_article_back_and_goes_on(monkeypatch):
+    from django.db import DatabaseError
+
+    from tracker.services import detection_queue
+
+    real = detection_queue.article_detection_enqueue
+
+    def enqueue(*, article):
+        if article.title == "Two":
+            raise DatabaseError("could not serialize access")
+        real(article=article)
+
+    # The failure comes after the article row is written, inside its transaction.
+    monkeypatch.setattr(detection_queue, "article_detection_enqueue", enqueue)
+    lines = [json.dumps({"title": t, "text": f"Body of {t}.", "language": "en"}) for t in ("One", "Two", "Three")]
+    summary = _import("batch.jsonl", "\n".join(lines).encode())
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["One", "Three"]
+    assert len(summary.imported) == 2
+    assert summary.rejected[0].source == "batch.jsonl:2" and "database error" in summary.rejected[0].reason

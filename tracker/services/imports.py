@@ -10,6 +10,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 from django.conf import settings
+from django.db import DatabaseError
 
 from tracker.services.articles import ImportRejected, ImportResult, article_import
 
@@ -189,6 +190,10 @@ def import_items(
                 summary.add(article_import(**{**(defaults or {}), **given}, created_by=created_by))
             except ImportRejected as exc:
                 summary.rejected.append(Rejection(item.source or name, " ".join(exc.messages)))
+            except DatabaseError as exc:
+                # The article's own transaction rolled back; the rest of the file goes on.
+                logger.exception("import database error source=%s", item.source or name)
+                summary.rejected.append(Rejection(item.source or name, f"database error, nothing stored ({exc})."))
     except ImportRejected as exc:
         summary.rejected.append(Rejection(name, " ".join(exc.messages)))
     return summary
