@@ -133,6 +133,8 @@ LOGOUT_REDIRECT_URL = "home"
 
 # Uploads and imports larger than this are refused with a message.
 TRACKER_MAX_IMPORT_BYTES = int(os.environ.get("TRACKER_MAX_IMPORT_BYTES", str(5 * 1024 * 1024)))
+# Longer than any real paragraph: such text is a failed extraction, refused with a message.
+TRACKER_MAX_PARAGRAPH_CHARS = int(os.environ.get("TRACKER_MAX_PARAGRAPH_CHARS", "50000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = TRACKER_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = TRACKER_MAX_IMPORT_BYTES + 1024 * 1024
 

@@ -82,3 +82,17 @@ def test_import_runs_detection(editor):
     assert article.status == Article.Status.DETECTED
     assert article.detection_backend
     assert article.created_by == editor
+
+
+def test_a_megabyte_single_paragraph_is_refused_with_a_reason():
+    body = "word " * 210_000
+    with pytest.raises(ImportRejected, match="paragraph"):
+        article_import(title="One huge paragraph", body=body, language="en")
+    assert not Article.objects.exists()
+
+
+def test_bidi_controls_and_zero_width_characters_are_removed_but_zwnj_kept():
+    body = "قال\u200b المتحدث \u202eإنّ\u202c الجولة انتهت.\nمی\u200cخواهم"
+    article = article_import(title="\u2067عنوان\u2069", body=body, language="ar", detect=False).article
+    assert article.title == "عنوان"
+    assert article.body == "قال المتحدث إنّ الجولة انتهت.\nمی\u200cخواهم"

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
@@ -22,8 +23,10 @@ logger = logging.getLogger("tracker.import")
 # Line and paragraph separators that become the one separator the app uses: "\n".
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# Bidi embedding/override controls reorder what editors see without being content.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Bidi embedding/override controls reorder what editors see without being content, and
+# zero-width spaces and stray byte-order marks hide inside words and break search. ZWNJ and
+# ZWJ stay: they shape Arabic-script and Persian words.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u200e\u200f]")
 
 
 class ImportRejected(ValidationError):
@@ -38,7 +41,7 @@ class ImportResult:
 
 def clean_body(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    text = _BIDI_CONTROLS.sub("", _NEWLINES.sub("\n", text))
+    text = _INVISIBLE.sub("", _NEWLINES.sub("\n", text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -91,6 +94,12 @@ def article_import(
     title = clean_title(title or "")
     if not body:
         raise ImportRejected("The article text is empty.")
+    longest = max(map(len, body.split("\n")))
+    if longest > settings.TRACKER_MAX_PARAGRAPH_CHARS:
+        raise ImportRejected(
+            f"One paragraph is {longest:,} characters long (the limit is {settings.TRACKER_MAX_PARAGRAPH_CHARS:,}): "
+            "this looks like text without paragraph breaks. Split it into paragraphs and import it again."
+        )
     if not title:
         # A headline-less article still needs something to show; its first line serves.
         first, _, rest = body.partition("\n")
