@@ -8,7 +8,7 @@ export DJANGO_DEBUG ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run test lint format bench-detect clean
+.PHONY: install migrate demo run test lint format bench-detect bench-review bench-load clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,15 @@ format: install
 
 bench-detect: install
 	$(PY) -m tracker.attribution.bench
+
+# Server render time of the review page of a 5,000-word article with 150 quotes (throw-away database).
+bench-review: install
+	$(PY) -m tracker.bench_review
+
+# 50 simulated editors against gunicorn + a throw-away PostgreSQL, 60 s, loopback only.
+bench-load: install
+	$(PIP) install --quiet -r requirements-bench.txt
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -45,3 +45,73 @@ def article(db):
 def _tasks_run_inline(settings):
     # Tests see detection finish within the request; the queue has its own tests.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # PBKDF2 takes most of a second per user on CI machines; tests need no real hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def _empty_stanza_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("stanza-empty")
+
+
+@pytest.fixture(autouse=True)
+def _no_stanza_models(settings, _empty_stanza_dir):
+    # Models a developer downloaded into var/stanza must not change what the tests see.
+    settings.STANZA_DIR = _empty_stanza_dir
+
+
+FAKE_STANZA_RESOURCES = {
+    # The shape of stanza's resources.json, cut down to what the tokenize/mwt/ner pipeline reads.
+    "ar": {
+        "lang_name": "Arabic",
+        "packages": {"default": {"tokenize": "padt", "mwt": "padt", "ner": "aqmar_charlm"}},
+        "tokenize": {"padt": {"md5": "0"}},
+        "mwt": {"padt": {"md5": "0"}},
+        "ner": {
+            "aqmar_charlm": {
+                "md5": "0",
+                "dependencies": [
+                    {"model": "pretrain", "package": "conll17"},
+                    {"model": "forward_charlm", "package": "ccwiki"},
+                ],
+            }
+        },
+        "pretrain": {"conll17": {"md5": "0"}},
+        "forward_charlm": {"ccwiki": {"md5": "0"}},
+    },
+    "arabic": {"alias": "ar"},
+    "en": {
+        "lang_name": "English",
+        "packages": {"default": {"tokenize": "combined", "ner": "ontonotes"}},
+        "tokenize": {"combined": {"md5": "0"}},
+        "ner": {"ontonotes": {"md5": "0"}},
+    },
+    "url": "http://127.0.0.1:9/{lang}/{filename}",
+}
+
+
+@pytest.fixture
+def fake_stanza_models(tmp_path) -> Path:
+    """A STANZA_DIR whose resources.json and model files are all there, but the files are
+    empty: models_present says yes and loading them fails, as a corrupt download would."""
+    import json
+
+    folder = tmp_path / "stanza"
+    folder.mkdir()
+    (folder / "resources.json").write_text(json.dumps(FAKE_STANZA_RESOURCES), encoding="utf-8")
+    for rel in [
+        "ar/tokenize/padt.pt",
+        "ar/mwt/padt.pt",
+        "ar/ner/aqmar_charlm.pt",
+        "ar/pretrain/conll17.pt",
+        "ar/forward_charlm/ccwiki.pt",
+        "en/tokenize/combined.pt",
+        "en/ner/ontonotes.pt",
+    ]:
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(b"")
+    return folder

@@ -64,3 +64,41 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     quote_text = factory.LazyAttribute(lambda q: q.article.document[q.quote_start : q.quote_end])
     kind = Quote.Kind.MIXED
     speaker = factory.SubFactory(SpeakerFactory)
+
+
+def quote_with_text(
+    text: str,
+    *,
+    language: str = "en",
+    speaker: Speaker | None = None,
+    via: Speaker | None = None,
+    outlet: Outlet | None = None,
+    published=None,
+    status: str = Quote.Status.PENDING,
+    kind: str = Quote.Kind.DIRECT,
+    aliases: tuple[str, ...] = (),
+) -> Quote:
+    """A quote saying ``text`` in an article of its own, indexed for search as the services do."""
+    from tracker.services.search import quote_search_text_refresh
+
+    article = ArticleFactory(
+        body=f"Report {Article.objects.count() + 1}.\n«{text}»",
+        language=language,
+        published=published,
+        **({"outlet": outlet} if outlet is not None else {}),
+    )
+    start = article.document.index(text)
+    for alias in aliases:
+        SpeakerAliasFactory(speaker=speaker, alias=alias)
+    quote = QuoteFactory(
+        article=article,
+        quote_start=start,
+        quote_end=start + len(text),
+        speaker=speaker,
+        via=via,
+        status=status,
+        kind=kind,
+    )
+    quote_search_text_refresh(quote_ids=[quote.pk])
+    quote.refresh_from_db()
+    return quote

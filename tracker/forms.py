@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from tracker.models import Article, Language
+from tracker.models import Article, Language, Outlet
 
 
 class ArticleForm(forms.Form):
@@ -29,3 +29,5 @@ class UploadForm(forms.Form):
 class ArticleFilterForm(forms.Form):
     language = forms.ChoiceField(required=False, choices=[("", "All languages"), *Language.choices])
     status = forms.ChoiceField(required=False, choices=[("", "All statuses"), *Article.Status.choices])
+    outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False, empty_label="All outlets")
+    pending = forms.BooleanField(required=False, label="With pending quotes")

@@ -43,6 +43,7 @@ class Article(models.Model):
     body = models.TextField()
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+
     class Detection(models.TextChoices):
         IDLE = "idle", "Not queued"
         QUEUED = "queued", "Queued"
@@ -200,8 +201,11 @@ class Quote(models.Model):
     # and aliases); not kept in history since it is recomputed from the fields above.
     search_text = models.TextField(blank=True, default="", editable=False)
     search_config = models.CharField(max_length=10, blank=True, default="simple", editable=False)
+    # The article's publication date, copied by the same service so that search can sort and
+    # filter by date on this table alone (an index scan instead of a join over every article).
+    article_published = models.DateField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["search_text", "search_config"])
+    history = HistoricalRecords(excluded_fields=["search_text", "search_config", "article_published"])
 
     class Meta:
         ordering = ["article", "quote_start", "quote_end"]
@@ -246,3 +250,26 @@ class Quote(models.Model):
     def touched(self) -> bool:
         """Editors' work that re-detection must keep."""
         return self.origin == self.Origin.EDITOR or self.status != self.Status.PENDING
+
+
+class SpeakerMerge(models.Model):
+    """One merge of ``source`` into ``target`` (tracker.services.speakers.speaker_merge), with what
+    is needed to undo it: the source speaker's fields, and which quotes and aliases moved."""
+
+    target = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges_in")
+    source_id = models.PositiveBigIntegerField()
+    source_name = models.CharField(max_length=300)
+    source_data = models.JSONField(default=dict)  # kind, description, wikidata_id, created_at
+    moved_quote_ids = models.JSONField(default=list)
+    moved_via_ids = models.JSONField(default=list)
+    moved_alias_ids = models.JSONField(default=list)
+    dropped_aliases = models.JSONField(default=list)  # aliases the target already had: [alias, language]
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source_name} → {self.target}"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from tracker.models import Article, Quote
+from tracker.attribution.text import normalize_name
+from tracker.models import Article, Quote, Speaker, SpeakerAlias
 
 
-def article_list(*, language: str | None = None, status: str | None = None, outlet_id: int | None = None) -> QuerySet:
+def article_list(
+    *, language: str | None = None, status: str | None = None, outlet_id: int | None = None, pending: bool = False
+) -> QuerySet:
     qs = Article.objects.select_related("outlet").annotate(
         quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED)),
         pending_count=Count("quotes", filter=Q(quotes__status=Quote.Status.PENDING)),
@@ -20,6 +23,8 @@ def article_list(*, language: str | None = None, status: str | None = None, outl
         qs = qs.filter(status=status)
     if outlet_id:
         qs = qs.filter(outlet_id=outlet_id)
+    if pending:
+        qs = qs.filter(pending_count__gt=0)
     return qs.order_by("-published", "-created_at", "-id")
 
 
@@ -29,3 +34,52 @@ def article_get(*, article_id: int) -> Article:
 
 def article_quotes(*, article: Article) -> QuerySet:
     return article.quotes.select_related("speaker", "via", "reviewed_by").order_by("quote_start", "quote_end")
+
+
+def quote_counts(*, article: Article) -> dict[str, int]:
+    """Review counters of one article: pending, accepted (corrected included), rejected, total."""
+    return article.quotes.aggregate(
+        pending=Count("pk", filter=Q(status=Quote.Status.PENDING)),
+        accepted=Count("pk", filter=Q(status__in=[Quote.Status.ACCEPTED, Quote.Status.CORRECTED])),
+        rejected=Count("pk", filter=Q(status=Quote.Status.REJECTED)),
+        total=Count("pk"),
+    )
+
+
+def quote_get(*, quote_id: int, article_id: int | None = None) -> Quote:
+    qs = Quote.objects.select_related("article", "speaker", "via", "reviewed_by")
+    if article_id is not None:
+        qs = qs.filter(article_id=article_id)
+    return qs.get(pk=quote_id)
+
+
+def article_speakers(*, quotes) -> list[Speaker]:
+    """The speakers (and relays) of the given quotes, with their aliases, in order of first quote."""
+    ids: list[int] = []
+    for quote in quotes:
+        for speaker_id in (quote.speaker_id, quote.via_id):
+            if speaker_id is not None and speaker_id not in ids:
+                ids.append(speaker_id)
+    by_id = Speaker.objects.prefetch_related("aliases").in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def speaker_suggest(*, query: str, limit: int = 8) -> list[tuple[Speaker, str]]:
+    """Speakers one of whose aliases contains the query, Arabic- and case-insensitively
+    (through SpeakerAlias.normalized); names starting with it first. Each with the alias matched."""
+    key = normalize_name(query)
+    if not key:
+        return []
+    aliases = (
+        SpeakerAlias.objects.filter(normalized__contains=key)
+        .select_related("speaker")
+        .order_by("normalized")
+        .only("alias", "normalized", "speaker__name", "speaker__kind", "speaker__description")[:200]
+    )
+    best: dict[int, tuple[int, SpeakerAlias]] = {}
+    for alias in aliases:
+        rank = 0 if alias.normalized == key else 1 if alias.normalized.startswith(key) else 2
+        if alias.speaker_id not in best or rank < best[alias.speaker_id][0]:
+            best[alias.speaker_id] = (rank, alias)
+    ordered = sorted(best.values(), key=lambda pair: (pair[0], pair[1].speaker.name))
+    return [(alias.speaker, alias.alias) for _, alias in ordered[:limit]]

@@ -2,14 +2,46 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from tracker.views import articles
+from tracker.api import api
+from tracker.views import articles, review, search, speakers
 
 urlpatterns = [
     path("", articles.home, name="home"),
     path("articles/new/", articles.article_new, name="article-new"),
     path("articles/upload/", articles.article_upload, name="article-upload"),
-    path("articles/<int:article_id>/", articles.article_detail, name="article-detail"),
+    path("articles/<int:article_id>/", review.article_review, name="article-detail"),
+    # The review page's actions (tracker.views.review).
+    path("articles/<int:article_id>/quotes/new/", review.quote_new, name="quote-new"),
+    path("articles/<int:article_id>/quotes/<int:quote_id>/", review.quote_card, name="quote-card"),
+    path("articles/<int:article_id>/quotes/<int:quote_id>/accept/", review.quote_accept, name="quote-accept"),
+    path("articles/<int:article_id>/quotes/<int:quote_id>/reject/", review.quote_reject, name="quote-reject"),
+    path("articles/<int:article_id>/quotes/<int:quote_id>/kind/", review.quote_kind, name="quote-kind"),
+    path("articles/<int:article_id>/quotes/<int:quote_id>/speaker/", review.quote_speaker, name="quote-speaker"),
+    path("articles/<int:article_id>/quotes/<int:quote_id>/via/", review.quote_via, name="quote-via"),
+    path("articles/<int:article_id>/quotes/<int:quote_id>/span/", review.quote_span, name="quote-span"),
+    path("articles/<int:article_id>/quotes/<int:quote_id>/delete/", review.quote_delete, name="quote-delete"),
+    path("articles/<int:article_id>/undo/", review.article_undo, name="review-undo"),
+    path("articles/<int:article_id>/accept-all/", review.article_accept_all, name="review-accept-all"),
+    path("articles/<int:article_id>/reviewed/", review.article_reviewed, name="review-done"),
+    path("articles/<int:article_id>/redetect/", review.article_redetect, name="review-redetect"),
+    path("review/speaker-suggest/", review.speaker_suggest, name="speaker-suggest"),
+    path("articles/<int:article_id>/export/", search.article_export, name="article-export"),
+    path("search/", search.search, name="search"),
+    path("search/export/", search.search_export, name="search-export"),
+    path("quotes/<int:quote_id>/versions/", search.quote_versions, name="quote-versions"),
+    path("speakers/", speakers.speaker_list, name="speaker-list"),
+    path("speakers/<int:speaker_id>/", speakers.speaker_detail, name="speaker-detail"),
+    path("speakers/<int:speaker_id>/export/", speakers.speaker_export, name="speaker-export"),
+    path("speakers/<int:speaker_id>/aliases/", speakers.speaker_alias_create, name="speaker-alias-create"),
+    path(
+        "speakers/<int:speaker_id>/aliases/<int:alias_id>/delete/",
+        speakers.speaker_alias_delete,
+        name="speaker-alias-delete",
+    ),
+    path("speakers/<int:speaker_id>/merge/", speakers.speaker_merge_view, name="speaker-merge"),
+    path("speakers/merges/<int:merge_id>/undo/", speakers.speaker_merge_undo_view, name="speaker-merge-undo"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]

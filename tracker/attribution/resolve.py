@@ -4,7 +4,7 @@ A ``Registry`` remembers the speakers a document has named so far (with gender, 
 kind and the words that described them) and answers the questions a rules module asks
 when a cue names no one directly:
 
-- a surname or short form ("Kirby", "the State Department")      -> ``resolve_name``
+- a surname or short form ("Ortega", "the Interior Ministry")    -> ``resolve_name``
 - a descriptor ("the newspaper", "the official at the council")  -> ``resolve_descriptor``
 - a pronoun or a dropped subject, by gender/number agreement     -> ``resolve_pronoun``
 
@@ -15,8 +15,15 @@ titles) stays in the caller; this module only compares folded tokens.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .text import tokens
+from .text import tokens as _tokens
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[str, ...]:
+    """Folded name tokens, cached: the same names come back all through a document."""
+    return tuple(_tokens(text))
 
 
 @dataclass(slots=True)
@@ -31,10 +38,12 @@ class Entry:
     weak: bool = False  # seen only as a name in passing, not yet as a speaker
     toks: tuple[str, ...] = field(default=())
 
-    def agrees(self, gender: str | None, plural: bool | None) -> bool:
+    def agrees(self, gender: str | None, plural: bool | None, *, strict: bool = False) -> bool:
         if plural is not None and self.plural != plural:
             return False
-        return gender is None or self.gender is None or self.gender == gender
+        if gender is None:
+            return True
+        return self.gender == gender if strict else self.gender in (None, gender)
 
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
@@ -43,10 +52,23 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
 
 
 class Registry:
-    """Speakers seen so far in one document, most recent last."""
+    """Speakers seen so far in one document, most recent last.
+
+    Lookups go through token indexes and pick the most recent candidate in one pass (no
+    sorting), so a long document with many names stays linear.
+    """
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
+        self._exact: dict[tuple[str, ...], Entry] = {}
+        self._by_token: dict[str, list[Entry]] = {}
+
+    def _index(self, entry: Entry) -> None:
+        self._exact[entry.toks] = entry
+        for t in set(entry.toks):
+            bucket = self._by_token.setdefault(t, [])
+            if entry not in bucket:
+                bucket.append(entry)
 
     # -- recording ---------------------------------------------------------------------------
     def add(
@@ -65,10 +87,20 @@ class Registry:
         toks = tuple(tokens(name))
         desc = frozenset(tokens(description))
         found = self.resolve_name(name, weak_ok=True)
+        if found is None and kind == "person" and toks:
+            # The surname came first ("Ortega", later "Ana Ortega"): upgrade that entry.
+            found = _most_recent(
+                e
+                for e in self._by_token.get(toks[-1], ())
+                if e.kind in (None, "person")
+                and 0 < len(e.toks) < len(toks)
+                and toks[-len(e.toks) :] == e.toks
+            )
         if found is not None:
-            # A fuller form of a name seen before replaces it as canonical ("Kirby" -> "John Kirby").
+            # A fuller form of a name seen before replaces it as canonical ("Ortega" -> "Ana Ortega").
             if len(toks) > len(found.toks) and _contains(toks, found.toks):
                 found.name, found.toks = name, toks
+                self._index(found)
             found.kind = found.kind or kind
             found.gender = found.gender or gender
             found.plural = found.plural or plural
@@ -79,6 +111,7 @@ class Registry:
             return found
         entry = Entry(name, kind, gender, plural, category, desc, position, weak, toks)
         self.entries.append(entry)
+        self._index(entry)
         return entry
 
     def touch(self, entry: Entry, position: int) -> None:
@@ -87,48 +120,64 @@ class Registry:
         entry.weak = False
 
     # -- lookup -------------------------------------------------------------------------------
-    def _recent(self, weak_ok: bool = False) -> list[Entry]:
-        pool = [e for e in self.entries if weak_ok or not e.weak]
-        return sorted(pool, key=lambda e: e.position, reverse=True)
-
     def resolve_name(self, name: str, *, weak_ok: bool = True) -> Entry | None:
         """Same name, a surname of a person, or a contiguous part of a longer multi-word name."""
         toks = tuple(tokens(name))
         if not toks:
             return None
-        best = None
-        for e in self._recent(weak_ok):
-            if e.toks == toks:
-                return e
-            if best is not None or len(e.toks) <= len(toks):
-                continue
-            if len(toks) == 1:
-                # One word only stands for a person's surname; "Washington" is not "Washington Times".
-                if e.kind == "person" and e.toks[-1] == toks[0]:
-                    best = e
-            elif _contains(e.toks, toks):
-                best = e
-        return best
+        exact = self._exact.get(toks)
+        if exact is not None and exact.toks == toks and (weak_ok or not exact.weak):
+            return exact
+        candidates = self._by_token.get(toks[0], ())
+        if len(toks) == 1:
+            # One word only stands for a person's surname; "Washington" is not "Washington Times".
+            return _most_recent(
+                e
+                for e in candidates
+                if (weak_ok or not e.weak)
+                and len(e.toks) > 1
+                and e.kind == "person"
+                and e.toks[-1] == toks[0]
+            )
+        return _most_recent(
+            e
+            for e in candidates
+            if (weak_ok or not e.weak) and len(e.toks) > len(toks) and _contains(e.toks, toks)
+        )
 
     def resolve_descriptor(
-        self, category: str | None, context: str = "", *, kinds: tuple[str, ...] = ()
+        self,
+        category: str | None,
+        context: str = "",
+        *,
+        kinds: tuple[str, ...] = (),
+        require_context: bool = False,
+        before: int | None = None,
+        gender: str | None = None,
     ) -> Entry | None:
         """Most recent entry of ``category`` (or of ``kinds``); with ``context`` words
-        ("at the National Security Council") prefer the entry whose description shares them."""
-        ctx = set(tokens(context))
-        pool = [
-            e
-            for e in self._recent()
-            if (category is not None and e.category == category) or (kinds and e.kind in kinds)
-        ]
-        if not pool:
+        ("at the National Security Council") prefer the entry whose description shares them,
+        and with ``require_context`` accept no other (a person descriptor with its own words)."""
+        ctx = {t for t in tokens(context) if len(t) > 3}  # function words (of, the, في) say nothing
+        best, best_key = None, None
+        for e in self.entries:
+            if e.weak or not (
+                (category is not None and e.category == category) or (kinds and e.kind in kinds)
+            ):
+                continue
+            if (before is not None and e.position >= before) or (
+                gender is not None and e.gender not in (None, gender)
+            ):
+                continue
+            score = len(ctx & (e.description | set(e.toks))) if ctx else 0
+            key = (score, e.position)
+            if best_key is None or key > best_key:
+                best, best_key = e, key
+        if best is None:
             return None
-        if ctx:
-            scored = [(len(ctx & (e.description | set(e.toks))), -i, e) for i, e in enumerate(pool)]
-            top = max(scored, key=lambda t: (t[0], t[1]))
-            if top[0]:
-                return top[2]
-        return pool[0]
+        if ctx and best_key[0] == 0 and require_context:
+            return None
+        return best
 
     def resolve_pronoun(
         self,
@@ -138,12 +187,23 @@ class Registry:
         before: int | None = None,
         kinds: tuple[str, ...] = (),
     ) -> Entry | None:
-        """Most recent speaker agreeing in gender and number (optionally mentioned before ``before``)."""
-        for e in self._recent():
-            if before is not None and e.position >= before:
+        """Most recent speaker agreeing in gender and number (optionally mentioned before ``before``).
+        Entries whose gender is known and agrees win over entries of unknown gender."""
+        strict_best = loose_best = None
+        for e in self.entries:
+            if e.weak or (before is not None and e.position >= before) or (kinds and e.kind not in kinds):
                 continue
-            if kinds and e.kind not in kinds:
-                continue
-            if e.agrees(gender, plural):
-                return e
-        return None
+            if e.agrees(gender, plural, strict=True):
+                if strict_best is None or e.position > strict_best.position:
+                    strict_best = e
+            elif e.agrees(gender, plural) and (loose_best is None or e.position > loose_best.position):
+                loose_best = e
+        return strict_best or loose_best
+
+
+def _most_recent(entries) -> Entry | None:
+    best = None
+    for e in entries:
+        if best is None or e.position > best.position:
+            best = e
+    return best

@@ -11,7 +11,8 @@ from tracker.attribution.engine import detect
 from tracker.attribution.text import tokens
 from tracker.attribution.types import Attribution
 from tracker.models import Article, Quote, Speaker
-from tracker.nlp import current_backend
+from tracker.nlp import backend_entities
+from tracker.services.search import quote_search_text_refresh
 from tracker.services.speakers import speaker_resolve
 
 logger = logging.getLogger("tracker.detection")
@@ -24,21 +25,48 @@ def _name_mentions(name: str, *mentions: str | None) -> tuple[str, ...]:
     return tuple(m for m in mentions if m and set(tokens(m)) and set(tokens(m)) <= name_tokens and m != name)
 
 
+def _full_names(found: list[Attribution]) -> dict[str, str]:
+    """Short forms that one other speaker of the same article spells out in full ("كيربي"
+    beside "جون كيربي", "Biden" beside "Joe Biden") -> that name. The engine resolves most of
+    these itself; this keeps the registry to one speaker when it leaves one unresolved."""
+    kinds: dict[str, set] = {}
+    for a in found:
+        if a.speaker and a.speaker_kind != "unnamed":
+            kinds.setdefault(a.speaker, set()).add(a.speaker_kind)
+    keyed = {name: tokens(name) for name in kinds}
+    out = {}
+    for short, short_tokens in keyed.items():
+        n = len(short_tokens)
+        longer = {
+            " ".join(name_tokens): name
+            for name, name_tokens in keyed.items()
+            if n
+            and len(name_tokens) > n
+            and name_tokens[-n:] == short_tokens
+            # a person and an organisation whose names end alike are not one speaker
+            and len((kinds[short] | kinds[name]) - {None}) <= 1
+        }
+        if len(longer) == 1:
+            out[short] = next(iter(longer.values()))
+    return out
+
+
 def _span(span) -> tuple[int | None, int | None, str]:
     return (span.start, span.end, span.text[:300]) if span is not None else (None, None, "")
 
 
-def _quote_fields(article: Article, found: Attribution, speakers: dict) -> dict:
+def _quote_fields(article: Article, found: Attribution, speakers: dict, full_names: dict[str, str]) -> dict:
     def resolve(name: str | None, kind: str | None, mention: str | None = None) -> Speaker | None:
         if not name:
             return None
-        key = (name, kind)
+        short, name = name, full_names.get(name, name)
+        key = (short, kind, mention)  # each mention may add an alias
         if key not in speakers:
             speakers[key] = speaker_resolve(
                 name=name,
                 kind=kind,
                 language=article.language,
-                mentions=_name_mentions(name, mention),
+                mentions=_name_mentions(name, mention, short),
             )
         return speakers[key]
 
@@ -73,9 +101,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def article_detect(*, article: Article) -> list[Quote]:
     """(Re)detect quotes. Quotes an editor accepted, corrected, rejected or created are kept
     as they are, and a detection overlapping one of them is dropped."""
-    backend = current_backend()
     document = article.document
-    found = detect(article.title, article.body, article.language, entities=backend.entities(document, article.language))
+    backend, entities = backend_entities(document=document, language=article.language)
+    found = detect(article.title, article.body, article.language, entities=entities)
     article = Article.objects.select_for_update().get(pk=article.pk)
     existing = list(article.quotes.all())
     kept = [q for q in existing if q.touched]
@@ -83,6 +111,7 @@ def article_detect(*, article: Article) -> list[Quote]:
     kept_spans = [(q.quote_start, q.quote_end) for q in kept]
 
     speakers: dict = {}
+    full_names = _full_names(found)
     created = []
     for attribution in found:
         span = (attribution.quote.start, attribution.quote.end)
@@ -91,9 +120,10 @@ def article_detect(*, article: Article) -> list[Quote]:
             continue
         if any(_overlaps(span, other) for other in kept_spans):
             continue
-        created.append(Quote(**_quote_fields(article, attribution, speakers)))
+        created.append(Quote(**_quote_fields(article, attribution, speakers, full_names)))
     # Plain bulk_create would skip the history rows.
     created = bulk_create_with_history(created, Quote, default_change_reason="detected")
+    quote_search_text_refresh(article_id=article.pk)
 
     fields = {"detection_backend": backend.name, "detection_note": backend.note}
     if article.status == Article.Status.NEW:

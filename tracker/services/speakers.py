@@ -6,6 +6,7 @@ from django.db import transaction
 
 from tracker.attribution.text import normalize_name
 from tracker.models import Speaker, SpeakerAlias
+from tracker.services.search import quote_search_text_refresh
 
 _KIND_MAP = {
     "person": Speaker.Kind.PERSON,
@@ -35,9 +36,11 @@ def speaker_alias_add(*, speaker: Speaker, alias: str, language: str = "") -> Sp
     key = normalize_name(alias)
     if not key:
         return None
-    obj, _ = SpeakerAlias.objects.get_or_create(
+    obj, created = SpeakerAlias.objects.get_or_create(
         speaker=speaker, normalized=key, defaults={"alias": alias.strip()[:300], "language": language}
     )
+    if created:
+        quote_search_text_refresh(speaker_ids=[speaker.pk])
     return obj
 
 
@@ -63,3 +66,203 @@ def speaker_resolve(
     for alias in (name, *mentions):
         speaker_alias_add(speaker=speaker, alias=alias, language=language)
     return speaker
+
+
+# Alias management and merges (admins) -----------------------------------------------------------
+
+
+class SpeakerChangeRefused(Exception):
+    """A change that cannot be made; the message says why."""
+
+
+@transaction.atomic
+def speaker_alias_remove(*, alias: SpeakerAlias) -> None:
+    speaker = alias.speaker
+    if speaker.aliases.count() <= 1:
+        raise SpeakerChangeRefused("A speaker keeps at least one alias.")
+    alias.delete()
+    quote_search_text_refresh(speaker_ids=[speaker.pk])
+
+
+def _quotes_update(ids: list[int], **fields) -> None:
+    """Update quotes one by one through save() so django-simple-history records each change."""
+    from tracker.models import Quote
+
+    for quote in Quote.objects.filter(pk__in=ids).select_for_update():
+        for name, value in fields.items():
+            setattr(quote, name, value)
+        quote._change_reason = "speaker merge"
+        quote.save(update_fields=[*fields, "updated_at"])
+
+
+@transaction.atomic
+def speaker_merge(*, source: Speaker, target: Speaker, user=None):
+    """Merge ``source`` into ``target``: its quotes, relayed quotes and aliases move over, then it
+    is deleted (history keeps it). Returns the SpeakerMerge record ``speaker_merge_undo`` takes."""
+    from tracker.models import Quote, SpeakerMerge
+
+    if source.pk == target.pk:
+        raise SpeakerChangeRefused("A speaker cannot be merged into itself.")
+    source = Speaker.objects.select_for_update().get(pk=source.pk)
+    target = Speaker.objects.select_for_update().get(pk=target.pk)
+    quote_ids = list(Quote.objects.filter(speaker=source).values_list("pk", flat=True))
+    via_ids = list(Quote.objects.filter(via=source).values_list("pk", flat=True))
+    target_keys = set(target.aliases.values_list("normalized", flat=True))
+    moved, dropped = [], []
+    for alias in source.aliases.all():
+        if alias.normalized in target_keys:
+            dropped.append([alias.alias, alias.language])
+            alias.delete()
+        else:
+            alias.speaker = target
+            alias._change_reason = "speaker merge"
+            alias.save(update_fields=["speaker"])
+            moved.append(alias.pk)
+            target_keys.add(alias.normalized)
+    _quotes_update(quote_ids, speaker=target)
+    _quotes_update(via_ids, via=target)
+    record = SpeakerMerge.objects.create(
+        target=target,
+        source_id=source.pk,
+        source_name=source.name,
+        source_data={
+            "kind": source.kind,
+            "description": source.description,
+            "wikidata_id": source.wikidata_id,
+            "created_at": source.created_at.isoformat(),
+        },
+        moved_quote_ids=quote_ids,
+        moved_via_ids=via_ids,
+        moved_alias_ids=moved,
+        dropped_aliases=dropped,
+        merged_by=user,
+    )
+    if not target.description and source.description:
+        target.description = source.description
+        target.save(update_fields=["description", "updated_at"])
+    source._change_reason = f"merged into speaker {target.pk}"
+    source.delete()
+    quote_search_text_refresh(speaker_ids=[target.pk])
+    return record
+
+
+@transaction.atomic
+def speaker_merge_undo(*, merge) -> Speaker:
+    """Bring the merged speaker back with its id, and move back what the merge moved (quotes an
+    editor re-attributed since stay where they are)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tracker.models import Quote, SpeakerMerge
+
+    merge = SpeakerMerge.objects.select_for_update().get(pk=merge.pk)
+    if merge.undone_at is not None:
+        raise SpeakerChangeRefused("This merge was already undone.")
+    if Speaker.objects.filter(pk=merge.source_id).exists():
+        raise SpeakerChangeRefused("A speaker with the merged speaker's id exists again.")
+    data = merge.source_data
+    source = Speaker(
+        pk=merge.source_id,
+        name=merge.source_name,
+        kind=data.get("kind", Speaker.Kind.PERSON),
+        description=data.get("description", ""),
+        wikidata_id=data.get("wikidata_id", ""),
+    )
+    source._change_reason = f"merge into speaker {merge.target_id} undone"
+    source.save(force_insert=True)
+    if data.get("created_at"):
+        Speaker.objects.filter(pk=source.pk).update(created_at=dt.datetime.fromisoformat(data["created_at"]))
+    for alias in SpeakerAlias.objects.filter(pk__in=merge.moved_alias_ids, speaker_id=merge.target_id):
+        alias.speaker = source
+        alias._change_reason = "speaker merge undone"
+        alias.save(update_fields=["speaker"])
+    for alias, language in merge.dropped_aliases:
+        speaker_alias_add(speaker=source, alias=alias, language=language)
+    if not source.aliases.exists():
+        speaker_alias_add(speaker=source, alias=source.name)
+    quote_ids = Quote.objects.filter(pk__in=merge.moved_quote_ids, speaker_id=merge.target_id)
+    via_ids = Quote.objects.filter(pk__in=merge.moved_via_ids, via_id=merge.target_id)
+    _quotes_update(list(quote_ids.values_list("pk", flat=True)), speaker=source)
+    _quotes_update(list(via_ids.values_list("pk", flat=True)), via=source)
+    merge.undone_at = timezone.now()
+    merge.save(update_fields=["undone_at"])
+    quote_search_text_refresh(speaker_ids=[source.pk, merge.target_id])
+    return source
+
+
+# Suggested duplicates ---------------------------------------------------------------------------
+
+# A consonant skeleton shared by a name in Arabic and in Latin script ("Kirby" / "كيربي" -> "krb").
+_LATIN_DIGRAPHS = (("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "f"), ("ch", "k"), ("gh", "g"), ("dh", "d"))
+_SKELETON = str.maketrans(
+    {
+        **dict.fromkeys("kcqكق", "k"),
+        **dict.fromkeys("gjغج", "g"),
+        **dict.fromkeys("tتطث", "t"),
+        **dict.fromkeys("dدضذ", "d"),
+        **dict.fromkeys("sxصسشz", "s"),
+        **dict.fromkeys("زظ", "s"),
+        **dict.fromkeys("fvفپ", "f"),
+        **dict.fromkeys("bpب", "b"),
+        **dict.fromkeys("mم", "m"),
+        **dict.fromkeys("nن", "n"),
+        **dict.fromkeys("lل", "l"),
+        **dict.fromkeys("rر", "r"),
+        **dict.fromkeys("aeiouywhاويىهحعءأإآةئؤ", ""),
+        "خ": "k",
+    }
+)
+
+
+def translit_key(word: str) -> str:
+    """Script-independent consonant skeleton of one word (folded first)."""
+    word = normalize_name(word).replace(" ", "")
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    for digraph, single in _LATIN_DIGRAPHS:
+        word = word.replace(digraph, single)
+    out = []
+    for ch in word.translate(_SKELETON):
+        if ch.isascii() and ch.isalpha() and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _script(text: str) -> str:
+    return "arabic" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "latin"
+
+
+def speaker_duplicates_suggest(*, limit: int = 50) -> list[tuple[Speaker, Speaker, str]]:
+    """Pairs of named speakers that may be one: the same folded surname, or the same name in
+    Arabic and Latin script. Unnamed sources are never suggested."""
+    from collections import defaultdict
+
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    by_skeleton: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    named = Speaker.objects.exclude(kind=Speaker.Kind.UNNAMED)
+    rows = SpeakerAlias.objects.filter(speaker__in=named).values_list("speaker_id", "alias", "normalized")
+    for speaker_id, alias, key in rows:
+        words = key.split()
+        if not words:
+            continue
+        surname = words[-1]
+        if len(surname) >= 3 and len(words) >= 2:
+            by_surname[surname].add(speaker_id)
+        skeleton = translit_key(surname)
+        if len(skeleton) >= 3:
+            by_skeleton[skeleton].add((speaker_id, _script(alias)))
+    pairs: dict[tuple[int, int], str] = {}
+    for surname, ids in by_surname.items():
+        for a in ids:
+            for b in ids:
+                if a < b:
+                    pairs.setdefault((a, b), f"same surname “{surname}”")
+    for entries in by_skeleton.values():
+        for a, script_a in entries:
+            for b, script_b in entries:
+                if a < b and script_a != script_b:
+                    pairs.setdefault((a, b), "same name in Arabic and Latin script")
+    ordered = sorted(pairs.items())[:limit]
+    speakers = Speaker.objects.in_bulk({i for pair, _ in ordered for i in pair})
+    return [(speakers[a], speakers[b], why) for (a, b), why in ordered if a in speakers and b in speakers]

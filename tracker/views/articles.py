@@ -1,12 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from tracker import selectors
 from tracker.forms import ArticleFilterForm, ArticleForm, UploadForm
-from tracker.models import Article
 from tracker.services.articles import ImportRejected, article_import
 from tracker.services.imports import import_file
 
@@ -14,16 +13,16 @@ from tracker.services.imports import import_file
 def home(request):
     form = ArticleFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    articles = selectors.article_list(language=filters.get("language"), status=filters.get("status"))
+    outlet = filters.get("outlet")
+    articles = selectors.article_list(
+        language=filters.get("language"),
+        status=filters.get("status"),
+        outlet_id=outlet.pk if outlet else None,
+        pending=bool(filters.get("pending")),
+    )
     page = Paginator(articles, 25).get_page(request.GET.get("page"))
     template = "articles/list.html#article-table" if request.htmx else "articles/list.html"
     return render(request, template, {"page": page, "filter_form": form})
-
-
-def article_detail(request, article_id: int):
-    article = get_object_or_404(Article.objects.select_related("outlet"), pk=article_id)
-    quotes = selectors.article_quotes(article=article)
-    return render(request, "articles/detail.html", {"article": article, "quotes": quotes})
 
 
 @login_required

@@ -1,9 +1,1886 @@
-"""Attribution rules (placeholder until the rules land)."""
+"""Arabic attribution rules.
+
+Everything matches on a folded copy of the text (no diacritics or tatweel; أ/إ/آ -> ا,
+ى -> ي, ة -> ه, ؤ -> و, ئ -> ي), so the lexicons below are written in folded form and
+offsets are mapped back to the original at the end.
+
+A sentence is read cue by cue. A cue is a reporting verb (any person/number/tense form,
+with و/ف attached), a participle (مشيرا، قائلا …) or a nominal phrase (وفقا ل، بحسب،
+نقلا عن، وفق ما ذكر، قول X إن …). A cue's speaker is the noun phrase after it (Arabic
+verb–subject order), resolved through the document registry when it is a surname, a
+descriptor (الصحيفة، المسؤول في …) or a pronoun/dropped subject. Its statement is what
+follows the complementiser (أن/إن/بأن/إلى أن, with attached pronouns), a colon or a
+quotation mark: quoted spans there are direct/mixed quotes, otherwise the clause itself
+is an indirect quote. Postposed cues (…، وفق ما ذكر X) claim the clause before them.
+
+Lines are read first: "Speaker: statement" titles and headings are headlines; a post
+followed by "— Account (@handle) date" is an embed whose speaker is named in the caption;
+"اقرأ أيضاً" links, photo credits and pic.twitter lines are noise. Quoted spans that name
+something (صحيفة "…"، a one-word or repeated quote, a quote between commas, the subject of
+a reporting verb) are never statements, and quotes outside any cue's frame are ignored.
+Speaker tracking across the document is ``resolve.Registry``; these lexicons feed it.
+"""
 
 from __future__ import annotations
 
-from ..types import Attribution, Document
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resolve import Entry, Registry
+from ..text import FoldedText, find_quote_marks, fold_keep_offsets, paragraphs, tokens
+from ..types import Attribution, Document, Entity, Span
+
+# --------------------------------------------------------------------------------------------
+# Lexicons (folded spelling)
+# --------------------------------------------------------------------------------------------
+
+# Reporting verbs as (perfect 3rd masc. sing., imperfect stem without its prefix).
+_VERBS = (
+    ("قال", "قول"),
+    ("اكد", "وكد"),
+    ("اشار", "شير"),
+    ("اضاف", "ضيف"),
+    ("ذكر", "ذكر"),
+    ("اوضح", "وضح"),
+    ("اعتبر", "عتبر"),
+    ("راي", "ري"),
+    ("شدد", "شدد"),
+    ("لفت", "لفت"),
+    ("نفي", "نفي"),
+    ("كشف", "كشف"),
+    ("اعلن", "علن"),
+    ("صرح", "صرح"),
+    ("حذر", "حذر"),
+    ("دعا", "دعو"),
+    ("طالب", "طالب"),
+    ("اورد", "ورد"),
+    ("نقل", "نقل"),
+    ("تحدث", "تحدث"),
+    ("جدد", "جدد"),
+    ("ادعي", "دعي"),
+    ("تابع", "تابع"),
+    ("اردف", "ردف"),
+    ("افاد", "فيد"),
+    ("اعترف", "عترف"),
+    ("زعم", "زعم"),
+    ("رجح", "رجح"),
+    ("توقع", "توقع"),
+    ("ابلغ", "بلغ"),
+    ("اقر", "قر"),
+    ("كتب", "كتب"),
+    ("غرد", "غرد"),
+    ("نبه", "نبه"),
+    ("اتهم", "تهم"),
+    ("استبعد", "ستبعد"),
+    ("هدد", "هدد"),
+    ("شكك", "شكك"),
+    ("افصح", "فصح"),
+    ("لاحظ", "لاحظ"),
+    ("اعرب", "عرب"),
+    ("وصف", "صف"),
+    ("انتقد", "نتقد"),
+    ("ختم", "ختم"),
+    ("روي", "روي"),
+    ("رد", "رد"),
+    ("علق", "علق"),
+    ("اجاب", "جيب"),
+    ("تساءل", "تساءل"),
+    ("استطرد", "ستطرد"),
+    ("اكتفي", "كتفي"),
+    ("اشاد", "شيد"),
+    ("نوه", "نوه"),
+    ("بين", "بين"),
+)
+# Participles that attach a further statement to the sentence's speaker (masc. sing. form).
+_PARTICIPLES = (
+    "قايلا",
+    "مشيرا",
+    "مضيفا",
+    "موكدا",
+    "معتبرا",
+    "لافتا",
+    "متذرعا",
+    "موضحا",
+    "منوها",
+    "محذرا",
+    "مشددا",
+    "مبينا",
+    "متابعا",
+    "مستدركا",
+    "مطالبا",
+    "داعيا",
+    "نافيا",
+    "كاشفا",
+    "مذكرا",
+    "مرجحا",
+    "متهما",
+    "معلنا",
+    "مستبعدا",
+    "مردفا",
+    "مفيدا",
+    "زاعما",
+    "معترفا",
+    "متوقعا",
+    "مشككا",
+    "مقرا",
+)
+# Verbs an impersonal passive uses without a subject: يُذكر أنّ "it is worth noting that".
+_IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يتوقع", "يقال", "يلاحظ", "يعتبر", "يري", "يبدو", "يفترض"}
 
 
-def detect(doc: Document, entities=None) -> list[Attribution]:
-    return []
+def _lex(words: str) -> frozenset[str]:
+    """A lexicon written as space-separated folded words."""
+    return frozenset(words.split())
+
+
+# Title and description words that precede a name (folded, without ال).
+_TITLES = _lex(
+    "د م وكيل وكيله مساعد مساعده محامي محاميه طبيب طبيبه مهندس مهندسه مخرج شاعر وزير وزيره رييس "
+    "رييسه منسق منسقه مدير مديره متحدث متحدثه ناطق ناطقه مستشار مستشاره سفير سفيره "
+    "نايب نايبه قايد زعيم امين عضو عضوه محرر محرره مراسل مراسله مندوب مندوبه مبعوث مبعوثه ممثل ممثله "
+    "مسوول مسووله ملك امير شيخ سيد سيده دكتور لواء عميد جنرال محلل محلله كاتب كاتبه باحث باحثه خبير "
+    "خبيره صحفي صحافي صحفيه صحافيه استاذ بروفيسور مرشح مرشحه حاكم محافظ قاضي المدعي مفوض رييسا اعلامي "
+    "اعلاميه مقدم مقدمه مذيع مذيعه نجم لاعب مدرب"
+)
+# Head nouns of organisations: category, speaker kind, grammatical gender.
+_HEADS = {
+    "صحيفه": ("newspaper", "media", "f"),
+    "جريده": ("newspaper", "media", "f"),
+    "قناه": ("channel", "media", "f"),
+    "وكاله": ("agency", "media", "f"),
+    "موقع": ("site", "media", "m"),
+    "مجله": ("magazine", "media", "f"),
+    "شبكه": ("network", "media", "f"),
+    "اذاعه": ("radio", "media", "f"),
+    "تلفزيون": ("channel", "media", "m"),
+    "منصه": ("site", "media", "f"),
+    "وزاره": ("ministry", "government", "f"),
+    "حكومه": ("government", "government", "f"),
+    "رياسه": ("presidency", "government", "f"),
+    "جيش": ("army", "government", "m"),
+    "خارجيه": ("ministry", "government", "f"),
+    "داخليه": ("ministry", "government", "f"),
+    "حركه": ("movement", "organisation", "f"),
+    "حزب": ("party", "organisation", "m"),
+    "مجلس": ("council", "organisation", "m"),
+    "منظمه": ("organisation", "organisation", "f"),
+    "هييه": ("organisation", "organisation", "f"),
+    "جماعه": ("organisation", "organisation", "f"),
+    "مكتب": ("office", "organisation", "m"),
+    "شركه": ("company", "organisation", "f"),
+    "لجنه": ("committee", "organisation", "f"),
+    "بعثه": ("organisation", "organisation", "f"),
+    "سفاره": ("embassy", "government", "f"),
+    "مركز": ("centre", "organisation", "m"),
+    "وسايل": ("media", "media", "f"),
+    "اوساط": ("media", "group", "f"),
+}
+# Heads of unnamed sources and of groups (indefinite or definite).
+_UNNAMED = {"مصدر": False, "مصادر": True}
+_GROUP_HEADS = _lex(
+    "مسوولون مسوولين مسوولو مسوولي دبلوماسيون دبلوماسيين قاده زعماء خبراء محللون محللين مراقبون "
+    "مراقبين شهود سكان ناشطون ناشطين نشطاء مسعفون اطباء وزراء نواب مصادر مقربون مقربين"
+)
+_DESCRIPTOR_STOPWORDS = _lex("باسم الذي التي الرسمي العام لدي")
+# Titles vague enough that "the official" may refer back to any person just named.
+_GENERIC_TITLES = {"مسوول", "مسووله"}
+# Words that open an adjunct rather than the subject (خلال مؤتمر صحافي، في بيان …).
+_ADJUNCT_OPENERS = _lex(
+    "خلال عبر اثناء لدي امام عقب بعد قبل اليوم امس يوم مساء صباح ظهر ليل حيث وذلك ضمن في من علي "
+    "الاسبوع الشهر العام السنه الليله الخميس الجمعه السبت الاحد الاثنين الثلاثاء الاربعاء مجددا ايضا "
+    "الي عن مع حول لدى منذ حين"
+)
+_COMM_NOUNS = _lex(
+    "بيان تصريح تصريحات مويتمر موتمر مقابله حديث كلمه تغريده منشور لقاء اتصال رساله حوار ختام اعقاب "
+    "تقرير مداخله اطلاله جلسه خطاب"
+)
+_PREPOSITIONS = _lex("في من الي علي عن مع حول لدي منذ خلال عبر امام بين ضد نحو")
+_PRONOUN_PPS = _lex(
+    "فيه فيها فيهم عنه عنها عنهم منه منها منهم عليه عليها عليهم اليه اليها اليهم له لها لهم لنا لي معه "
+    "معها معهم بها به بهم"
+)
+_PRONOUN_SUFFIX = {"ه": ("m", False), "ها": ("f", False), "هم": (None, True), "هما": (None, True)}
+_NAME_PARTICLES = {"بن", "ابن", "ابو", "عبد", "ال", "ولد", "بنت", "ام", "دي", "فان", "فون"}
+# Quoted names follow these heads: صحيفة "…"، عملية "…"، وسم "…".
+_NAME_HEADS = _lex(
+    "صحيفه جريده قناه وكاله موقع مجله شبكه اذاعه منصه برنامج عمليه معركه حركه حزب منظمه جماعه تنظيم "
+    "مجموعه كتاب فيلم مبادره خطه مشروع شركه تطبيق حساب وسم هاشتاغ اسم لقب مصطلح شعار مسلسل فرقه "
+    "مهرجان منتدي موتمر صفقه قانون اتفاق اتفاقيه تحالف ائتلاف كتايب سرايا لواء فيلق"
+)
+_SO_CALLED = _lex("يسمي تسمي المسمي المسماه بمسمي بعنوان عنوان يعرف تعرف المعروف المعروفه يطلق تطلق")
+_NOISE_LINE = re.compile(
+    r"^\s*(?:ا?قرا\s+(?:ايضا|المزيد|كذلك)|شاهد\s+ايضا|طالع\s+ايضا|للمزيد|تابعونا|"
+    r"\(?\s*(?:الصوره|صوره|تصوير|المصدر|مصدر الصوره)\s*[:：])"
+)
+_EMBED_SOURCE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\)")
+_CAPTION_CUT = re.compile(r"\s(?:في|على|عبر)\s*[#@]|[#@]|pic\.twitter|https?://")
+_HEADLINE_LABELS = _lex(
+    "تاريخ المصدر مصدر الكاتب بقلم اعداد ترجمه تحرير المحرر اقرا للاطلاع رابط تابع الموضوع الصوره "
+    "عاجل فيديو بالفيديو بالصور صور شاهد تحديث تقرير انفوغراف خاص مباشر حصري ملاحظه تنويه تصحيح "
+    "توضيح ملخص خلاصه سوال جواب السوال الجواب مثال المكان الزمان الموعد السعر العنوان الهاتف"
+)
+
+_QUOTE_CHARS_RE = re.compile('["“”«»„‹›‟「」]')
+_W = r"[\w\u064b-\u065f\u0670]"  # a word character (Arabic letters are \w; ، and ؟ are not)
+
+
+def _verb_forms() -> tuple[dict[str, tuple[str | None, bool]], dict[str, str]]:
+    """Every inflection we accept -> (gender, plural), and -> its lemma (perfect 3ms)."""
+    forms: dict[str, tuple[str | None, bool]] = {}
+    lemma: dict[str, str] = {}
+    for perf, stem in _VERBS:
+        before = set(forms)
+        base = perf[:-1] if perf[-1] in "يا" else perf
+        forms.setdefault(perf, ("m", False))
+        forms.setdefault(base + "ت", ("f", False))
+        forms.setdefault(base + "وا", (None, True))
+        forms.setdefault(perf + "ا" if perf[-1] not in "يا" else base + "يا", (None, True))
+        if stem:
+            pl = stem[:-1] if stem[-1] in "يو" else stem
+            forms.setdefault("ي" + stem, ("m", False))
+            forms.setdefault("ت" + stem, ("f", False))
+            forms.setdefault("ي" + pl + "ون", (None, True))
+        for f in set(forms) - before:
+            lemma[f] = perf
+    # "بين" is also the preposition "between", and تبيّن أن is "it turned out that": only the
+    # participle مبينا is a cue.
+    for f in ("بين", "بينا", "يبين", "تبين", "يبينون"):
+        forms.pop(f, None)
+    return forms, lemma
+
+
+_VERB_FORMS, _VERB_LEMMA = _verb_forms()
+# Verbs whose object can stand between the subject and the statement (وصف X بأنه، اتهم X بأن).
+_OBJECT_VERBS = {"وصف", "اتهم", "ابلغ", "حذر", "طالب", "دعا", "نبه", "هدد", "انتقد", "جدد", "شكك"}
+_PART_FORMS: dict[str, tuple[str | None, bool]] = {}
+for _p in _PARTICIPLES:
+    _PART_FORMS[_p] = ("m", False)
+    _PART_FORMS[_p[:-1] + "ه"] = ("f", False)
+    _PART_FORMS[_p[:-1] + "ين"] = (None, True)
+
+
+def _trie_alt(words) -> str:
+    """An alternation built as a character trie: the regex engine then branches per
+    letter instead of trying every word at every position (several times faster)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+# Cue words with an optional attached و/ف; group 1 is the bare form.
+_CUE_WORD_RE = re.compile(rf"(?<!{_W})[وف]?({_trie_alt(set(_VERB_FORMS) | set(_PART_FORMS))})(?!{_W})")
+# Complementisers: أن/إن, بأن, فإن, وأن, with attached pronouns (أنّه، إنّها، بأنّهم …).
+_COMP_RE = re.compile(rf"(?<!{_W})[وف]?ب?ان(?:ه|ها|هم|هما|هن|ني|نا|ك|كم)?(?!{_W})")
+_NOMINAL_RE = re.compile(
+    rf"(?<!{_W})(?:"
+    rf"(?P<ma>(?:و?(?:وفق|وفقا|طبقا|تبعا)\s*ل?ما|و?(?:بحسب|حسب)\s*ما|و?حسبما)\s+(?P<mverb>{_W}+))"
+    rf"|(?P<pp>و?(?:وفقا|وفق|طبقا|تبعا)\s*(?:ل|لـ)\s*ـ?|و?(?:بحسب|حسب)\s+|و?نقلا\s+عن\s+|"
+    rf"و?علي\s+لسان\s+|و?في\s+(?:تصريح|تصريحات|حديث|مقابله)\s+(?:\w+\s+)?(?:ل|لـ)\s*ـ?)"
+    rf"|(?P<qawl>(?<=\s)[وبل]?قول(?=\s))"
+    rf")"
+)
+_PRONOUN_ONLY = re.compile(rf"^\s*ل?(ه|ها|هم|هما)(?!{_W})")
+_SENT_END = re.compile(r"[.!?؟](?=[\s\"”»«]|$)|\n")
+_TOKEN = re.compile(rf"{_W}+")
+_DISCOURSE = re.compile(
+    r"^\s*(?:و?(?:من\s+جهت\w*|بدور\w*|في\s+(?:هذا|ذلك|السياق|الوقت|غضون|المقابل|سياق|اطار)[^،,]*"
+    r"|كما|الي\s+ذلك|من\s+ناحي\w*|في\s+المقابل)\s*[،,])"
+)
+
+
+@lru_cache(maxsize=16384)
+def _strip_al(word: str) -> str:
+    """The word without its article and an attached و/ب/ف/ك before it."""
+    for pre in ("وال", "بال", "فال", "كال"):
+        if word.startswith(pre) and len(word) > len(pre) + 1:
+            return word[len(pre) :]
+    if word.startswith(("لل", "ال")) and len(word) > 3:
+        return word[2:]
+    return word
+
+
+def _bare(word: str) -> str:
+    """Without an attached و/ف/ب/ل/ك and article: برئيس -> رييس, والوزير -> وزير."""
+    w = _strip_al(word)
+    if w in _TITLES or w in _HEADS or len(word) < 4 or word[0] not in "وفبلك":
+        return w
+    return _strip_al(word[1:])
+
+
+def _definite(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 3
+
+
+def _nisba(word: str) -> bool:
+    """A relational or participle adjective (الأميركي، عسكري، مطلع، رفيع)."""
+    w = _strip_al(word)
+    if len(w) < 3 or word in _PREPOSITIONS:
+        return False
+    return (
+        w.endswith(("ي", "يه", "يون", "يين", "يا"))
+        or (w.startswith("م") and len(w) >= 4)
+        or w
+        in {
+            "رفيع",
+            "رفيعه",
+            "كبير",
+            "كبار",
+            "بارز",
+            "بارزه",
+            "المستوي",
+            "متعددين",
+            "متعددون",
+            "عده",
+            "اخر",
+            "اخري",
+            "اخرون",
+            "اخرين",
+        }
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Data passed between the steps
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    start: int  # folded offsets of the mention
+    end: int
+    kind: str | None = None
+    category: str | None = None
+    description: str = ""
+    gender: str | None = None
+    plural: bool = False
+    descriptor: bool = False  # "the newspaper": refers back
+    pronoun: bool = False
+    entry: Entry | None = None
+    resolved_by: str = "named"
+
+
+@dataclass(slots=True)
+class Cue:
+    kind: str  # verb | part | nominal | qawl | relay
+    start: int
+    end: int
+    gender: str | None = None
+    plural: bool = False
+    word: str = ""
+    # Filled while reading the sentence
+    subject: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None
+    via_comp: str = ""  # "comp", "colon", "quote", "post" (postposed) or ""
+    nested: bool = False
+    has_subject: bool = False
+    speaker: Speaker | None = None
+    via: Speaker | None = None
+    relayed_by: Cue | None = None  # a preposed "according to X" in front of this cue
+    objectish: bool = False  # an object may follow the subject (no statement, or وصف/اتهم …)
+
+
+class _Doc:
+    """One document in folded form with its quotation spans and the speaker registry."""
+
+    def __init__(self, doc: Document, entities: list[Entity] | None):
+        self.doc = doc
+        self.orig = doc.text
+        self.ft: FoldedText = fold_keep_offsets(doc.text)
+        self.s = self.ft.text
+        self.marks = [m for m in find_quote_marks(self.s)]
+        self.mark_starts = [m.open for m in self.marks]
+        self.closed = [(m.open, (m.close if m.close is not None else m.end)) for m in self.marks]
+        self.registry = Registry()
+        self.entities = entities or []
+        self.quote_counts = Counter(" ".join(_TOKEN.findall(self.s[m.start : m.end])) for m in self.marks)
+        self.used_marks: set[int] = set()  # quote spans already attributed or known to be names
+        self.out: list[Attribution] = []
+        self._is_name: dict[int, bool] = {}
+        self.cues = _all_cues(self.s)
+        self.cue_starts = [c.start for c in self.cues]
+
+    # -- quote spans ------------------------------------------------------------------------
+    def inside_quote(self, i: int) -> bool:
+        k = bisect_right(self.mark_starts, i) - 1
+        return k >= 0 and self.closed[k][0] < i <= self.closed[k][1]
+
+    def marks_between(self, a: int, b: int) -> list[int]:
+        lo = bisect_left(self.mark_starts, a)
+        hi = bisect_left(self.mark_starts, b)
+        return list(range(lo, hi))
+
+    def is_name(self, k: int) -> bool:
+        """A quoted span that names something rather than quoting it."""
+        known = self._is_name.get(k)
+        if known is None:
+            known = self._is_name[k] = self._name_test(k)
+        return known
+
+    def _name_test(self, k: int) -> bool:
+        m = self.marks[k]
+        inner = self.s[m.start : m.end]
+        toks = _TOKEN.findall(inner)
+        if not toks:
+            return True
+        before = self.s[max(0, m.open - 25) : m.open]
+        after = self.s[m.end + 1 : m.end + 25] if m.close is not None else ""
+        prev = _TOKEN.findall(before)
+        prev_word = prev[-1] if prev else ""
+        if len(toks) == 1:
+            return True
+        # صحيفة "…"، لقناة "…": an indefinite head in construct names what follows; a definite
+        # one (الاتفاق "سيوقع …") is a subject with a quoted predicate.
+        head = prev_word[1:] if prev_word[:1] in "وبلف" and prev_word[1:] in _NAME_HEADS else prev_word
+        if head in _NAME_HEADS and len(toks) <= 6:
+            return True
+        # ما يسمى "…"، ما يعرف بـ"…"، بعنوان "…": a so-called name or a title.
+        prev2 = prev[-2] if len(prev) > 1 else ""
+        if prev_word in _SO_CALLED or (prev_word == "ب" and prev2 in _SO_CALLED):
+            return True
+        if prev_word in {"ل", "ب"} and before.endswith(prev_word):
+            return True  # لـ«…»، بـ"…": a name governed by a preposition, not a statement
+        if len(toks) <= 3:
+            if self.quote_counts[" ".join(toks)] > 1:
+                return True
+            b = before.rstrip()
+            a = after.lstrip()
+            if b.endswith(("،", ",", "(")) and a.startswith(("،", ",", ")")):
+                return True
+            nxt = _TOKEN.match(a)
+            if nxt and _definite(nxt.group()) and _nisba(nxt.group()) and not _COMP_RE.fullmatch(nxt.group()):
+                return True
+        return False
+
+    # -- output -----------------------------------------------------------------------------
+    def span(self, a: int, b: int) -> Span:
+        oa, ob = self.ft.orig(a), self.ft.orig_end(b)
+        return Span(oa, ob, self.orig[oa:ob])
+
+
+# --------------------------------------------------------------------------------------------
+# Noun phrases -> speakers
+# --------------------------------------------------------------------------------------------
+
+
+def _words(s: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s, a, b)]
+
+
+def _name_like(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 4:
+        return False
+    first = words[0]
+    if _definite(first) or _strip_al(first) in _TITLES or first in _PREPOSITIONS or first in _HEADS:
+        return False
+    return not any(w in _PREPOSITIONS or w in _HEADS or w in _TITLES for w in words)
+
+
+def _stops_name(w: str) -> bool:
+    return (
+        _definite(w)
+        or w in _PREPOSITIONS
+        or w in {"باسم", "لشوون", "ل"}
+        or _bare(w) in _TITLES
+        or _bare(w) in _HEADS
+        or (w.startswith("ل") and _definite(w[1:]))
+        or bool(_COMP_RE.fullmatch(w))
+    )
+
+
+def _take_name(words: list[tuple[int, int, str]], i: int, step: int) -> list[tuple[int, int, str]]:
+    """Name words from index ``i`` walking by ``step``: two core words at most, more when
+    joined by particles (محمد بن عبد الرحمن آل ثاني)."""
+    out: list[tuple[int, int, str]] = []
+    core = 0
+    while 0 <= i < len(words):
+        w = words[i][2]
+        joined = (
+            w in _NAME_PARTICLES
+            or (step < 0 and i > 0 and words[i - 1][2] in {"عبد", "ابو"})
+            or (step > 0 and out and out[-1][2] in _NAME_PARTICLES)
+        )
+        if not joined:
+            last = i == len(words) - 1 or words[i + 1][2] in _PREPOSITIONS
+            family = step > 0 and core == 1 and _definite(w) and last
+            if out and ((_stops_name(w) and not family) or core >= 2):
+                break
+            if not out and (_stops_name(w) if step > 0 else _stops_name(w) and not _definite(w)):
+                break
+            core += 1
+        out.append(words[i])
+        i += step
+    if step < 0:
+        out.reverse()
+    while out and out[-1][2] in _NAME_PARTICLES:
+        out.pop()
+    while out and out[0][2] in _NAME_PARTICLES - {"عبد", "ابو"}:
+        out.pop(0)
+    return out
+
+
+def _tail_name(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A personal name ending a title phrase (… لشؤون الطاقة سامي الخطيب)."""
+    if not words:
+        return []
+    out = _take_name(words, len(words) - 1, -1)
+    if len(out) == 1 and _definite(out[0][2]):
+        return []  # الرئيس الفرنسي: a description, no name
+    return out
+
+
+def _name_after_title(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The name after a title and its complement: (المتحدث) باسم الجيش الإسرائيلي دانيال هاغاري …"""
+    i = 0
+    while i < len(words) and (
+        _definite(words[i][2])
+        or words[i][2] in {"باسم", "لشوون", "العام"}
+        or (words[i][2].startswith("ل") and _definite(words[i][2][1:]))
+    ):
+        i += 1
+    if i == 0 or i >= len(words):
+        return []
+    # A run ended by a preposition, an indirect object or the phrase end is the whole name
+    # (كارين جان بيير للصحفيين); a longer run is cut to two words (هاغاري وجود أي اتفاق).
+    j = i
+    while j < len(words) and not _stops_name(words[j][2]) and j - i < 4:
+        j += 1
+    run = words[i:j]
+    particles = any(w[2] in _NAME_PARTICLES for w in run)  # compound names: _take_name knows them
+    if 1 <= len(run) <= 3 and not particles and (j == len(words) or _stops_name(words[j][2])):
+        if (
+            j < len(words)
+            and _definite(words[j][2])
+            and (j + 1 == len(words) or words[j + 1][2] in _PREPOSITIONS)
+        ):
+            run = words[i : j + 1]  # a family name with the article ends the phrase
+        return run if not any(_bare(w[2]) in _HEADS for w in run) else []
+    name = _take_name(words, i, 1)
+    return name if name and not any(_bare(w[2]) in _HEADS for w in name) else []
+
+
+def _head_info(word: str):
+    w = _strip_al(word)
+    if w in _HEADS:
+        return _HEADS[w]
+    return None
+
+
+def _cut_adjuncts(d: _Doc, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop what follows the subject: في بيان، خلال، لوسائل إعلام، أمس، على منصته …"""
+    for i, (a, _b, w) in enumerate(words):
+        if i == 0:
+            continue
+        if w in {
+            "خلال",
+            "عبر",
+            "اثناء",
+            "لدي",
+            "امام",
+            "عقب",
+            "امس",
+            "اليوم",
+            "مساء",
+            "صباح",
+            "يوم",
+            "ل",
+            "وهو",
+            "وهي",
+            "وهم",
+        }:
+            return words[:i]
+        # Folding merges على (on) with the name علي; the original spelling tells them apart.
+        if w == "علي" and d.orig[d.ft.orig(a + 2) : d.ft.orig(a + 2) + 1] == "ى":
+            return words[:i]
+        if w == "في" and i + 1 < len(words) and _strip_al(words[i + 1][2]) in _COMM_NOUNS:
+            return words[:i]
+        if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
+            rest = w[1:]
+            if _strip_al(rest) in _HEADS or _strip_al(rest) in _COMM_NOUNS or rest.startswith("لصح"):
+                return words[:i]
+        if w.startswith("لل") and _strip_al("ال" + w[2:]) in {"صحفيين", "صحافيين", "اعلام", "صحافه"}:
+            return words[:i]
+    return words
+
+
+def _segments(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    out, start = [], a
+    for m in re.finditer(r"[،,]", s[a:b]):
+        out.append((start, a + m.start()))
+        start = a + m.end()
+    out.append((start, b))
+    return [(x, y) for x, y in out if s[x:y].strip()]
+
+
+def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
+    """The subject noun phrase in s[a:b] (between a cue and its complementiser)."""
+    s = d.s
+    # A subject phrase is short; the cap keeps a cue without a statement from reading on.
+    b = min(b, a + 160)
+    # Trailing prepositions that belong to the verb (أشار إلى أنّ، تحدث عن).
+    words = _words(s, a, b)
+    while words and words[-1][2] in {"الي", "عن", "ب", "علي", "في", "من", "بالقول"}:
+        b = words[-1][0]
+        words = words[:-1]
+    if not words:
+        return None
+    segs = _segments(s, a, b)
+    # Drop adjunct segments (، خلال مؤتمر صحافي،) and quoted-name-free empties.
+    kept = []
+    for x, y in segs:
+        ws = _words(s, x, y)
+        # قال فيه/لها/عنه X: a pronoun-carrying preposition before the subject is skipped.
+        while ws and ws[0][2] in _PRONOUN_PPS:
+            x = ws[0][1]
+            ws = ws[1:]
+        if not ws:
+            continue
+        if ws[0][2] in _ADJUNCT_OPENERS and not any(d.inside_quote(w[0]) for w in ws):
+            continue
+        kept.append((x, y, ws))
+    if not kept:
+        return None
+    x, y, ws = kept[0]
+    ws = _cut_adjuncts(d, ws)
+    y = ws[-1][1] if len(kept) == 1 else y
+    # A pronoun object is not a subject: أكدوا له، قال لها.
+    if len(kept) == 1 and len(ws) == 1 and _indirect_object(d, ws[0][2]):
+        return None
+    # A quoted name as (part of) the subject: قالت "الأخبار اليومية"، صحيفة "الشروق" المحلية.
+    for k in d.marks_between(x, ws[-1][1] + 1):
+        m = d.marks[k]
+        d.used_marks.add(k)
+        if ws[0][0] < m.open and _bare(ws[0][2]) in _TITLES:
+            break  # مراسل «…»، رئيس "…": the quoted name is the title's complement, not the speaker
+        head = _head_info(ws[0][2]) if ws[0][0] < m.open else None
+        category, kind, gender = head or (None, "media" if cue.gender == "f" else None, None)
+        return _named(d, s[m.start : m.end], m.start, m.end, kind, category, gender, cue, s[x:y])
+    # Apposition: description، Name، -> Name.
+    if len(kept) > 1:
+        for x2, y2, ws2 in kept[1:]:
+            names = [w[2] for w in ws2]
+            if _name_like(names):
+                desc = s[x:y]
+                return _named(d, s[x2:y2].strip(), ws2[0][0], ws2[-1][1], "person", "person", None, cue, desc)
+        # Name، description: مارتن غريفيث، وكيل الأمين العام …
+        names = [w[2] for w in ws]
+        second = kept[1][2]
+        if _name_like(names) and len(names) >= 2 and _bare(second[0][2]) in _TITLES:
+            return _named(
+                d,
+                s[x:y].strip(),
+                ws[0][0],
+                ws[-1][1],
+                "person",
+                "person",
+                None,
+                cue,
+                s[kept[1][0] : kept[1][1]],
+            )
+    ws = _cut_adjuncts(d, ws)
+    first = ws[0][2]
+    bare = _strip_al(first)
+    # Entity from the NER backend, when there is one inside the phrase.
+    ent = _entity_in(d, ws[0][0], ws[-1][1])
+    if ent is not None and ent[0] != "PER" and ent[1] > ws[0][0]:
+        ent = None  # المسؤول في مجلس …: an organisation inside a description is not the speaker
+    if ent is not None:
+        label, ea, eb = ent
+        kind = {"PER": "person", "ORG": "organisation", "GPE": "government", "LOC": "government"}.get(label)
+        return _named(d, s[ea:eb], ea, eb, kind, "person" if kind == "person" else None, None, cue, s[x:y])
+    # Unnamed sources: مصدر أمني مصري، مصادر مطلعة.
+    if first in _UNNAMED or first in _GROUP_HEADS:
+        k = 1
+        while k < len(ws) and _nisba(ws[k][2]) and ws[k][2] not in _PREPOSITIONS:
+            k += 1
+        phrase = s[ws[0][0] : ws[k - 1][1]]
+        plural = _UNNAMED.get(first, True)
+        kind = "unnamed" if first in _UNNAMED else "group"
+        return _named(
+            d, phrase, ws[0][0], ws[k - 1][1], kind, kind, "m" if not plural else None, cue, "", plural=plural
+        )
+    if _definite(first) and bare in _UNNAMED and len(ws) <= 3:
+        # المصدر، المصادر: the source named before.
+        return _descriptor(d, ws, "person", None, cue, s[ws[0][0] : ws[-1][1]])
+    if _definite(first) and (bare in _GROUP_HEADS or (bare.endswith(("ون", "يين")) and len(bare) > 5)):
+        k = 1
+        while k < len(ws) and _nisba(ws[k][2]):
+            k += 1
+        return _named(
+            d,
+            s[ws[0][0] : ws[k - 1][1]],
+            ws[0][0],
+            ws[k - 1][1],
+            "group",
+            "group",
+            None,
+            cue,
+            "",
+            plural=True,
+        )
+    # Title + name, or a definite descriptor that refers back (المسؤول في …، الصحيفة).
+    if bare in _TITLES:
+        fem = "f" if bare.endswith("ه") else None
+        k = 1
+        while k < len(ws) and _nisba(ws[k][2]) and not _definite(ws[k][2]):
+            k += 1
+        # The adjectives must close the phrase (or meet a preposition): in "د. سامي النجار" the
+        # nisba-looking word is a first name followed by the family name.
+        closes = (
+            k == len(ws) or ws[k][2] in _PREPOSITIONS or (ws[k][2][:1] == "ل" and not _definite(ws[k][2]))
+        )
+        if not _definite(first) and k > 1 and closes and len(bare) > 1:
+            # مسؤول أميركي، دبلوماسي غربي: an indefinite title with adjectives is an unnamed source.
+            return _named(
+                d,
+                s[ws[0][0] : ws[k - 1][1]],
+                ws[0][0],
+                ws[k - 1][1],
+                "unnamed",
+                "unnamed",
+                fem or "m",
+                cue,
+                "",
+            )
+        tail = _name_after_title(ws[1:]) or _tail_name(ws[1:])
+        if tail:
+            return _named(
+                d,
+                s[tail[0][0] : tail[-1][1]],
+                tail[0][0],
+                tail[-1][1],
+                "person",
+                "person",
+                fem,
+                cue,
+                s[ws[0][0] : tail[0][0]],
+            )
+        k = 1
+        while k < len(ws) and _nisba(ws[k][2]) and not _definite(ws[k][2]):
+            k += 1
+        if k < len(ws) and ws[k][2] == "باسم":
+            # متحدث باسم الشرطة: the spokesman's institution belongs to the description.
+            k += 1
+            while k < len(ws) and (_definite(ws[k][2]) or _nisba(ws[k][2])):
+                k += 1
+        if not _definite(first) and (k == len(ws) or not _definite(ws[k][2])):
+            # An indefinite title without a name is an unnamed source.
+            return _named(
+                d,
+                s[ws[0][0] : ws[k - 1][1]],
+                ws[0][0],
+                ws[k - 1][1],
+                "unnamed",
+                "unnamed",
+                fem or "m",
+                cue,
+                "",
+            )
+        # المسؤول في …، رئيسة الوزراء البريطانية: a description that refers back.
+        return _descriptor(d, ws, "person", None, cue, s[ws[0][0] : ws[-1][1]])
+    head = _head_info(first)
+    if head is not None:
+        category, kind, gender = head
+        only_adjectives = all(_nisba(w[2]) or (_definite(w[2]) and _head_info(w[2])) for w in ws[1:])
+        if _definite(first) and (
+            len(ws) == 1
+            or (
+                only_adjectives
+                and category in {"newspaper", "channel", "agency", "site", "magazine", "network", "radio"}
+            )
+        ):
+            return _descriptor(d, ws, None, category, cue, s[ws[0][0] : ws[-1][1]])
+        if (
+            kind == "media"
+            and not _definite(first)
+            and len(ws) > 1
+            and category != "media"
+            and not _definite(ws[1][2])
+        ):
+            # صحيفة لوس أنجلوس تايمز الأميركية -> لوس أنجلوس تايمز (but وكالة الأنباء الرسمية stays whole)
+            rest = ws[1:]
+            while len(rest) > 1 and _definite(rest[-1][2]) and _nisba(rest[-1][2]):
+                rest = rest[:-1]
+            return _named(
+                d, s[rest[0][0] : rest[-1][1]], rest[0][0], rest[-1][1], kind, category, gender, cue, first
+            )
+        end = _np_end(ws)
+        if cue.objectish:
+            end = min(end, _np_with_modifiers(ws))
+        return _named(
+            d, s[ws[0][0] : ws[end - 1][1]], ws[0][0], ws[end - 1][1], kind, category, gender, cue, ""
+        )
+    end = _np_end(ws)
+    known = d.registry.resolve_name(first) if not _definite(first) else None
+    if cue.objectish and (_definite(first) or (known is None and len(ws) > 1 and _definite(ws[1][2]))):
+        # وصفت المعارضة القرار بأنه، نفت قوات الدعم السريع هذه الاتهامات: the subject is the noun
+        # with its genitive and adjectives; what follows is the object.
+        end = min(end, _np_with_modifiers(ws))
+    elif not _definite(first) and cue.objectish:
+        # A bare name ends where a definite noun starts (جدد الحسن الموقف): that is the object.
+        # A family name with the article (محمد الخطيب) is kept when it is a nisba.
+        k = 1
+        while k < end and k < 4 and not _definite(ws[k][2]):
+            k += 1
+        if k < end and k < 4 and ws[k][2].endswith("ي") and not _head_info(ws[k][2]):
+            k += 1
+        end = k
+    return _named(d, s[ws[0][0] : ws[end - 1][1]], ws[0][0], ws[end - 1][1], None, None, None, cue, "")
+
+
+_DEMONSTRATIVES = _lex("هذا هذه ذلك تلك هولاء اولئك هذين هاتين")
+
+
+def _np_with_modifiers(ws: list[tuple[int, int, str]]) -> int:
+    """End of a noun with its modifiers: nisba adjectives, ل-complements (للهجرة) and, after an
+    indefinite head, one definite genitive (قوات الدعم السريع، منظمة الصحة العالمية)."""
+    k = 1
+    genitive = _definite(ws[0][2])  # a definite head takes no genitive
+    while k < len(ws):
+        w = ws[k][2]
+        if w in _DEMONSTRATIVES or w in _PREPOSITIONS:
+            break
+        if _nisba(w) or (w.startswith("لل") and len(w) > 4):
+            k += 1
+        elif _definite(w) and not genitive:
+            genitive = True
+            k += 1
+        elif _definite(w) and k + 1 < len(ws) and ws[k + 1][2] in _DEMONSTRATIVES:
+            k += 1  # قوات الدعم السريع هذه الاتهامات: an adjective before the object's demonstrative
+        else:
+            break
+    return k
+
+
+def _np_end(ws: list[tuple[int, int, str]]) -> int:
+    """Index after the last word of a noun phrase: stops at a preposition."""
+    for i, w in enumerate(ws):
+        if i and (w[2] in _PREPOSITIONS or _COMP_RE.fullmatch(w[2])):
+            return i
+    return min(len(ws), 6)
+
+
+def _entity_in(d: _Doc, a: int, b: int):
+    if not d.entities:
+        return None
+    oa, ob = d.ft.orig(a), d.ft.orig_end(b)
+    best = None
+    for e in d.entities:
+        inside = e.start >= oa and e.end <= ob and e.label in {"PER", "ORG", "GPE", "LOC", "NORP"}
+        if inside and (best is None or (e.label == "PER" and best.label != "PER")):
+            best = e
+    if best is None:
+        return None
+    # Back to folded offsets: find the folded text of the entity inside the range.
+    target = fold_keep_offsets(best.text).text
+    pos = d.s.find(target, a, b + 1)
+    if pos < 0:
+        return None
+    return best.label, pos, pos + len(target)
+
+
+def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue, desc: str, plural=False):
+    # Names are reported as written (with hamzas and diacritics), not folded; quotation marks
+    # inside (مراسل «…») are dropped.
+    name = d.span(a, b).text.strip(" \"'“”«»،,") or name.strip(" \"'“”«»")
+    name = _QUOTE_CHARS_RE.sub("", name)
+    if a > 0 and d.s[a - 1 : a + 1] == "لل" and _definite("ا" + d.s[a:b]):
+        name = "ا" + name  # وفقا للمصادر: the cue took the first ل of لل, the name is المصادر
+    if gender is None and kind == "person" and cue.gender is None:
+        title = next((_bare(w) for w in _TOKEN.findall(desc) if _bare(w) in _TITLES), "")
+        gender = "f" if title.endswith("ه") else "m"
+    sp = Speaker(name, a, b, kind, category, desc, gender or cue.gender, plural)
+    known = d.registry.resolve_name(name)
+    if known is not None:
+        sp.entry = known
+        sp.resolved_by = "name"
+    return sp
+
+
+def _descriptor(d: _Doc, ws, kind, category, cue: Cue, text: str) -> Speaker:
+    a, b = ws[0][0], ws[-1][1]
+    context = " ".join(w[2] for w in ws[1:])
+    if kind == "person":
+        # الوزيرة refers back to a woman: gender is part of the description.
+        title = _bare(ws[0][2])
+        fem = title.endswith("ه")
+        if title not in _GENERIC_TITLES:
+            # الوزير points back to a minister, not to whoever spoke last.
+            context = f"{context} {title} ال{title}"
+        context = " ".join(w for w in context.split() if w not in _DESCRIPTOR_STOPWORDS)
+        unnamed = title in _UNNAMED  # المصدر، المصادر: grammatical gender says nothing here
+        entry = d.registry.resolve_descriptor(
+            None,
+            context,
+            kinds=("unnamed",) if unnamed else ("person", "unnamed"),
+            require_context=True,
+            before=a,
+            gender=None if unnamed else ("f" if fem else "m"),
+        )
+    else:
+        entry = d.registry.resolve_descriptor(category, context, before=a)
+    text = _QUOTE_CHARS_RE.sub("", d.span(a, b).text)
+    sp = Speaker(
+        text,
+        a,
+        b,
+        kind or (_head_info(ws[0][2]) or (None, None, None))[1],
+        category,
+        "",
+        cue.gender,
+        False,
+        descriptor=True,
+    )
+    if entry is not None:
+        sp.entry = entry
+        sp.resolved_by = "descriptor"
+    return sp
+
+
+def _pronoun(d: _Doc, gender, plural, pos: int) -> Speaker:
+    entry = d.registry.resolve_pronoun(gender, plural, before=pos)
+    if entry is None and plural:
+        entry = d.registry.resolve_pronoun(None, True, before=pos)
+    sp = Speaker(None, pos, pos, gender=gender, plural=bool(plural), pronoun=True)
+    if entry is not None:
+        sp.entry = entry
+        sp.resolved_by = "pronoun"
+    return sp
+
+
+def _commit(d: _Doc, sp: Speaker | None, pos: int) -> Speaker | None:
+    """Record a speaker in the registry; returns it with ``entry`` set when it can be."""
+    if sp is None:
+        return None
+    if sp.entry is not None:
+        d.registry.touch(sp.entry, pos)
+        if sp.resolved_by == "name" and sp.name:
+            # A fuller name makes the entry canonical again.
+            d.registry.add(
+                sp.name,
+                position=pos,
+                kind=sp.kind,
+                gender=sp.gender,
+                plural=sp.plural,
+                category=sp.category,
+                description=sp.description,
+            )
+        return sp
+    if sp.name:
+        # An unresolved descriptor is still someone later pronouns can point to.
+        sp.entry = d.registry.add(
+            sp.name,
+            position=pos,
+            kind=sp.kind,
+            gender=sp.gender,
+            plural=sp.plural,
+            category=sp.category,
+            description=sp.description,
+        )
+    return sp
+
+
+def _speaker_name(sp: Speaker | None) -> tuple[str | None, str | None]:
+    if sp is None:
+        return None, None
+    if sp.entry is not None:
+        return sp.entry.name, sp.entry.kind or sp.kind
+    return sp.name, sp.kind
+
+
+# --------------------------------------------------------------------------------------------
+# Reading sentences
+# --------------------------------------------------------------------------------------------
+
+
+def _sentences(d: _Doc, a: int, b: int) -> list[tuple[int, int]]:
+    out, start = [], a
+    for m in _SENT_END.finditer(d.s, a, b):
+        if d.inside_quote(m.start()):
+            continue
+        # د. / م. / أ.: a one-letter abbreviation before a name does not end the sentence.
+        if (
+            m.group() == "."
+            and m.start() >= 1
+            and d.s[m.start() - 1].isalpha()
+            and (m.start() < 2 or not d.s[m.start() - 2].isalnum())
+        ):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    if start < b:
+        out.append((start, b))
+    return [(x, y) for x, y in out if d.s[x:y].strip()]
+
+
+# Every nominal cue contains one of these words; finding them first is much cheaper than
+# running the full pattern at every position.
+_NOMINAL_KEY_RE = re.compile(
+    _trie_alt(["وفق", "طبقا", "تبعا", "حسب", "نقلا", "لسان", "تصريح", "تصريحات", "حديث", "مقابله", "قول"])
+)
+
+
+def _nominal_matches(s: str):
+    last_end = -1
+    for k in _NOMINAL_KEY_RE.finditer(s):
+        p = k.start()
+        w0 = max(s.rfind(" ", 0, p), s.rfind("\n", 0, p)) + 1  # start of this word
+        w1 = max(s.rfind(" ", 0, max(w0 - 1, 0)), s.rfind("\n", 0, max(w0 - 1, 0))) + 1  # previous word
+        for start in (w1, w0):
+            if start < last_end:
+                continue
+            m = _NOMINAL_RE.match(s, start)
+            if m is not None and m.end() > p:
+                last_end = m.end()
+                yield m
+                break
+
+
+def _all_cues(s: str) -> list[Cue]:
+    """Every cue in the document, found once (per-sentence regex runs cost more)."""
+    cues: list[Cue] = []
+    for m in _CUE_WORD_RE.finditer(s):
+        w = m.group()
+        core = w if w in _VERB_FORMS or w in _PART_FORMS else m.group(1)
+        if core in _VERB_FORMS:
+            g, pl = _VERB_FORMS[core]
+            cue = Cue("verb", m.start(), m.end(), g, pl, core)
+            cue.objectish = _VERB_LEMMA[core] in _OBJECT_VERBS
+            cues.append(cue)
+            continue
+        if core in _PART_FORMS and (core == w or w[0] == "و"):
+            g, pl = _PART_FORMS[core]
+            cues.append(Cue("part", m.start(), m.end(), g, pl, core))
+    for m in _nominal_matches(s):
+        if m.group("ma"):
+            verb = m.group("mverb")
+            base = re.sub(r"(ته|ه|ها|هم)$", "", verb)
+            form = _VERB_FORMS.get(verb) or _VERB_FORMS.get(base)
+            if form is None:
+                continue
+            cues.append(Cue("nominal", m.start(), m.end(), form[0], form[1], "ma"))
+        elif m.group("pp"):
+            # "في تصريح/حديث لـ X" is an adjunct naming the outlet a speaker talked to.
+            word = "interview" if m.group().lstrip("و").startswith("في") else "pp"
+            cues.append(Cue("nominal", m.start(), m.end(), None, False, word))
+        elif m.group("qawl"):
+            cues.append(Cue("qawl", m.start(), m.end(), None, False, "qawl"))
+    cues.sort(key=lambda c: (c.start, c.kind != "nominal"))
+    return cues
+
+
+def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
+    lo = bisect_left(d.cue_starts, a)
+    hi = bisect_left(d.cue_starts, b)
+    cues = [c for c in d.cues[lo:hi] if not d.inside_quote(c.start)]
+    # A verb inside a nominal cue ("وفق ما ذكر") is part of it.
+    out: list[Cue] = []
+    for c in cues:
+        if out and c.start < out[-1].end:
+            continue
+        # Verbs do not stack: in "قال طالب الرفاعي" the second word is a name, not a verb.
+        if out and out[-1].kind == "verb" and c.kind == "verb" and d.s[out[-1].end : c.start].strip() == "":
+            continue
+        out.append(c)
+    return out
+
+
+# أن after these is a conjunction or an infinitive marker (بعد أن "after", يجب أن "must"),
+# never the complementiser of a reporting verb.
+_NOT_COMP_BEFORE = _lex(
+    "بعد قبل منذ دون بدون حتي بمجرد رغم عقب اجل يجب يمكن ينبغي لابد يستطيع تستطيع يريد تريد "
+    "يحاول تحاول عسي لدرجه خشيه مخافه"
+)
+
+
+def _first_comp(d: _Doc, a: int, b: int):
+    for m in _COMP_RE.finditer(d.s, a, b):
+        if d.inside_quote(m.start()):
+            continue
+        prev = d.s[max(0, m.start() - 12) : m.start()].split()
+        if prev and prev[-1] in _NOT_COMP_BEFORE and m.group() in ("ان", "وان"):
+            continue
+        return m
+    return None
+
+
+def _first_colon(d: _Doc, a: int, b: int) -> int:
+    for m in re.finditer(r":", d.s[a:b]):
+        if not d.inside_quote(a + m.start()):
+            return a + m.start()
+    return -1
+
+
+def _first_quote(d: _Doc, a: int, b: int, skip_names: bool) -> int:
+    for k in d.marks_between(a, b):
+        if skip_names and d.is_name(k):
+            continue
+        return k
+    return -1
+
+
+def _coordinated(s: str, sent_start: int, pos: int, word_prefix: str) -> bool:
+    """Does a new clause start right before ``pos`` (، وقال / فيما قال / بينما …)?"""
+    before = s[max(sent_start, pos - 14) : pos].rstrip()
+    if word_prefix in {"و", "ف"} and (before.endswith(("،", ",")) or before == ""):
+        return True
+    return bool(re.search(r"(?:فيما|بينما|في\s+حين|كما|ثم|حين|عندما|فقد|وقد|لكن|ولكن)$", before))
+
+
+def _read_sentence(d: _Doc, a: int, b: int) -> None:
+    s = d.s
+    cues = _find_cues(d, a, b)
+    if not cues:
+        return
+    # Pass 1: the end of each cue's search window is the next cue.
+    for i, c in enumerate(cues):
+        if c.nested:
+            continue  # an interview adjunct already framed inside the verb before it
+        nxt = cues[i + 1].start if i + 1 < len(cues) else b
+        if c.kind == "verb":
+            # أكد الوزير، في حديث لـ X، أن …: the interview adjunct sits inside the verb's frame.
+            j = i + 1
+            while j < len(cues) and cues[j].word == "interview":
+                j += 1
+            _frame_verb(d, c, a, cues[j].start if j < len(cues) else b, b)
+            if c.content is not None:
+                for inner in cues[i + 1 : j]:
+                    if inner.start < c.content[0]:
+                        inner.nested = True
+                        _frame_nominal(d, inner, a, c.content[0], b, cues, i + 1)
+                        inner.content = None
+                        c.relayed_by = inner
+        elif c.kind == "part":
+            _frame_participle(d, c, nxt, b)
+        elif c.kind == "qawl":
+            _frame_qawl(d, c, nxt, b)
+        else:
+            _frame_nominal(d, c, a, nxt, b, cues, i)
+    # Pass 2: cues inside an earlier cue's complement without a subject of their own are nested
+    # ("the minister said that X told …"): they neither end the complement nor speak.
+    active: Cue | None = None
+    for c in cues:
+        if c.nested:
+            continue
+        if active is not None and active.content and active.content[0] <= c.start < active.content[1]:
+            if (
+                active.kind == "nominal"
+                and active.via_comp == "pre"
+                and c.kind == "verb"
+                and c.content
+                and len(_words(s, active.content[0], c.start)) <= 1
+            ):
+                # ووفقا لها، يقول المحققون إن … : the verb speaks, the source relays.
+                c.relayed_by = active
+                active.content = None
+                active = c
+                continue
+            prefix = s[c.start] if s[c.start] in "وف" and c.word != s[c.start : c.end] else ""
+            independent = (
+                c.kind in {"part", "qawl", "nominal"}
+                or c.via_comp == "post"
+                # "، وأضاف (X) أن": a coordinated verb opens a new clause, with or without a subject.
+                or (
+                    c.kind == "verb"
+                    and (c.has_subject or c.content is not None)
+                    and _coordinated(s, a, c.start, prefix)
+                )
+            )
+            if not independent:
+                c.nested = True
+                continue
+            active.content = (active.content[0], c.start)
+        if c.content is not None:
+            active = c
+    # Pass 3: speakers in reading order, then statements.
+    last_speaker: Speaker | None = None
+    for i, c in enumerate(cues):
+        if c.nested:
+            continue
+        sp = _cue_speaker(d, c, last_speaker, cues, i, a)
+        if sp is not None and (sp.entry is not None or sp.name):
+            last_speaker = sp
+        if c.content is None:
+            continue
+        _emit(d, c, sp, a, b)
+
+
+def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> None:
+    s = d.s
+    # An impersonal passive (يُذكر أنّ …) at the start of a clause has no speaker.
+    if c.word in _IMPERSONAL:
+        after = _words(s, c.end, min(sent_end, c.end + 12))
+        if after and _COMP_RE.fullmatch(after[0][2]):
+            return
+    comp = _first_comp(d, c.end, limit)
+    colon = _first_colon(d, c.end, limit)
+    qk = _first_quote(d, c.end, limit, skip_names=True)
+    # Quoted names between the verb and its complementiser belong to the subject.
+    candidates = []
+    if comp is not None:
+        candidates.append((comp.start(), "comp", comp.end()))
+    if colon >= 0:
+        candidates.append((colon, "colon", colon + 1))
+    if qk >= 0:
+        candidates.append((d.marks[qk].open, "quote", d.marks[qk].open))
+    if not candidates:
+        c.objectish = True
+        c.subject = (c.end, min(limit, sent_end))
+        c.has_subject = _has_subject(d, c.end, limit)
+        _postposed_quote(d, c, sent_start, sent_end)
+        return
+    pos, how, content_start = min(candidates)
+    # A quote before the complementiser whose span reaches past it is a name in the subject.
+    if (
+        how == "quote"
+        and comp is not None
+        and d.marks[qk].close is not None
+        and d.marks[qk].close < comp.start()
+    ):
+        between = s[d.marks[qk].close + 1 : comp.start()]
+        if len(_words(s, d.marks[qk].close + 1, comp.start())) <= 3 and "،" not in between:
+            pos, how, content_start = comp.start(), "comp", comp.end()
+    c.subject = (c.end, pos)
+    c.has_subject = _has_subject(d, c.end, pos)
+    if len(_TOKEN.findall(s, c.end, pos)) > 14:
+        # Too far for a subject: the complementiser belongs to some later clause.
+        c.objectish = True
+        return
+    c.content = _colon_then_next_line(d, how, content_start, sent_end)
+    c.via_comp = how
+
+
+def _has_subject(d: _Doc, a: int, b: int) -> bool:
+    first = _TOKEN.search(d.s, a, b)
+    while first is not None and first.group() in _PRONOUN_PPS:
+        first = _TOKEN.search(d.s, first.end(), b)  # قال فيه رئيس النقابة: skip to the subject
+    if first is None:
+        return False
+    w = first.group()
+    gap = d.s[a : first.start()]
+    if "،" in gap or "," in gap:
+        return False
+    if w in _PREPOSITIONS or w in _ADJUNCT_OPENERS or _COMP_RE.fullmatch(w):
+        return False
+    return not _indirect_object(d, w)
+
+
+def _indirect_object(d: _Doc, w: str) -> bool:
+    """لـ, للصحفيين, لوكالة …, لماكرون (a name already known): an indirect object. Names that
+    merely begin with ل (لافروف) stay subjects."""
+    if w == "ل" or w.startswith("لل"):
+        return True
+    if not w.startswith("ل") or w.startswith("ال"):
+        return False
+    rest = w[1:]
+    return _bare(rest) in _HEADS or _bare(rest) in _TITLES or d.registry.resolve_name(rest) is not None
+
+
+def _colon_then_next_line(d: _Doc, how: str, start: int, end: int) -> tuple[int, int]:
+    """وقال الوزير: ⏎ "…": a colon closing its line hands over to a quote opening the next one."""
+    if how == "colon" and _TOKEN.search(d.s, start, end) is None:
+        k = bisect_left(d.mark_starts, end)
+        if k < len(d.marks) and d.s[end : d.marks[k].open].strip() == "":
+            return (d.marks[k].open, d.marks[k].end + 1)
+    return (start, end)
+
+
+def _postposed_quote(d: _Doc, c: Cue, sent_start: int, sent_end: int) -> None:
+    """ "…"، قال الوزير — a verb straight after a closing quote claims it ("…"، أضاف. too)."""
+    k = bisect_left(d.mark_starts, c.start) - 1
+    if k < 0 or k in d.used_marks:
+        return
+    m = d.marks[k]
+    if m.close is None:
+        return
+    gap = d.s[m.close + 1 : c.start]
+    bare_verb = not _TOKEN.search(d.s, c.end, sent_end)  # "…"، أضاف. : the subject is dropped
+    if len(gap) <= 3 and gap.strip(" ،,.-—") == "" and not d.is_name(k) and (c.has_subject or bare_verb):
+        c.content = (m.open, m.close + 1)
+        c.via_comp = "post"
+
+
+def _frame_participle(d: _Doc, c: Cue, limit: int, sent_end: int) -> None:
+    comp = _first_comp(d, c.end, limit)
+    colon = _first_colon(d, c.end, limit)
+    qk = _first_quote(d, c.end, limit, skip_names=True)
+    candidates = []
+    if comp is not None:
+        candidates.append((comp.start(), "comp", comp.end()))
+    if colon >= 0:
+        candidates.append((colon, "colon", colon + 1))
+    if qk >= 0:
+        candidates.append((d.marks[qk].open, "quote", d.marks[qk].open))
+    if not candidates:
+        return
+    pos, how, content_start = min(candidates)
+    # Only a short bridge (إلى، ب، له) may stand between the participle and its statement.
+    if len(_words(d.s, c.end, pos)) > 3:
+        return
+    c.content = _colon_then_next_line(d, how, content_start, sent_end)
+    c.via_comp = how
+
+
+def _frame_qawl(d: _Doc, c: Cue, limit: int, sent_end: int) -> None:
+    comp = _first_comp(d, c.end, limit)
+    if comp is None:
+        return
+    ws = _words(d.s, c.end, comp.start())
+    if not 1 <= len(ws) <= 5:
+        return
+    c.subject = (c.end, comp.start())
+    c.has_subject = True
+    c.content = (comp.end(), sent_end)
+    c.via_comp = "comp"
+
+
+def _looks_like_source(d: _Doc, a: int, b: int) -> bool:
+    """Can the phrase after بحسب / وفقا ل / نقلا عن be someone who says things?"""
+    s = d.s
+    if _PRONOUN_ONLY.match(s[a:b]) or d.marks_between(a, b):
+        return True
+    first = _TOKEN.search(s, a, b)
+    if first is None:
+        return False
+    w = first.group()
+    if s[first.start() - 1 : first.start()] == "ل" and w.startswith("ل"):
+        w = "ا" + w  # وفقا للمصادر: the regex took the first ل of لل
+    bare = _bare(w)
+    if bare in _HEADS or bare in _TITLES or bare in _UNNAMED or bare in _GROUP_HEADS or w in _GROUP_HEADS:
+        return True
+    if d.registry.resolve_name(w) is not None:
+        return True
+    # A proper name (no article) may be a source (بحسب رويترز); a definite common noun is not.
+    return not _definite(w) and not _nisba(w) and w not in _PREPOSITIONS
+
+
+def _frame_nominal(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int, cues, i) -> None:
+    s = d.s
+    # The source phrase runs to the next comma or cue.
+    m = re.search(r"[،,:]", s[c.end : limit])
+    src_end = c.end + m.start() if m else limit
+    src_end = min(src_end, sent_end)
+    if c.word == "pp" and not _looks_like_source(d, c.end, src_end):
+        return  # بحسب الحاجة، وفقا للقانون: "according to" a thing, not a source
+    comp = _first_comp(d, c.end, src_end)
+    if comp is not None and c.word != "ma":
+        # وجاء على لسان X أن …، في تصريح لـ X إن …: the statement follows the source.
+        c.subject = (c.end, comp.start())
+        c.has_subject = True
+        c.content = (comp.end(), sent_end)
+        c.via_comp = "comp"
+        return
+    c.subject = (c.end, src_end)
+    c.has_subject = True
+    head = s[sent_start : c.start]
+    preposed = not _words(s, sent_start, c.start) or (
+        _DISCOURSE.match(head + "،") is not None
+        and not _words(s, sent_start + len(_DISCOURSE.match(head + "،").group()), c.start)
+    )
+    if preposed:
+        start = src_end + 1 if m else src_end
+        if start < sent_end:
+            c.content = (start, sent_end)
+            c.via_comp = "pre"
+        return
+    # Postposed: "…، وفق ما ذكر X" claims the sentence before it.
+    start = sent_start
+    dm = _DISCOURSE.match(s[sent_start : c.start])
+    if dm:
+        start = sent_start + dm.end()
+    if i > 0 and cues[i - 1].content is not None:
+        return  # the earlier cue already frames this part of the sentence
+    ws = _words(s, start, c.start)
+    if len(ws) > 2 and ws[0][2].lstrip("و") in _IMPERSONAL and _COMP_RE.fullmatch(ws[1][2]):
+        start = ws[1][1]  # يُذكر أنّ … : the impersonal frame is not part of the report
+    c.content = (start, c.start)
+    c.via_comp = "post"
+
+
+_AUXILIARY = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كانوا|لكن)(?!\w))?\s*")
+_PRE_VERB_END = re.compile(r"\s*(?:قد|لقد|ف?قد)?\s*$")
+
+
+def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
+    """A noun phrase opening the clause right before a verb that has no subject after it."""
+    s = d.s
+    clause = max(sent_start, s.rfind("،", sent_start, c.start) + 1, s.rfind(",", sent_start, c.start) + 1)
+    a = clause + _AUXILIARY.match(s, clause, c.start).end() - clause
+    b = a + len(_PRE_VERB_END.sub("", s[a : c.start]))
+    ws = _words(s, a, b)
+    if not 1 <= len(ws) <= 8:
+        return None
+    if ws[0][2].startswith(("وال", "فال")):
+        a = ws[0][0] + 1  # والوزارة أعلنت: the conjunction is not part of the name
+        ws = _words(s, a, b)
+    first = ws[0][2]
+    bare_first = first[1:] if first[:1] in "وف" and len(first) > 2 else first
+    if {first, bare_first} & (_ADJUNCT_OPENERS | _PREPOSITIONS) or _COMP_RE.fullmatch(first):
+        return None
+    if any(_VERB_FORMS.get(w[2]) for w in ws):
+        return None
+    if first.startswith(("بال", "لل")) or _indirect_object(d, first):
+        return None
+    inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
+    return parse_speaker(d, a, b, inner)
+
+
+def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int) -> Speaker | None:
+    s = d.s
+    if c.kind == "part":
+        # A participle shares the subject of the sentence's last finite cue.
+        if last is not None:
+            return last
+        return _commit(d, _pronoun(d, c.gender, c.plural, c.start), c.start)
+    if c.subject is None:
+        return None
+    a, b = c.subject
+    if c.kind == "nominal":
+        pm = _PRONOUN_ONLY.match(s[a:b])
+        if pm:
+            g, pl = _PRONOUN_SUFFIX[pm.group(1)]
+            c.speaker = _commit(d, _pronoun(d, g, pl, c.start), c.start)
+            return c.speaker
+    if (c.kind == "verb" and c.word.startswith("نقل")) or c.word in {"ينقل", "تنقل"}:
+        relay = _relay(d, c, a, b)
+        if relay is not None:
+            return relay
+    sp = parse_speaker(d, a, b, c) if (c.has_subject or c.kind != "verb") else None
+    if c.kind == "verb" and not c.has_subject:
+        # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن).
+        sp = _preverbal_subject(d, c, sent_start)
+    if sp is None and c.kind == "verb":
+        # A dropped subject: the last speaker agreeing with the verb in gender and number.
+        sp = _pronoun(d, c.gender, c.plural, c.start)
+    if c.relayed_by is not None:
+        relay = c.relayed_by
+        if relay.speaker is None and relay.nested and relay.subject is not None:
+            relay.speaker = _commit(d, parse_speaker(d, *relay.subject, relay), relay.start)
+        c.via = relay.speaker
+    if c.kind == "verb" and not c.via_comp and sp is not None and sp.entry is None and sp.kind is None:
+        # A verb with no statement may have parsed its object (تكشف تفاصيل الخطة): the phrase
+        # serves this sentence's participles but is not remembered for later pronouns.
+        c.speaker = sp
+        return sp
+    sp = _commit(d, sp, c.start)
+    c.speaker = sp
+    return sp
+
+
+def _relay(d: _Doc, c: Cue, a: int, b: int) -> Speaker | None:
+    """نقلت الوكالة عن دبلوماسي قوله إنّ … -> speaker دبلوماسي, via الوكالة."""
+    s = d.s
+    m = None
+    for mm in re.finditer(rf"(?<!{_W})عن(?!{_W})", s[a:b]):
+        if not d.inside_quote(a + mm.start()):
+            m = mm
+            break
+    if m is None:
+        return None
+    via_end, src_start = a + m.start(), a + m.end()
+    src_end = b
+    q = re.search(rf"(?<!{_W})قول(?:ه|ها|هم|هما)?(?!{_W})", s[src_start:b])
+    if q:
+        src_end = src_start + q.start()
+    via = (
+        parse_speaker(d, a, via_end, c) if _words(s, a, via_end) else _pronoun(d, c.gender, c.plural, c.start)
+    )
+    via = _commit(d, via, c.start)
+    inner = Cue("verb", c.start, c.end, None, False, "")
+    src = parse_speaker(d, src_start, src_end, inner)
+    if src is None:
+        return via
+    src = _commit(d, src, c.start + 1)
+    c.via = via
+    return src
+
+
+def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -> None:
+    s = d.s
+    a, b = c.content
+    name, skind = _speaker_name(sp)
+    via_name = _speaker_name(c.via)[0] if c.via is not None else None
+    if via_name == name:
+        via_name = None
+    base = {"comp": 0.85, "colon": 0.85, "quote": 0.85, "post": 0.75, "pre": 0.75}.get(c.via_comp, 0.6)
+    if sp is None or (sp.entry is None and not sp.name):
+        base -= 0.25
+    elif sp.resolved_by in {"pronoun", "descriptor"}:
+        base -= 0.1
+    mention = d.span(sp.start, sp.end) if sp is not None and sp.end > sp.start else None
+    cue_span = d.span(c.start, c.end)
+    rule_base = {"verb": "ar.verb", "part": "ar.participle", "nominal": "ar.according", "qawl": "ar.qawl"}[
+        c.kind
+    ]
+    # Quoted spans inside the statement.
+    quotes = [k for k in d.marks_between(a, b) if k not in d.used_marks and not d.is_name(k)]
+    if c.via_comp == "post" and c.kind == "verb":
+        quotes = [k for k in d.marks_between(a, b)]
+    if quotes:
+        for k in quotes:
+            m = d.marks[k]
+            d.used_marks.add(k)
+            # Direct: the marks hold the whole statement (after a bare إن, a colon or the verb).
+            bare_frame = c.via_comp in {"colon", "quote", "post"} or s[a - 2 : a] in {"ان", "إن"}
+            tail = s[m.end + 1 : b] if m.close is not None else ""
+            whole = _TOKEN.search(s, a, m.open) is None and not _TOKEN.search(tail)
+            kind = (
+                "direct" if (bare_frame and whole) or (c.via_comp == "post" and c.kind == "verb") else "mixed"
+            )
+            if c.via_comp == "quote" and len(_TOKEN.findall(s, c.end, m.open)) > 4:
+                kind = "mixed"  # أعلن في خطاب … استعداده للحوار «…»: words of the reporter come first
+            text = s[m.start : m.end].strip()
+            if len(_TOKEN.findall(text)) < 2:
+                continue
+            start = m.start + (len(s[m.start : m.end]) - len(s[m.start : m.end].lstrip()))
+            d.out.append(
+                _attr(
+                    d,
+                    kind,
+                    start,
+                    start + len(text),
+                    name,
+                    skind,
+                    mention,
+                    cue_span,
+                    via_name,
+                    base,
+                    f"{rule_base}_{c.via_comp}_{kind}",
+                )
+            )
+        return
+    # No quotation marks: the clause itself is reported speech.
+    text_a, text_b = a, b
+    if c.via_comp == "pre":
+        cm = _first_comp(d, a, min(b, a + 12))
+        if cm is not None:
+            text_a = cm.end()
+    seg = s[text_a:text_b]
+    lstrip = len(seg) - len(seg.lstrip(" ،,:"))
+    text_a += lstrip
+    seg = s[text_a:text_b].rstrip(" ،,.؛;:!?؟\n")
+    text_b = text_a + len(seg)
+    if len(_TOKEN.findall(s, text_a, min(text_b, text_a + 80))) < 3:
+        return
+    conf = base - 0.1
+    kind = "direct" if c.via_comp == "colon" else "indirect"
+    d.out.append(
+        _attr(
+            d,
+            kind,
+            text_a,
+            text_b,
+            name,
+            skind,
+            mention,
+            cue_span,
+            via_name,
+            conf,
+            f"{rule_base}_{c.via_comp}_{kind}",
+        )
+    )
+
+
+def _attr(d, kind, a, b, name, skind, mention, cue, via, conf, rule) -> Attribution:
+    return Attribution(
+        kind=kind,
+        quote=d.span(a, b),
+        speaker=name,
+        speaker_mention=mention,
+        cue=cue,
+        via=via,
+        confidence=max(0.05, min(1.0, conf)),
+        rule=rule,
+        speaker_kind=skind,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Lines: headlines, embedded posts, noise
+# --------------------------------------------------------------------------------------------
+
+
+def _headline(d: _Doc, a: int, b: int) -> None:
+    """ "Speaker: statement" in a title or heading."""
+    s = d.s
+    line = s[a:b]
+    colon = -1
+    for m in re.finditer(r":", line):
+        if not d.inside_quote(a + m.start()):
+            colon = m.start()
+            break
+    if colon <= 0:
+        _headline_quote_first(d, a, b)
+        return
+    who_a = a
+    head = line[:colon]
+    dots = max(head.rfind(".."), head.rfind("…"))
+    if dots >= 0:
+        who_a = a + dots + 2
+    who = s[who_a : a + colon].strip(" \"'“”«»")
+    # "السيسي لماكرون: …": the لـ-phrase names the addressee, not the speaker.
+    addressee = re.search(r"\s+ل(?![لا])", who)
+    if addressee and addressee.start() > 0:
+        who = who[: addressee.start()]
+    who_words = _TOKEN.findall(who)
+    if not 1 <= len(who_words) <= 4 or who_words[0] in _HEADLINE_LABELS:
+        return
+    if any(len(w) < 2 or w.isdigit() for w in who_words):
+        return  # س: / ج: in interviews, dates and numbers are labels, not speakers
+    if _CUE_WORD_RE.search(who) or any(w in _PREPOSITIONS for w in who_words):
+        return
+    rest_a = a + colon + 1
+    rest = s[rest_a:b]
+    lead = len(rest) - len(rest.lstrip(' "“«'))
+    text = rest.strip(' "“”«».')
+    if len(_TOKEN.findall(text)) < 2:
+        return
+    start = rest_a + lead
+    wa = who_a + (len(s[who_a : a + colon]) - len(s[who_a : a + colon].lstrip(" \"'“”«»")))
+    known = d.registry.resolve_name(who)
+    name = known.name if known else d.span(wa, wa + len(who)).text
+    d.out.append(
+        Attribution(
+            kind="headline",
+            quote=d.span(start, start + len(text)),
+            speaker=name,
+            speaker_mention=d.span(wa, wa + len(who)),
+            cue=d.span(a + colon, a + colon + 1),
+            confidence=0.7,
+            rule="ar.headline_colon",
+            speaker_kind=known.kind if known else None,
+        )
+    )
+
+
+_QUESTION_WORDS = _lex("ماذا لماذا هل كيف متي اين من ما ماهي ماهو كم اي")
+_HEADLINE_SEPARATOR = re.compile(r"\s*(?:\.{2,}|…|[-–—|])\s*")
+
+
+def _headline_quote_first(d: _Doc, a: int, b: int) -> None:
+    """«لن نسمح بالفوضى».. وزير الداخلية يحذر المحتجين: a quote first, then who said it."""
+    s = d.s
+    ks = d.marks_between(a, a + 3)
+    if not ks or s[a : d.marks[ks[0]].open].strip():
+        return
+    m = d.marks[ks[0]]
+    if m.close is None or m.close >= b:
+        return
+    sep = _HEADLINE_SEPARATOR.match(s, m.close + 1, b)
+    if sep is None:
+        return
+    # The speaker is the phrase before a reporting verb, or a short phrase on its own.
+    verb = _CUE_WORD_RE.search(s, sep.end(), b)
+    who_end = verb.start() if verb is not None else b
+    ws = _words(s, sep.end(), who_end)
+    if not 1 <= len(ws) <= 4 or (verb is None and len(_words(s, sep.end(), b)) > 3):
+        return
+    if ws[0][2] in _HEADLINE_LABELS or any(w[2] in _PREPOSITIONS or w[2] in _PRONOUN_PPS for w in ws):
+        return
+    if ws[0][2] in _QUESTION_WORDS or s[a:b].rstrip().endswith(("؟", "?")):
+        return  # «…».. ماذا بقي منها؟ asks about the quoted phrase; nobody said it
+    text = s[m.start : m.end].strip()
+    if len(_TOKEN.findall(text)) < 2:
+        return
+    cue = Cue("verb", sep.end(), sep.end(), None, False, "")
+    sp = parse_speaker(d, ws[0][0], ws[-1][1], cue)
+    if sp is None:
+        return
+    sp = _commit(d, sp, ws[0][0])
+    name, skind = _speaker_name(sp)
+    start = m.start + (len(s[m.start : m.end]) - len(s[m.start : m.end].lstrip()))
+    d.used_marks.add(ks[0])
+    d.out.append(
+        Attribution(
+            kind="headline",
+            quote=d.span(start, start + len(text)),
+            speaker=name,
+            speaker_mention=d.span(sp.start, sp.end),
+            cue=d.span(sep.start(), sep.end()),
+            confidence=0.65,
+            rule="ar.headline_quote_first",
+            speaker_kind=skind,
+        )
+    )
+
+
+def _embed(d: _Doc, quote_line, source_line, caption_line) -> None:
+    s = d.s
+    ks = d.marks_between(quote_line.start, quote_line.end + 1)
+    if not ks:
+        return
+    m = d.marks[ks[0]]
+    name, kind, mention = None, None, None
+    if caption_line is not None:
+        cap = s[caption_line.start : caption_line.end]
+        cut = _CAPTION_CUT.search(cap)
+        cap_end = caption_line.start + (cut.start() if cut else len(cap))
+        segs = _segments(s, caption_line.start, cap_end)
+        if segs:
+            x, y = segs[-1] if len(segs) > 1 and _name_like([w[2] for w in _words(s, *segs[-1])]) else segs[0]
+            ws = _words(s, x, y)
+            ent = _entity_in(d, x, y)
+            if ent is not None:
+                _label, ea, eb = ent
+                tail = [(ea, eb, s[ea:eb])]
+            else:
+                tail = _tail_name(ws) if len(ws) > 2 else ws
+            if tail:
+                name = s[tail[0][0] : tail[-1][1]]
+                kind = "person"
+                mention = d.span(tail[0][0], tail[-1][1])
+                d.registry.add(name, position=tail[0][0], kind="person", description=s[x : tail[0][0]])
+    if name is None:
+        acct = re.sub(r"\(@\w+\).*$", "", s[source_line.start : source_line.end]).strip(" —–-")
+        name, kind = acct, "media"
+    d.used_marks.add(ks[0])
+    text = s[m.start : m.end].strip()
+    d.out.append(
+        Attribution(
+            kind="embed",
+            quote=d.span(m.start, m.start + len(text)),
+            speaker=name,
+            speaker_mention=mention,
+            cue=d.span(source_line.start, source_line.end),
+            confidence=0.8 if mention else 0.6,
+            rule="ar.embed_caption" if mention else "ar.embed_account",
+            speaker_kind=kind,
+        )
+    )
+
+
+_POST_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+|[#@]\w+))+\s*$")
+
+
+def _embed_plain(d: _Doc, post, source_line) -> None:
+    """An unquoted post above "— Account (@handle) date": the account holder said it."""
+    s = d.s
+    text = _POST_TAIL.sub("", s[post.start : post.end]).strip()
+    if len(_TOKEN.findall(text)) < 3:
+        return
+    start = post.start + s[post.start : post.end].index(text)
+    acct_line = s[source_line.start : source_line.end]
+    acct = re.sub(r"\s*\(@\w+\).*$", "", acct_line).strip(" —–-")
+    if not acct:
+        return
+    a = source_line.start + acct_line.index(acct)
+    head = _HEADS.get(_bare(_TOKEN.findall(acct)[0])) if _TOKEN.findall(acct) else None
+    d.out.append(
+        Attribution(
+            kind="embed",
+            quote=d.span(start, start + len(text)),
+            speaker=d.span(a, a + len(acct)).text,
+            speaker_mention=d.span(a, a + len(acct)),
+            cue=d.span(source_line.start, source_line.end),
+            confidence=0.7,
+            rule="ar.embed_account",
+            speaker_kind=head[1] if head else None,
+        )
+    )
+
+
+def _whole_line_quote(d: _Doc, p) -> bool:
+    t = d.s[p.start : p.end].strip()
+    return len(t) > 2 and t[0] in '"“«”' and t[-1] in '"”»“'
+
+
+def _prepass_names(d: _Doc) -> None:
+    """Pre-pass: "title …، Name Surname،" anywhere in the document, so a surname used
+    before or after the full name resolves to it; and quoted names after an organisation
+    head (صحيفة "…"، حركة "…"), which later pronouns and descriptors may point to."""
+    s = d.s
+    for k, m in enumerate(d.marks):
+        if m.close is None or not d.is_name(k):
+            continue
+        prev = _TOKEN.findall(s[max(0, m.open - 20) : m.open])
+        head = _HEADS.get(_bare(prev[-1])) if prev else None
+        if head is not None and not _definite(prev[-1]):
+            category, kind, gender = head
+            d.registry.add(
+                d.span(m.start, m.end).text, position=m.open, kind=kind, category=category, gender=gender
+            )
+    for m in re.finditer(rf"[،,]\s*({_W}+(?:\s+{_W}+){{1,2}})\s*(?=[،,.])", s):
+        words = m.group(1).split()
+        if not _name_like(words) or d.inside_quote(m.start(1)):
+            continue
+        before = s[max(0, m.start() - 60) : m.start()]
+        seg = re.split(r"[،,\n.]", before)[-1]
+        seg_words = _TOKEN.findall(seg)
+        if seg_words and any(_bare(w) in _TITLES for w in seg_words[-5:]):
+            title = next(_bare(w) for w in seg_words[-5:] if _bare(w) in _TITLES)
+            # Position -1: a name known in passing must not look recent to pronouns.
+            d.registry.add(
+                d.span(m.start(1), m.end(1)).text,
+                position=-1,
+                kind="person",
+                category="person",
+                description=seg,
+                weak=True,
+                gender="f" if title.endswith("ه") else "m",
+            )
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def detect(doc: Document, entities: list[Entity] | None = None) -> list[Attribution]:
+    """Attributions in ``doc``; ``entities`` (optional NER spans) refine speaker mentions."""
+    d = _Doc(doc, entities)
+    s = d.s
+    if entities:
+        for e in entities:
+            if e.label == "PER" and len(tokens(e.text)) >= 2:
+                d.registry.add(e.text, position=0, kind="person", category="person", weak=True)
+    _prepass_names(d)
+    paras = paragraphs(s)
+    title_count = 1 if doc.title else 0
+    skip: set[int] = set()
+    for i, p in enumerate(paras):
+        line = s[p.start : p.end]
+        if _NOISE_LINE.match(line) or "pic.twitter.com" in line or _EMBED_SOURCE.match(line):
+            skip.add(i)
+            if _NOISE_LINE.match(line) and not _TOKEN.search(line, _NOISE_LINE.match(line).end()):
+                skip.add(i + 1)  # "اقرأ أيضاً:" alone: the linked headline is on the next line
+    for i, p in enumerate(paras):
+        source = paras[i + 1] if i + 1 < len(paras) else None
+        if source is not None and _EMBED_SOURCE.match(s[source.start : source.end]) and i >= title_count:
+            # Embedded post: the post, then "— Account (@handle) date", maybe a caption naming
+            # the speaker.
+            cap = paras[i + 2] if i + 2 < len(paras) else None
+            if cap is not None and not any(x in s[cap.start : cap.end] for x in ("pic.twitter", "#", "@")):
+                cap = None
+            if _whole_line_quote(d, p):
+                _embed(d, p, source, cap)
+                continue
+            if not _NOISE_LINE.match(s[p.start : p.end]):
+                _embed_plain(d, p, source)
+                continue
+        if i in skip:
+            continue
+        line = s[p.start : p.end]
+        heading = i < title_count or (
+            len(_TOKEN.findall(line)) <= 16 and not line.rstrip().endswith((".", "؟", "!", ":"))
+        )
+        if heading:
+            _headline(d, p.start, p.end)
+        for a, b in _sentences(d, p.start, p.end):
+            _read_sentence(d, a, b)
+    return d.out

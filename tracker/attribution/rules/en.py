@@ -1,9 +1,2544 @@
-"""Attribution rules (placeholder until the rules land)."""
+"""English attribution rules (also the fallback for languages without rules of their own).
+
+The text is read sentence by sentence on a *masked* copy in which the inside of every
+quotation is blanked, so cue words and names are only looked for in the reporter's own
+words. A cue is a reporting verb (any tense, from lemma lists below), a participle after a
+comma (", saying …"), "according to X", "By X's count," or a nominal cue ("her remark
+that …", "opposition calls for …", "a report by X that …"). A cue's speaker is the noun
+phrase before it (or after it: "…," said X), cleaned of appositions and titles and
+resolved through the document registry (surname, descriptor, pronoun).
+
+A quotation takes the speaker of the cue right after it ("…," X said), right before it
+(X said: "…"), else the nearest cue in its sentence (mixed quotes), else the speaker of the
+previous quote when it continues a paragraph ("A," X said. "B."). Quotes with no cue at
+all (titles of works, nicknames, scare quotes) are left alone. A reported clause with no
+quotation marks becomes an indirect quote; one that holds quotation marks yields only the
+quoted words (mixed).
+"""
 
 from __future__ import annotations
 
-from ..types import Attribution, Document
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resolve import Entry, Registry
+from ..types import Attribution, Document, Entity, Span
+
+# --------------------------------------------------------------------------------------------
+# Lexicons: lemmas, inflected at import.
+# --------------------------------------------------------------------------------------------
+
+
+def _lex(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "tweet": ("tweets", "tweeted", "tweeting"),
+    "post": ("posts", "posted", "posting"),
+    "hit": ("hits", "hitting"),
+    "rip": ("rips", "ripped", "ripping"),
+    "quip": ("quips", "quipped", "quipping"),
+    "admit": ("admits", "admitted", "admitting"),
+    "plead": ("pleads", "pleaded", "pled", "pleading"),
+    "dub": ("dubs", "dubbed", "dubbing"),
+    "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
+    "testify": ("testifies", "testified", "testifying"),
+    "swear": ("swears", "swore", "sworn", "swearing"),
+    "find": ("finds", "found", "finding"),
+    "lambast": ("lambasts", "lambasted", "lambasting"),
+}
+
+# Speech and writing acts that take a reported clause ("said that …", "said he …").
+_CLAUSE_VERBS = _lex(
+    """say tell add write claim argue insist note explain warn acknowledge announce deny suggest declare
+    predict ask reply respond answer state report confirm admit assert contend maintain stress emphasize
+    emphasise observe remark comment recall reveal disclose concede complain boast whisper shout yell
+    tweet post testify allege imply caution counter retort quip joke lament recount vow promise pledge
+    urge estimate conclude repeat reiterate inform assure remind advise proclaim agree demand plead
+    posit opine charge indicate swear mention predict speculate grumble concur"""
+)
+# Verbs after which the clause may follow with no "that" ("Lee said he is …").
+_ZERO_THAT = _lex(
+    """say tell add write claim argue insist note acknowledge admit warn predict suggest explain concede
+    tweet post reply respond"""
+)
+# Verbs with an addressee before the clause ("told reporters that …").
+_OBJECT_FIRST = set(
+    ["tell", "inform", "assure", "remind", "warn", "advise", "ask", "promise", "urge", "caution"]
+)
+# Verbs that only license quoted words in their sentence (no reported clause of their own).
+_QUOTE_VERBS = _lex(
+    """call describe dismiss label brand dub term criticize criticise hit slam blast attack praise accuse
+    mock condemn apologize apologise defend denounce decry lambast lambaste ridicule deride characterize
+    characterise refer reject scoff taunt thank welcome applaud knock chide rip bash tout hail invoke
+    quote continue insist vow promise pledge urge demand"""
+)
+# Verbs whose object noun phrase is the content ("compared abortion to …", "cited several factors").
+_OBJECT_CONTENT = set(["cite", "compare", "describe", "document", "outline", "detail"])
+# Verbs whose speaker is the real source when another cue relays them ("reported that officials said").
+_RELAYED = _lex(
+    """say tell add write state claim report announce confirm insist argue warn deny acknowledge admit"""
+)
+# Inverted postposed cues ("…," said Lee).
+_INVERTING = set(
+    [
+        "say",
+        "add",
+        "write",
+        "ask",
+        "explain",
+        "continue",
+        "recall",
+        "reply",
+        "declare",
+        "insist",
+        "note",
+    ]
+)
+# Participles after a comma that report the main clause's subject (", saying …").
+_PARTICIPLE_LEMMAS = _lex(
+    """say add tell write note argue insist explain warn claim suggest ask declare predict acknowledge call
+    describe reply respond state report confirm deny complain urge"""
+)
+
+_DOUBLE = {"admit", "quip", "rip", "dub", "hit", "regret", "refer", "commit", "submit", "omit"}
+
+
+def _inflect(lemma: str) -> dict[str, str]:
+    """form -> 's' | 'ed' | 'ing' | 'base' for a regular or listed irregular verb."""
+    if lemma in _IRREGULAR:
+        forms = {lemma: "base"}
+        for f in _IRREGULAR[lemma]:
+            forms[f] = (
+                "ing" if f.endswith("ing") else ("s" if f.endswith("s") and f != lemma + "ed" else "ed")
+            )
+        return forms
+    stem = lemma
+    if lemma.endswith("e"):
+        ed, ing, s = lemma + "d", lemma[:-1] + "ing", lemma + "s"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        ed, ing, s = lemma[:-1] + "ied", lemma + "ing", lemma[:-1] + "ies"
+    elif lemma in _DOUBLE:
+        ed, ing, s = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing", lemma + "s"
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        ed, ing, s = lemma + "ed", lemma + "ing", lemma + "es"
+    else:
+        ed, ing, s = stem + "ed", stem + "ing", stem + "s"
+    return {lemma: "base", s: "s", ed: "ed", ing: "ing"}
+
+
+def _build_forms() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for lemma in {*_CLAUSE_VERBS, *_QUOTE_VERBS, *_OBJECT_CONTENT}:
+        for form, tag in _inflect(lemma).items():
+            out.setdefault(form, (lemma, tag))
+    return out
+
+
+_FORMS = _build_forms()  # form -> (lemma, tag)
+_CLAUSE_SET = set(_CLAUSE_VERBS)
+_QUOTE_SET = set(_QUOTE_VERBS) | _CLAUSE_SET | _OBJECT_CONTENT
+
+_TITLES = _lex(
+    """mr mrs ms miss mx dr sen senator rep representative gov governor president pres prof professor judge
+    councillor councilor alderman alderwoman mp mep assemblymember supervisor trustee superintendent
+    justice secretary gen general col colonel lt capt captain sgt adm admiral rev reverend sir dame lord
+    lady chancellor minister mayor ambassador chairman chairwoman chair chief commissioner attorney
+    speaker sheriff detective officer pastor father rabbi imam sheikh ceo coach councilman councilwoman
+    congressman congresswoman assemblyman assemblywoman premier prince princess king queen pope cardinal
+    bishop archbishop deputy vice prime former acting leader senators sens reps"""
+)
+_FEMALE = _lex(
+    """mrs ms miss she her hers herself woman women actress spokeswoman chairwoman congresswoman
+    councilwoman assemblywoman businesswoman wife mother daughter sister girl grandmother queen princess
+    dame lady widow aunt niece girlfriend"""
+)
+_MALE = _lex(
+    """mr he him his himself man men actor spokesman chairman congressman councilman assemblyman
+    businessman husband father son brother boy grandfather king prince sir lord widower uncle nephew
+    boyfriend"""
+)
+_MEDIA_WORDS = _lex(
+    """post times journal news press tribune herald gazette guardian telegraph reuters ap afp upi cnn bbc
+    nbc cbs abc msnbc fox npr pbs politico buzzfeed tv radio magazine daily newspaper network
+    broadcaster axios bloomberg economist observer independent mirror sun express chronicle inquirer
+    bulletin examiner courier globe star insider"""
+)
+_ORG_WORDS = _lex(
+    """party committee department center centre foundation institute university college association council
+    commission agency bureau office ministry court campaign club pac senate house congress
+    administration service board bank fund union coalition alliance movement project organization
+    organisation federation league society church police army navy force forces guard embassy government
+    cabinet parliament assembly tribunal company corporation corp inc ltd group inc. poll survey school
+    hospital authority authorities program programme initiative network watch"""
+)
+# Descriptor heads: "the newspaper" -> last media; "the candidate" -> last person.
+_MEDIA_HEADS = _lex(
+    """newspaper paper network broadcaster channel agency magazine outlet website site daily tabloid
+    station publication show program programme"""
+)
+_ORG_HEADS = _lex(
+    """company firm group organization organisation campaign ministry department committee party government
+    administration council union court institute foundation center centre association commission agency
+    office embassy bank club"""
+)
+_REPORT_HEADS = set(
+    ["report", "study", "survey", "poll", "analysis", "investigation", "audit", "review", "findings"]
+)
+_PERSON_HEADS = _lex(
+    """candidate neurosurgeon surgeon doctor actress actor senator governor president official spokesman
+    spokeswoman spokesperson minister chairman chairwoman chair secretary lawyer attorney judge justice
+    congressman congresswoman lawmaker legislator mayor nominee star singer rapper writer author
+    columnist economist analyst professor researcher scientist executive ceo director founder leader
+    billionaire businessman businesswoman entrepreneur activist strategist pollster adviser advisor aide
+    commissioner chief general commander officer ambassador diplomat envoy prosecutor investigator
+    detective sheriff coach player manager owner host anchor reporter correspondent editor publisher man
+    woman boy girl politician republican democrat frontrunner front-runner incumbent challenger
+    contender hopeful veteran mother father wife husband son daughter brother sister resident witness
+    user student teacher supporter critic opponent voter worker employee"""
+)
+# Plural/indefinite sources given as noun phrases ("officials", "exit polls", "Aides").
+_MORE_PEOPLE = _lex(
+    """fan spectator shopper commuter passenger driver parent nurse farmer customer tourist visitor survivor
+    victim neighbour neighbor friend relative colleague source insider spokesperson member pilot"""
+)
+_PERSON_HEADS = _PERSON_HEADS | _MORE_PEOPLE
+_GROUP_HEADS = _lex(
+    """officials aides sources analysts experts critics supporters opponents residents witnesses lawmakers
+    legislators investigators prosecutors police authorities activists protesters voters leaders members
+    staff advisers advisors diplomats observers economists scientists researchers doctors democrats
+    republicans conservatives liberals progressives polls surveys results data figures statistics
+    reports studies documents records people americans officers insiders strategists pollsters
+    organizers organisers spokespeople representatives executives candidates campaigners donors citizens"""
+)
+_ROLE_WORDS = _PERSON_HEADS | _TITLES
+_QUANTIFIERS = set(
+    [
+        "most",
+        "some",
+        "many",
+        "several",
+        "other",
+        "others",
+        "both",
+        "all",
+        "few",
+        "two",
+        "three",
+        "four",
+        "five",
+        "numerous",
+    ]
+)
+_COMM_NOUNS = _lex(
+    """statement post tweet letter speech remarks email e-mail memo interview op-ed column blog message
+    release note ad ads video broadcast address testimony filing article editorial essay book memoir
+    posting update announcement briefing conference podcast appearance"""
+)
+_NOMINAL_CUES = _lex(
+    """claim claims remark remarks statement assertion argument warning suggestion insistence promise
+    pledge vow call calls demand demands denial admission prediction accusation allegation allegations
+    charge contention comment comments assurance complaint announcement declaration"""
+)
+_BY_NOUNS = (
+    "tally|count|reckoning|estimate|estimates|account|argument|calculation|calculations|logic|standard"
+)
+_PRONOUNS = {
+    "he": ("m", False),
+    "she": ("f", False),
+    "they": (None, True),
+    "it": ("org", False),
+}
+_POSSESSIVES = {"his": ("m", False), "her": ("f", False), "their": (None, True), "its": ("org", False)}
+_ADV_AUX = _lex(
+    """also again later then has have had would will could may might shall should must did does do
+    previously recently repeatedly once now further publicly privately reportedly flatly quickly
+    immediately earlier subsequently still even only just first initially finally simply has often
+    frequently similarly separately angrily bluntly openly specifically directly"""
+)
+_SUBORDINATORS = _lex(
+    """that which who whom whose because while when although though if as since after before where whereas
+    unless until once whether but so and or than"""
+)
+_INTRO_WORDS = _lex(
+    """but and so yet still now meanwhile however instead also then later earlier indeed moreover"""
+)
+_PREPOSITIONS = set(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "from",
+        "to",
+        "via",
+        "through",
+        "with",
+        "for",
+        "by",
+        "of",
+        "about",
+        "over",
+        "amid",
+    ]
+)
+_ADJUNCT_START = _PREPOSITIONS | set(
+    [
+        "late",
+        "early",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "again",
+        "also",
+        "previously",
+        "recently",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_BE = set(["is", "are", "was", "were", "be", "been", "being", "am", "'s"])
+_NEGATIONS = set(["not", "n't", "never", "no"])
+_FINITE = _lex(
+    """is are was were will would could should can may might must has have had do does did am 're 's won't
+    can't couldn't wouldn't didn't doesn't don't isn't wasn't aren't weren't hasn't haven't hadn't
+    shouldn't"""
+)
+_CLAUSE_BLOCK = _lex(
+    """while whether because if when where as to for from in on at of about after before during with so
+    than and or but by into"""
+)
+_ABBREV = _lex(
+    """mr mrs ms dr sen rep gov gen lt col sgt capt prof st jr sr inc corp co ltd vs no jan feb mar apr jun
+    jul aug sep sept oct nov dec rev hon adm maj cmdr pres supt dept univ approx vol fig ft mt messrs
+    sens reps govs"""
+)
+_CAP_STOP = _lex(
+    """had has have was were is are did does do if when while as after before since so then this that these
+    those there it he she they we i you but and or yet following despite during in on at by for with
+    from of to into under over about like unlike although though because whether where what why how
+    however meanwhile still now earlier later also even just only asked according here every each no not
+    one another such many much more most less some any all both either neither once until unless"""
+) - {"most", "some", "many", "all", "both"}
+_STOP_OR_DET = _CAP_STOP | {"the", "a", "an"}
+_WEEKDAYS = set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+# --------------------------------------------------------------------------------------------
+# Precompiled patterns
+# --------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_][\w'’.\-]*[^\W_]|[^\W_]")
+_NOISE_LINE = re.compile(
+    r"^\s*(?:read more\b|related\b|see also\b|more:|photo\b|image\b|credit\b|\(?photo:|twitter:\s*@|"
+    r"follow\b.*\bon twitter\b|abstract\.?\s*$|full text\.?\s*$|watch:|listen:|click here|sign up|"
+    r"subscribe\b|https?://\S+\s*$|pic\.twitter\.com)",
+    re.IGNORECASE,
+)
+_EMBED_LINE = re.compile(
+    r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>.*)$"
+)
+_LINK = re.compile(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+|t\.co/\S+)")
+_BOUNDARY = re.compile(r"[.?!]+[\"'’”)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\x01])|;\s+(?=[A-Z])")
+# "KYIV, Nov 3 (Reuters) - ", "WASHINGTON (AP) — ", "New York (AFP) – " at a paragraph's start.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,3})(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*"
+    r"(?:\([A-Z][\w. ]{0,20}\)\s*)?[-—–]+\s+|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}\s*[-—–]+\s+",
+    re.MULTILINE,
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_BY_TALLY = re.compile(
+    rf"\s*(?:[Bb]y|[Ii]n)\s+(?P<np>[^,]{{1,60}}?)(?:'s|’s|'|’)\s+(?:own\s+)?(?:{_BY_NOUNS})\s*,\s*"
+)
+_HEADLINE = re.compile(r"^\s*(?P<sp>[^:\n]{2,60}?)\s*:\s+(?P<q>\S.{4,})$")
+_COLON_SOURCE = re.compile(
+    r"(?:^|[,;]|\b(?:[Ff]rom|[Ii]n)\b)\s*(?P<np>(?!From\b|In\b)[A-Z][\w.'’\- ]{0,60}?)"
+    r"(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?P<noun>" + "|".join(sorted(_COMM_NOUNS, key=len, reverse=True)) + r")\s*:\s*$"
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Quotation marks (English conventions on top of text.find_quote_marks)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Quote:
+    open: int
+    start: int
+    end: int
+    after: int  # first offset after the closing mark (== end when unbalanced)
+    closed: bool
+    used: bool = False
+
+
+def _find_quotes(text: str) -> list[_Quote]:
+    from ..text import find_quote_marks
+
+    # NYT-style '' marks become one straight mark plus a filler so offsets stay put.
+    t2 = text.replace("''", '"\x02') if "''" in text else text
+    out: list[_Quote] = []
+    for m in find_quote_marks(t2):
+        start = m.start + 1 if m.start < len(t2) and t2[m.start] == "\x02" else m.start
+        if m.closed:
+            after = m.close + 1
+            if after < len(t2) and t2[after] == "\x02":
+                after += 1
+        else:
+            after = m.end
+        out.append(_Quote(m.open, start, m.end, after, m.closed))
+    out.extend(_single_quotes(t2, out))
+    out.sort(key=lambda q: q.open)
+    return out
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[A-Za-z0-9$])", re.MULTILINE)
+
+
+def _single_quotes(text: str, doubles: list[_Quote]) -> list[_Quote]:
+    """‘…’ and '…' outside double quotes; an apostrophe between letters never closes one."""
+    covered = [(q.open, q.after) for q in doubles]
+    out: list[_Quote] = []
+    ci = 0
+    pos = 0
+    for m in _SINGLE_OPEN.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        while ci < len(covered) and covered[ci][1] <= i:
+            ci += 1
+        if ci < len(covered) and covered[ci][0] <= i < covered[ci][1]:
+            continue
+        closer = "’" if text[i] == "‘" else "'"
+        limit = text.find("\n", i)
+        limit = len(text) if limit < 0 else limit
+        limit = min(limit, i + 300)
+        j = i + 1
+        close = None
+        while True:
+            j = text.find(closer, j, limit)
+            if j < 0:
+                break
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if not nxt.isalnum() and not text[j - 1].isspace():
+                close = j
+                break
+            j += 1
+        if close is None or (ci < len(covered) and covered[ci][0] < close):
+            continue
+        out.append(_Quote(i, i + 1, close, close + 1, True))
+        pos = close + 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Document state
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Speaker:
+    name: str | None
+    kind: str | None
+    mention: Span | None
+    entry: Entry | None = None
+    confidence: float = 0.8
+    via: str | None = None
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    lemma: str
+    tag: str  # base / s / ed / ing / according / nominal
+    speaker: _Speaker | None = None
+    subject_start: int | None = None  # where its subject phrase starts (for claiming)
+    participle: bool = False
+    comm: int | None = None  # "one of her ads asking": offset of the communication noun
+    inverted: bool = False  # "…," said X: the subject follows, nothing is reported after it
+    via: str | None = None  # who relayed this cue's statement ("the Journal reported that officials said")
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    para: int
+    quotes: list[_Quote] = field(default_factory=list)
+
+
+_SHORT_PARENS = re.compile(r"\((?:[^()\n\x01]{1,12})\)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
+class _Doc:
+    def __init__(self, doc: Document, entities: list[Entity] | None):
+        self.doc = doc
+        self.text = doc.text
+        self.title_end = len(doc.title) if doc.title else 0
+        self.quotes = _find_quotes(self.text)
+        self.masked = self._mask()
+        self._tok: list[tuple[int, int, str]] | None = None
+        self._tok_starts: list[int] = []
+        self.registry = Registry()
+        self.entities = sorted(entities or [], key=lambda e: e.start)
+        self.ent_label = {(e.start, e.end): e.label for e in self.entities}
+        self.out: list[Attribution] = []
+        self.last_speaker: _Speaker | None = None
+        self.reports: list[tuple[int, Entry]] = []  # organisations that issued a report, by position
+        self.mentions: list[tuple[int, Entry]] = []  # person mentions in reading order
+        self.known: dict[str, Entry] = {}  # full names already registered (saves registry look-ups)
+        self.surnames: set[str] = set()
+        self.not_names: set[str] = set()
+        self.person_runs: dict[str, Entry] = {}
+        self.pending_desc = ""  # apposition words met while finding a subject
+        self.unit_cues: dict[int, list[_Cue]] = {}  # paragraph-opening unit start -> its cues
+
+    def _mask(self) -> str:
+        text = self.text
+        pieces = []
+        pos = 0
+        for q in self.quotes:  # sorted, never overlapping
+            if q.open < pos:
+                continue
+            pieces.append(text[pos : q.open])
+            pieces.append('"' + "\x01" * (q.end - q.open - 1) + '"' * (q.after - q.end))
+            pos = q.after
+        pieces.append(text[pos:])
+        # Datelines and short parentheticals after a name ("(R)", "(I-Vt.)") say nothing about structure.
+        masked = _DATELINE.sub(_blank, "".join(pieces))
+        return _SHORT_PARENS.sub(_blank, masked)
+
+    def span(self, a: int, b: int) -> Span:
+        return Span(a, b, self.text[a:b])
+
+    def words(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """Words of the masked text within [a, b), tokenised once per document."""
+        if self._tok is None:
+            self._tok = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.masked)]
+            self._tok_starts = [t[0] for t in self._tok]
+        i = bisect_left(self._tok_starts, a)
+        j = bisect_left(self._tok_starts, b, i)
+        out = self._tok[i:j]
+        if out and out[-1][1] > b:
+            # a word cut by the window's end: keep its part inside, as a fresh scan would
+            s, _, _ = out[-1]
+            out[-1] = (s, b, self.masked[s:b]) if b > s else out[-1]
+            if not _WORD.fullmatch(out[-1][2]):
+                out = out[:-1] + [
+                    (mm.start(), mm.end(), mm.group()) for mm in _WORD.finditer(self.masked, s, b)
+                ]
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------
+
+
+def _units(d: _Doc) -> list[_Unit]:
+    units: list[_Unit] = []
+    m = d.masked
+    pos = 0
+    para = 0
+    q_ends = {q.after: q for q in d.quotes if q.closed}
+    q_after = sorted(q_ends)
+    text = d.text
+    para = 1
+    for line in m.split("\n"):
+        a, b = pos, pos + len(line)
+        if pos:
+            para += 1 + text.count("\n", pos, a)  # masked lines may cover several original lines
+        pos = b + 1
+        if not line.strip():
+            continue
+        cuts = [a]
+        for bm in _BOUNDARY.finditer(line):
+            k = a + bm.start()
+            if line[bm.start()] == "." and _is_abbrev(line, bm.start()):
+                continue
+            cuts.append(a + bm.end())
+            del k
+        # A quote that ends its own sentence ("… done.") closes the unit before a new one starts.
+        for end, q in _between(q_ends, q_after, a, b):
+            if a < end < b:
+                inner = d.text[q.start : q.end].rstrip()
+                rest = m[end:b]
+                if inner.endswith(".") and rest[:1].isspace() and rest.lstrip()[:1].isupper():
+                    cuts.append(end + len(rest) - len(rest.lstrip()))
+        cuts = sorted(set(cuts))
+        for i, c in enumerate(cuts):
+            e = cuts[i + 1] if i + 1 < len(cuts) else b
+            if m[c:e].strip():
+                units.append(_Unit(c, e, para))
+    # Attach quotes to the unit holding their opening mark.
+    qi = 0
+    qs = d.quotes
+    for u in units:
+        while qi < len(qs) and qs[qi].open < u.start:
+            qi += 1
+        k = qi
+        while k < len(qs) and qs[k].open < u.end:
+            u.quotes.append(qs[k])
+            k += 1
+    return units
+
+
+def _between(q_ends: dict, keys: list[int], a: int, b: int):
+    i = bisect_left(keys, a)
+    while i < len(keys) and keys[i] < b:
+        yield keys[i], q_ends[keys[i]]
+        i += 1
+
+
+def _is_abbrev(line: str, i: int) -> bool:
+    j = i
+    while j > 0 and (line[j - 1].isalnum() or line[j - 1] == "."):
+        j -= 1
+    word = line[j:i]
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "George P. Bush"
+    if "." in word:
+        return True  # U.S., D.C.
+    return word.lower() in _ABBREV
+
+
+# --------------------------------------------------------------------------------------------
+# Words and names
+# --------------------------------------------------------------------------------------------
+
+
+def _words(s: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(s, a, b)]
+
+
+@lru_cache(maxsize=16384)
+def _bare(w: str) -> str:
+    w = w.rstrip(".")
+    for suf in ("'s", "’s"):
+        if w.endswith(suf):
+            return w[: -len(suf)]
+    return w.rstrip("'’")
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or (w[:1].isdigit() is False and w[:2] in ("Mc", "O'"))
+
+
+def _possessive(w: str) -> bool:
+    return w.endswith(("'s", "’s")) or (w.endswith(("'", "’")) and w[:-1].endswith("s"))
+
+
+_CONNECT = {"of", "for", "and", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "du", "the", "&"}
+
+
+def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """Index range of the trailing capitalised run (a name) in ``ws``; None if ws ends lowercase."""
+    if not ws or not _is_cap(ws[-1][2]):
+        return None
+    i = len(ws) - 1
+    while i > 0:
+        prev = ws[i - 1][2]
+        if _possessive(prev):
+            break
+        if _is_cap(prev):
+            i -= 1
+            continue
+        if prev.lower() in _CONNECT and i >= 2 and _is_cap(ws[i - 2][2]) and not _possessive(ws[i - 2][2]):
+            i -= 1
+            continue
+        break
+    # Sentence-initial function words ("Had Lee won", "Following the vote") are not names.
+    while i < len(ws) - 1 and ws[i][2].lower() in _CAP_STOP:
+        i += 1
+    if ws[i][2].lower() in _CAP_STOP:
+        return None
+    return i, len(ws)
+
+
+def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], str | None]:
+    """Drop leading titles and roles; return the rest and a gender the titles imply."""
+    gender = None
+    last_title = -1
+    for k, (_, _, w) in enumerate(ws):
+        lw = _bare(w).lower()
+        if k < len(ws) - 1 and (lw in _TITLES or lw in _PERSON_HEADS):
+            last_title = k
+            gender = gender or ("f" if lw in _FEMALE else "m" if lw in _MALE else None)
+    rest = ws[last_title + 1 :]
+    if rest and rest[0][2].lower() in ("of", "for") and len(rest) >= 4:
+        rest = rest[2:]  # "Secretary of State John Kerry": the title's complement goes too
+    while last_title >= 0 and rest and rest[0][2].lower() in _CONNECT:
+        rest = rest[1:]
+    if rest and rest[0][2] in ("The", "A", "An"):
+        rest = rest[1:]
+    return (rest or ws), gender
+
+
+_TITLE_NAMES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "pres": "president",
+    "gen": "general",
+    "dr": "doctor",
+    "prof": "professor",
+    "lt": "lieutenant",
+    "col": "colonel",
+}
+
+
+def _title_words(ws) -> list[str]:
+    """Titles and roles in a name phrase, spelled out ("Sen." -> "senator")."""
+    out = []
+    for _, _, w in ws[:-1]:
+        lw = _bare(w).lower()
+        if lw in _TITLES or lw in _PERSON_HEADS:
+            out.append(_TITLE_NAMES.get(lw, lw))
+    return out
+
+
+def _kind_of_name(words, label: str | None = None) -> str:
+    return _kind_cached(tuple(words), label)
+
+
+@lru_cache(maxsize=8192)
+def _kind_cached(words: tuple[str, ...], label: str | None) -> str:
+    words = tuple(w for w in words if not _POSTNOMINAL.fullmatch(" " + w)) or words
+    if label:
+        if label.startswith("PER"):
+            return "person"
+        if label in ("ORG", "NORP"):
+            return "organisation"
+        if label in ("GPE", "LOC"):
+            return "government"
+    low = [_bare(w).lower() for w in words]
+    if any(w in _MEDIA_WORDS for w in low) or any(
+        w.isupper() and 2 <= len(w) <= 8 for w in words if w.isalpha()
+    ):
+        return "media" if any(w in _MEDIA_WORDS for w in low) else "organisation"
+    if any(w in _ORG_WORDS for w in low) or "/" in " ".join(words):
+        return "organisation"
+    if len(words) >= 2 and all(_is_cap(w) for w in words):
+        return "person"
+    return "person" if len(words) == 1 else "organisation"
+
+
+# --------------------------------------------------------------------------------------------
+# Speakers
+# --------------------------------------------------------------------------------------------
+
+
+def _resolve_name(
+    d: _Doc, name: str, pos: int, kind: str, gender: str | None, desc: str, a: int, b: int
+) -> _Speaker:
+    entry = d.registry.resolve_name(name) if len(name.split()) == 1 else None
+    if entry is not None and entry.kind in ("person", None):
+        d.registry.touch(entry, pos)
+        if gender and not entry.gender:
+            entry.gender = gender
+        if desc:
+            entry.description = entry.description | frozenset(desc.lower().split())
+        return _Speaker(entry.name, entry.kind or kind, d.span(a, b), entry)
+    if entry is not None and kind != "person":
+        d.registry.touch(entry, pos)
+        return _Speaker(entry.name, entry.kind, d.span(a, b), entry)
+    entry = d.registry.add(name, position=pos, kind=kind, gender=gender, description=desc)
+    return _Speaker(entry.name, entry.kind or kind, d.span(a, b), entry)
+
+
+def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = None) -> _Speaker | None:
+    """Classify and resolve the noun phrase masked[a:b] naming a source."""
+    ws = d.words(a, b)
+    if not ws or len(ws) > 14:
+        return None
+    first = ws[0][2].lower()
+    if len(ws) == 1 and first in _PRONOUNS:
+        return _pronoun(d, first, pos, unit)
+    if first in ("i", "we", "you", "who", "which", "that", "this", "there"):
+        return None
+    # Cut the phrase at its first preposition after a lowercase head ("spokesman for X").
+    head = ws
+    for k in range(1, len(ws)):
+        w = ws[k][2]
+        pw = ws[k - 1][2]
+        if w in _PREPOSITIONS and (
+            not _is_cap(pw) or (k == 1 and _bare(pw).lower() in _GROUP_HEADS | _PERSON_HEADS)
+        ):
+            if w == "of" and k + 1 < len(ws) and ws[k + 1][2].islower() and _name_run(ws) is not None:
+                continue
+            head = ws[:k]
+            break
+    if first in _POSSESSIVES and len(head) >= 2:
+        return _Speaker(d.text[ws[0][0] : ws[-1][1]], "unnamed", d.span(ws[0][0], ws[-1][1]), confidence=0.6)
+    run = _name_run(head)
+    if run is not None:
+        names = head[run[0] : run[1]]
+        if names[0][2].lower() in _QUANTIFIERS or (
+            _bare(names[-1][2]).lower() in _GROUP_HEADS and len(names) <= 2
+        ):
+            return _group(d, ws, head)
+        before = head[: run[0]]
+        names, gender = _strip_titles(names)
+        if names and names[0][2] in ("The", "A", "An"):
+            names = names[1:]
+        if not names:
+            return None
+        na, nb = names[0][0], names[-1][1]
+        name = _clean_name(d.text[na:nb])
+        if not name:
+            return None
+        desc = " ".join([w for _, _, w in before] + _title_words(head[run[0] : run[1]]))
+        label = d.ent_label.get((na, nb))
+        kind = _kind_of_name([w for _, _, w in names], label)
+        if (
+            before
+            and any(_bare(w).lower() in _PERSON_HEADS | _TITLES for _, _, w in before)
+            and kind != "media"
+        ):
+            kind = "person" if not any(_bare(w).lower() in _ORG_WORDS for _, _, w in names) else kind
+        for _, _, w in before:
+            lw = w.lower()
+            gender = gender or ("f" if lw in _FEMALE else "m" if lw in _MALE else None)
+        sp = _resolve_name(d, name, pos, kind, gender, desc, na, nb)
+        if sp.kind == "person" and sp.entry is not None and _bare(names[-1][2]).lower() in _ORG_WORDS:
+            sp.kind = "organisation"
+        return sp
+    return _descriptor(d, ws, head, pos)
+
+
+_POSTNOMINAL = re.compile(r"(?:,?\s+(?:Jr|Sr|II|III|IV|KC|QC|MP|MEP|MSP|OBE|CBE|MBE|PhD|MD)\.?)+$")
+
+
+@lru_cache(maxsize=8192)
+def _clean_name(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:")
+    s = _POSTNOMINAL.sub("", s)  # "X Jr." or "X KC" is later just "X"
+    if s.endswith(("'s", "’s")):
+        s = s[:-2]
+    return s.rstrip("'’")
+
+
+def _group(d: _Doc, ws, head) -> _Speaker:
+    a, b = ws[0][0], ws[-1][1]
+    text = d.text[a:b]
+    if text.split()[0] in ("The", "the"):
+        text = text.split(" ", 1)[1]
+    return _Speaker(text, "group", d.span(a, b), confidence=0.7)
+
+
+def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
+    a, b = ws[0][0], ws[-1][1]
+    hw = _bare(head[-1][2]).lower()
+    det = ws[0][2].lower()
+    text = d.text[a:b]
+    if (
+        det in ("both", "the")
+        and len(ws) >= 2
+        and hw.endswith("s")
+        and hw[:-1] in _PERSON_HEADS
+        and (det == "both" or ws[1][2].lower() == "two")
+    ):
+        pair = _last_two_people(d)
+        if pair:
+            return _Speaker(pair, "group", d.span(a, b), confidence=0.55)
+    if hw in _GROUP_HEADS or det in _QUANTIFIERS:
+        return _group(d, ws, head)
+    if _possessive(ws[0][2]) and _is_cap(ws[0][2]) and len(head) >= 2:
+        kind = "organisation" if hw in _ORG_HEADS else "media" if hw in _MEDIA_HEADS else "unnamed"
+        if hw in _ORG_HEADS | _MEDIA_HEADS | _PERSON_HEADS | _TITLES | _REPORT_HEADS:
+            return _Speaker(text, kind, d.span(a, b), confidence=0.6)
+        return None
+    if det in ("one", "another", "two", "three", "several") and (
+        hw in _PERSON_HEADS or hw[:-1] in _PERSON_HEADS
+    ):
+        return _Speaker(text, "unnamed", d.span(a, b), confidence=0.55)
+    if det not in ("the", "a", "an", "this", "that", "those", "these", "both"):
+        # Bare lowercase phrase ("exit polls"): a group source only if its head says so.
+        return _group(d, ws, head) if hw in _GROUP_HEADS else None
+    if det in ("the", "this", "that", "both", "those", "these"):
+        if hw in _MEDIA_HEADS:
+            e = d.registry.resolve_descriptor(None, kinds=("media",))
+            if e:
+                d.registry.touch(e, pos)
+                return _Speaker(e.name, e.kind, d.span(a, b), e, 0.7)
+        if hw in _REPORT_HEADS and d.reports:
+            e = next((e for p, e in reversed(d.reports) if p < pos), d.reports[0][1])
+            return _Speaker(e.name, e.kind, d.span(a, b), e, 0.6)
+        if hw in _ORG_HEADS:
+            e = d.registry.resolve_descriptor(None, kinds=("organisation", "government"))
+            if e and hw in e.toks:
+                d.registry.touch(e, pos)
+                return _Speaker(e.name, e.kind, d.span(a, b), e, 0.6)
+        if (
+            det in ("both", "the")
+            and hw.endswith("s")
+            and hw[:-1] in _PERSON_HEADS
+            and (det == "both" or ws[1][2].lower() == "two")
+        ):
+            pair = _last_two_people(d)
+            if pair:
+                return _Speaker(pair, "group", d.span(a, b), confidence=0.55)
+        relational = any(_possessive(w) for _, _, w in head[:-1])  # "the banker's lawyer"
+        if (hw in _PERSON_HEADS or hw in _TITLES) and det in ("the", "this", "that") and not relational:
+            gender = "f" if hw in _FEMALE else "m" if hw in _MALE else None
+            # A person described so before ("Sen. X" for "the senator"), else the last speaker.
+            described = [x for x in d.registry.entries if x.kind == "person" and hw in x.description]
+            if described:
+                e = max(described, key=lambda x: x.position)
+                d.registry.touch(e, pos)
+                return _Speaker(e.name, "person", d.span(a, b), e, 0.65)
+            # Otherwise the last speaker (or person) — unless described with another role ("an economist").
+            sp = d.last_speaker
+            e = sp.entry if sp is not None and sp.kind == "person" else None
+            if e is None or not e.agrees(gender, False):
+                e = d.registry.resolve_pronoun(gender, False, kinds=("person",))
+            if e is not None and not e.description & _ROLE_WORDS:
+                d.registry.touch(e, pos)
+                return _Speaker(e.name, "person", d.span(a, b), e, 0.6)
+    if det in ("the", "this", "that") and text.split()[0] in ("The", "the"):
+        text = text.split(" ", 1)[1]
+    kind = (
+        "unnamed" if hw in _PERSON_HEADS or hw in _TITLES else "group" if hw.endswith("s") else "organisation"
+    )
+    if hw in _REPORT_HEADS or hw in _GROUP_HEADS:
+        kind = "group"
+    return _Speaker(text, kind, d.span(a, b), confidence=0.55)
+
+
+def _last_two_people(d: _Doc) -> str | None:
+    recent: list[Entry] = []
+    for _, e in reversed(d.mentions):
+        if e not in recent:
+            recent.append(e)
+        if len(recent) == 2:
+            break
+    if len(recent) < 2:
+        return None
+    recent.sort(key=lambda e: d.registry.entries.index(e))
+    return f"{recent[0].name} and {recent[1].name}"
+
+
+def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | None:
+    gender, plural = _PRONOUNS[word]
+    if gender == "org":
+        if unit is not None and (lead := _lead_np(d, unit, pos)) is not None and lead[1] < pos:
+            sp = _speaker_from_np(d, lead[0], lead[1], pos, unit)
+            if sp is not None and sp.kind in ("organisation", "media", "government", "group"):
+                return sp  # "The company … but it said": the sentence's subject
+        e = d.registry.resolve_descriptor(None, kinds=("organisation", "media", "government"))
+        if e is None:
+            return None
+        d.registry.touch(e, pos)
+        return _Speaker(e.name, e.kind, None, e, 0.6)
+    if plural:
+        sp = d.last_speaker
+        if sp and sp.entry is not None and sp.entry.plural:
+            return _Speaker(sp.name, sp.kind, None, sp.entry, 0.55)
+        if sp and sp.entry is None and sp.kind == "group":
+            return _Speaker(sp.name, sp.kind, None, None, 0.55)
+        return None
+    # The most recent speaker or sentence subject that doesn't disagree in gender.
+    pool = [x for x in d.registry.entries if not x.weak and x.kind == "person" and not x.plural]
+    e = max((x for x in pool if x.gender in (None, gender)), key=lambda x: x.position, default=None)
+    if e is None:
+        return None
+    d.registry.touch(e, pos)
+    if e.gender is None:
+        e.gender = gender  # "Smith … She said": Smith is a woman from now on
+    return _Speaker(e.name, "person", None, e, 0.7)
+
+
+def _learn_gender(d: _Doc, sp: _Speaker | None, a: int, b: int) -> None:
+    """A he/she/his/her after a person's mention in the same sentence, with no other name in between."""
+    if sp is None or sp.entry is None or sp.kind != "person" or sp.entry.gender:
+        return
+    prev = ""
+    for _, _, w in d.words(a, b):
+        lw = w.lower()
+        if lw in ("he", "his", "himself"):
+            sp.entry.gender = "m"
+            return
+        if lw in ("she", "herself") or (lw == "her" and prev in _PREPOSITIONS):
+            sp.entry.gender = "f"
+            return
+        if _is_cap(w) and lw not in _TITLES and w not in ("I",):
+            return
+        prev = lw
+
+
+# --------------------------------------------------------------------------------------------
+# Cues
+# --------------------------------------------------------------------------------------------
+
+
+def _cues(d: _Doc, u: _Unit) -> list[_Cue]:
+    m = d.masked
+    ws = d.words(u.start, u.end)
+    out: list[_Cue] = []
+    for i, (a, b, w) in enumerate(ws):
+        info = _FORMS.get(w)
+        if info is None:
+            continue
+        lemma, tag = info
+        prev = ws[i - 1][2].lower() if i else ""
+        prev2 = ws[i - 2][2].lower() if i > 1 else ""
+        if prev in _NEGATIONS or (prev2 in _NEGATIONS and prev in ("to", "be")):
+            continue
+        if prev.endswith("n't"):
+            continue
+        gap = m[ws[i - 1][1] : a] if i else m[u.start : a]
+        if tag in ("base", "s") and not _verb_reading(lemma, tag, ws[i - 1][2] if i else "", gap):
+            continue
+        if tag == "ing":
+            comma = "," in gap or prev in ("and", "before", "after", "while", "by")
+            progressive = prev in _BE or prev in ("been",)
+            comm = None
+            if not (comma or progressive):
+                # "her ads asking, …" / "a note on the story saying that …": the message's author speaks.
+                for k in range(i - 1, max(-1, i - 6), -1):
+                    if re.search(r"[,;:\"\x01]", m[ws[k][1] : ws[k + 1][0]]):
+                        break
+                    if _bare(ws[k][2]).lower() in _COMM_NOUNS or ws[k][2].lower() in _COMM_NOUNS:
+                        comm = ws[k][0]
+                        break
+                if comm is None:
+                    continue
+            cue = _Cue(a, b, lemma, tag, participle=comma and not progressive, comm=comm)
+        elif tag == "ed" and (prev in _BE or prev in ("when", "if", "once", "as", "get", "got")):
+            continue  # passive or reduced clause ("was reported by", "when asked")
+        elif tag == "ed" and i and lemma == "ask" and ws[i - 1][2].istitle() and "," not in gap:
+            cue = _Cue(a, b, lemma, tag)
+        else:
+            cue = _Cue(a, b, lemma, tag)
+        # "to say" after another verb is usually not a report ("refused to say").
+        if tag == "base" and prev == "to" and prev2 in _REFUSALS:
+            continue
+        out.append(cue)
+    return out
+
+
+_REFUSALS = _lex("refused declined hesitate unable asked want expected")
+_NOUNISH = _lex(
+    """post tweet call claim report comment note answer reply demand promise pledge vow charge state
+    estimate remark quote hit attack praise label term brand knock rip bash welcome thank tout hail
+    plead dub continue"""
+)
+_DETERMINERS = _lex(
+    """the a an his her their its our my your this that these those any no every each new latest own whose"""
+)
+_PLURAL_SUBJECTS = {"i", "we", "they", "you", "to", "percent", "people", "police", "staff", "who", "and"}
+
+
+def _verb_reading(lemma: str, tag: str, prev: str, gap: str) -> bool:
+    """Is this -s or base form a verb here? ("Aides say" yes; "a Facebook post", "Republican calls" no)."""
+    if not prev or any(ch in gap for ch in ',;:("\x01—'):
+        return (tag == "s" and lemma not in _NOUNISH) or (tag == "base" and lemma in ("say",))
+    lp = prev.lower()
+    if lp in _DETERMINERS:
+        return False
+    if tag == "base":
+        if lp in _PLURAL_SUBJECTS or lp in _FINITE or lp in ("not", "also", "often", "still", "now", "then"):
+            return True
+        return lp.endswith("s") and not prev.endswith(("'s", "’s"))
+    # -s form: a singular subject right before it.
+    if lemma not in _NOUNISH:
+        return True
+    if lp in ("he", "she", "it"):
+        return True
+    if prev[:1].isupper():
+        return not _possessive(prev) and not lp.endswith(("an", "ic", "ish", "ese")) and lp not in _CAP_STOP
+    return (
+        lp in ("he", "she", "it", "who", "which", "that")
+        or lp in _ADV_AUX
+        or lp in _PERSON_HEADS | _ORG_HEADS | _MEDIA_HEADS | _REPORT_HEADS
+    )
+
+
+def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
+    """Span of the subject noun phrase between ``left`` and the verb, cleaned."""
+    m = d.masked
+    seg_end = verb
+    ws = d.words(left, seg_end)
+    # Trailing adverbs/auxiliaries ("he also said", "has repeatedly argued", "appeared to imply").
+    while ws and ws[-1][2].islower() and (ws[-1][2] in _ADV_AUX or ws[-1][2] in _BE):
+        ws.pop()
+    if (
+        len(ws) >= 2
+        and ws[-1][2].lower() == "to"
+        and ws[-2][2].lower()
+        in (
+            "appeared",
+            "appears",
+            "seemed",
+            "seems",
+            "continued",
+            "went",
+            "tried",
+        )
+    ):
+        ws = ws[:-2]
+        while ws and ws[-1][2].lower() in _ADV_AUX:
+            ws.pop()
+    if ws and ws[-1][2].lower() == "on" and len(ws) >= 2 and ws[-2][2].lower() == "went":
+        ws = ws[:-2]
+    if not ws:
+        return None
+    end = ws[-1][1]
+    gap = m[end:verb]
+    if gap.strip(" \t") not in ("", ",") and re.search(r"[;:\"\x01]", gap):
+        return None
+    # Blocks separated by commas/dashes; appositions are skipped back to the head.
+    blocks = _blocks(m, left, end)
+    if not blocks:
+        return None
+    if gap.strip().startswith(","):  # "Lee, 52, who …, has repeatedly promised"
+        blocks.append((end, end))
+    last = blocks[-1]
+    lw = d.words(*last)
+    # "Sen. X, D-Calif., on Tuesday accused …": a trailing adjunct block is skipped like an apposition.
+    if not lw or (
+        len(blocks) >= 2 and lw[0][2] in _ADJUNCT_START and not re.search(r"\bthat\b", m[last[0] : last[1]])
+    ):
+        k = len(blocks) - 2
+        while k >= 0:
+            bw = d.words(*blocks[k])
+            if not bw:
+                k -= 1
+                continue
+            w0 = bw[0][2]
+            lw0 = w0.lower()
+            apposition = k > 0 and (
+                not _is_cap(w0)
+                or w0[0].isdigit()
+                or lw0 in ("who", "which", "whose", "whom", "where")
+                or re.match(r"[DRI]-[A-Z]", w0) is not None
+            )
+            if (
+                apposition
+                and lw0 in ("the", "a", "an")
+                and len(bw) >= 2
+                and all(_is_cap(w) for _, _, w in bw[1:])
+            ):
+                return _trim_np(d, blocks[k])  # "The paper, the Riverside Herald, said": the name wins
+            if apposition:
+                d.pending_desc += " " + m[blocks[k][0] : blocks[k][1]]
+                k -= 1
+                continue
+            return _trim_np(d, blocks[k])
+        return None
+    np = _trim_np(d, last)
+    if np is None:
+        return None
+    # "X, the DESCRIPTOR said" (closing comma forgotten): the name before wins.
+    nw = d.words(*np)
+    nh = next((nw[:k] for k in range(1, len(nw)) if nw[k][2] in _PREPOSITIONS), nw)
+    if nw and nw[0][2].lower() in ("the", "a", "an") and _name_run(nh) is None and len(blocks) >= 2:
+        prev = d.words(*blocks[-2])
+        if prev and _name_run(prev) is not None and _name_run(prev)[0] == 0 and len(prev) <= 4:
+            return _trim_np(d, blocks[-2])
+    return np
+
+
+_BLOCK_SPLIT = re.compile(r",|;|:|—|–|\s--\s|\s-\s|\(|\)")
+
+
+def _blocks(m: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    pos = a
+    for sm in _BLOCK_SPLIT.finditer(m, a, b):
+        out.append((pos, sm.start()))
+        pos = sm.end()
+    out.append((pos, b))
+    return out
+
+
+def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
+    m = d.masked
+    ws = d.words(*blk)
+    if not ws or ("\x01" in m[blk[0] : blk[1]] and len(ws) > 6):
+        return None
+    # Start after the last subordinator/clause word ("…, though he added").
+    for k in range(len(ws) - 1, -1, -1):
+        lw = ws[k][2].lower()
+        if lw in _SUBORDINATORS:
+            if (
+                lw in ("and", "or")
+                and k > 0
+                and _is_cap(ws[k - 1][2])
+                and k + 1 < len(ws)
+                and _is_cap(ws[k + 1][2])
+            ):
+                continue  # "Dovere and Debenedetti"
+            if lw == "and" and k + 1 < len(ws) and ws[k + 1][2].lower() in ("her", "his", "their"):
+                continue
+            ws = ws[k + 1 :]
+            break
+    while ws and ws[0][2].lower() in _INTRO_WORDS:
+        ws = ws[1:]
+    if not ws:
+        return None
+    if len(ws) > 10:
+        run = _name_run(ws)
+        if run is None:
+            return None
+        ws = ws[run[0] :]
+    # A lowercase verb-looking word inside means this is a clause, not a noun phrase.
+    for _, _, w in ws[1:]:
+        lw = w.lower()
+        if lw in _FINITE or (
+            lw in _FORMS and _FORMS[lw][1] in ("ed", "s") and lw not in _GROUP_HEADS | _NOMINAL_CUES
+        ):
+            return None
+    return ws[0][0], ws[-1][1]
+
+
+_ROLE_ADJ = _lex("lead senior chief former deputy junior assistant associate acting co-author author study")
+_INVERTED_DETS = _lex("the a an one another two three several some his her their")
+
+
+def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
+    """Inverted cue: the name right after the verb ("said Cornell Belcher, a pollster …")."""
+    m = d.masked
+    ws = d.words(a, limit)
+    out = []
+    for k, (s, e, w) in enumerate(ws):
+        gap = m[ws[k - 1][1] : s] if k else ""
+        prev_abbr = k and (ws[k - 1][2].lower() in _TITLES | _ABBREV or len(ws[k - 1][2]) == 1)
+        if (k and re.search(r"[,;:\"]", gap)) or ("." in gap and not (prev_abbr and gap.strip() == ".")):
+            break
+        if not out and w.lower() in _INVERTED_DETS:
+            out.append((s, e, w))
+            continue
+        if (
+            all(x[2].islower() for x in out)
+            and w.islower()
+            and k < 3
+            and (w in _ROLE_WORDS or w in _ROLE_ADJ)
+        ):
+            out.append((s, e, w))  # "said lead author Dr. X"
+            continue
+        if (
+            out
+            and w.lower() in ("of", "at", "from")
+            and _kind_of_name([x for _, _, x in out if _is_cap(x)]) == "person"
+        ):
+            break  # "Dr. X of Y University": the affiliation is not part of the name
+        if _is_cap(w) or (out and (w.lower() in _CONNECT or out[0][2].lower() in _INVERTED_DETS)):
+            out.append((s, e, w))
+            continue
+        break
+    if not out or (out[0][2].lower() in _INVERTED_DETS and len(out) == 1) or len(out) > 8:
+        return None
+    while out and out[-1][2].lower() in _CONNECT:
+        out.pop()
+    return (out[0][0], out[-1][1]) if out else None
+
+
+# --------------------------------------------------------------------------------------------
+# Clauses
+# --------------------------------------------------------------------------------------------
+
+_THAT = re.compile(r"\bthat\b")
+
+
+def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
+    """The reported clause after a clause-taking verb, or None."""
+    m = d.masked
+    lemma = cue.lemma
+    pos = cue.end
+    if lemma == "point" or lemma not in _CLAUSE_SET:
+        return None
+    # Particle of phrasal forms ("pointed out that").
+    rest = m[pos : u.end]
+    mt = re.match(r"\s*(?:out|back|up)\b", rest)
+    if mt:
+        pos += mt.end()
+        rest = m[pos : u.end]
+    # "that" within a short adjunct/addressee window.
+    tm = _THAT.search(rest, 0, 140)
+    if tm:
+        between = rest[: tm.start()]
+        bw = _words(between, 0, len(between))
+        ok = not bw or bw[0][2].lower() in _ADJUNCT_START or (lemma in _OBJECT_FIRST and len(bw) <= 6)
+        ok = ok and not re.search(r"[;:\"\x01.]", between) and len(bw) <= 14
+        if (
+            ok
+            and bw
+            and any(w.lower() in _FORMS or w.lower() in _FINITE for _, _, w in bw)
+            and lemma != "tell"
+        ):
+            ok = False
+        if ok:
+            start = pos + tm.end()
+            return _clause_span(d, start, u)
+    if lemma not in _ZERO_THAT:
+        return None
+    # Zero complementiser: adjuncts, then a subject and a finite verb.
+    k = 0
+    bw = _words(rest, 0, min(len(rest), 200))
+    if lemma in _OBJECT_FIRST and len(bw) > 1 and bw[0][2].islower() and bw[1][2].lower() in _PRONOUNS:
+        k = 1  # "told investors it …"
+    elif (
+        lemma in _OBJECT_FIRST
+        and len(bw) > 2
+        and bw[0][2] in ("the", "a", "his", "her", "their")
+        and (
+            bw[2][2].lower() in _PRONOUNS
+            or (len(bw) > 3 and bw[3][2].lower() in _PRONOUNS and bw[2][2].islower())
+        )
+    ):
+        k = 2 if bw[2][2].lower() in _PRONOUNS else 3  # "told the filmmakers he …"
+    elif lemma in _OBJECT_FIRST and len(bw) > 2 and bw[0][2] == "the" and _is_cap(bw[1][2]):
+        k = 2  # "told the Herald they …"
+        while k < len(bw) and _is_cap(bw[k][2]) and k < 5:
+            k += 1
+    elif (
+        lemma in _OBJECT_FIRST
+        and bw
+        and (bw[0][2].lower() in ("reporters", "me", "us", "them", "him", "her") or _is_cap(bw[0][2]))
+    ):
+        # "told reporters he …" / "told CNN the …"
+        k = 1
+        while k < len(bw) and _is_cap(bw[k][2]) and k < 4:
+            k += 1
+    k = _skip_adjuncts(rest, bw, k)
+    if k is None or k >= len(bw):
+        return None
+    if re.search(r"[;:\"\x01]|\s[-—–]+\s", rest[: bw[k][0]]):
+        return None
+    w0 = bw[k][2]
+    lw0 = w0.lower()
+    if (
+        lw0 in _CLAUSE_BLOCK
+        or lw0 in _FORMS
+        or lw0 in ("it", "so", "nothing", "something", "this", "yes", "no")
+    ):
+        nxt = bw[k + 1][2].lower() if len(bw) > k + 1 else ""
+        if not (lw0 == "it" and (nxt in _FINITE or (nxt.endswith(("s", "ed")) and nxt not in _FORMS))):
+            return None
+    # A bare noun subject ("said ticket sales were …") must reach its verb within a few words.
+    bare_noun = not (lw0 in _CLAUSE_OPENERS or _is_cap(w0) or w0[0].isdigit())
+    span = _clause_span(d, pos + bw[k][0], u)
+    if span is None:
+        return None
+    # The clause needs a finite verb before its first comma ("said he is", not "added 300 jobs in May").
+    # A relative clause or apposition in commas is stepped over ("the law, which …, will hurt").
+    seg = _ASIDE.sub(lambda mm: " " * len(mm.group()), m[span[0] : span[1]])
+    first = re.search(r"[,;(]|\s[-—–]+\s", seg)
+    window = [
+        w
+        for w in d.words(span[0], span[0] + first.start() if first else span[1])
+        if seg[w[0] - span[0]] != " "
+    ]
+    return span if _has_finite(window[: 4 if bare_noun else 14]) else None
+
+
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where|a|an|the|now|also)\b[^,;]{1,80},")
+_CLAUSE_OPENERS = _lex(
+    "he she they we i you there it the a an his her their its this those these some most many no all several"
+)
+
+
+def _has_finite(ws) -> bool:
+    for j in range(1, len(ws)):
+        w, prev = ws[j][2], ws[j - 1][2]
+        lw, lp = w.lower(), prev.lower()
+        if lw in _FINITE:
+            return True
+        if _is_cap(w) or lp in ("and", "or", "to", "but"):
+            continue
+        if lw.endswith("ed") and len(w) > 4:
+            return True
+        # An -s verb after a subject: "it targets", "the report merits", "Lee wants".
+        if (
+            lw.endswith("s")
+            and not lw.endswith("ss")
+            and (
+                lp in ("he", "she", "it", "this", "that", "who")
+                or _is_cap(prev)
+                or (
+                    j >= 2
+                    and not lp.endswith("s")
+                    and not lp[:1].isdigit()
+                    and (ws[j - 2][2].lower() in _DETERMINERS or _is_cap(ws[j - 2][2]))
+                )
+            )
+        ):
+            return True
+    return False
+
+
+def _skip_adjuncts(rest: str, bw, k: int) -> int | None:
+    """Skip time words and short prepositional phrases ("on Sunday", "in a statement released by X")."""
+    n = len(bw)
+    guard = 0
+    while k < n and guard < 4:
+        guard += 1
+        lw = bw[k][2].lower()
+        if lw in _WEEKDAYS or lw in (
+            "yesterday",
+            "today",
+            "tonight",
+            "earlier",
+            "later",
+            "again",
+            "also",
+            "previously",
+            "recently",
+            "publicly",
+            "privately",
+            "repeatedly",
+        ):
+            k += 1
+            continue
+        if lw in ("last", "this", "late", "early") and k + 1 < n:
+            k += 2
+            continue
+        if lw in ("in", "on", "at", "during", "via", "through", "after", "before", "from", "with"):
+            # the phrase runs to the next comma, or over determiner + adjectives/names + one noun.
+            j = k + 1
+            if j < n and bw[j][2].lower() in ("a", "an", "the", "his", "her", "their", "its"):
+                j += 1
+            while j < n and (_is_cap(bw[j][2]) or bw[j][2].lower().endswith("'s")) and j < k + 6:
+                j += 1
+            if j < n and not _is_cap(bw[j][2]) and bw[j][2].lower() not in _FINITE:
+                j += 1
+            # participial tail: "released by the Lee campaign"
+            if j < n and bw[j][2].lower() in (
+                "released",
+                "issued",
+                "posted",
+                "published",
+                "sent",
+                "made",
+                "given",
+            ):
+                j += 1
+                if j < n and bw[j][2].lower() in ("by", "on", "to", "in"):
+                    j += 1
+                    if j < n and bw[j][2].lower() in ("the", "a", "an", "his", "her", "its"):
+                        j += 1
+                    while j < n and _is_cap(bw[j][2]):
+                        j += 1
+                    if j < n and bw[j][2].lower() in ("campaign", "office", "team", "party", "committee"):
+                        j += 1
+            # Swallow a comma right after the phrase.
+            k = j
+            continue
+        break
+    return k
+
+
+_PARTICIPLE_CUT = re.compile(
+    r",\s+(?:saying|adding|noting|arguing|insisting|explaining|warning|telling|writing|claiming)\b"
+    r"|,\s+according to\s[^,;:\"\x01]+$"  # a source closing the sentence is not part of the clause
+)
+
+
+def _clause_span(d: _Doc, start: int, u: _Unit) -> tuple[int, int] | None:
+    m = d.masked
+    end = u.end
+    cut = _PARTICIPLE_CUT.search(m, start, end)
+    if cut:
+        end = cut.start()
+    seg = m[start:end]
+    # A single dash near the end opens an aside: cut there.
+    dm = re.search(r"\s[—–]\s|\s--\s", seg)
+    if dm and not re.search(r"\s[—–]\s|\s--\s", seg[dm.end() :]) and len(seg[: dm.start()].split()) >= 6:
+        end = start + dm.start()
+    while end > start and m[end - 1] in ' \t.;:,)"':
+        end -= 1
+    while start < end and m[start] in " \t,":
+        start += 1
+    if end - start < 8 or len(m[start:end].split()) < 3:
+        return None
+    return start, end
+
+
+# --------------------------------------------------------------------------------------------
+# Emission
+# --------------------------------------------------------------------------------------------
+
+
+def _emit(
+    d: _Doc,
+    kind: str,
+    a: int,
+    b: int,
+    sp: _Speaker,
+    cue: Span | None,
+    rule: str,
+    conf: float,
+    parts: tuple[Span, ...] = (),
+) -> None:
+    text = d.text
+    while a < b and text[a] in " \t\x02":
+        a += 1
+    while b > a and text[b - 1] in " \t,;:\n":
+        b -= 1
+    if b - a < 2:
+        return
+    if parts:
+        joined = " ".join(p.text for p in parts)
+        quote = Span(parts[0].start, parts[-1].end, joined)
+    else:
+        quote = Span(a, b, text[a:b].replace("\x02", ""))
+    d.out.append(
+        Attribution(
+            kind=kind,
+            quote=quote,
+            speaker=sp.name,
+            speaker_mention=sp.mention,
+            cue=cue,
+            via=sp.via,
+            confidence=round(max(0.05, min(0.99, conf * (0.5 + sp.confidence / 2))), 3),
+            rule=rule,
+            speaker_kind=sp.kind
+            if sp.kind in ("person", "organisation", "media", "government", "group", "unnamed")
+            else None,
+            parts=parts,
+        )
+    )
+    if sp.name:
+        d.last_speaker = sp
+
+
+def _speaker_for_cue(d: _Doc, u: _Unit, cue: _Cue, left: int, subject_of_unit: list) -> _Speaker | None:
+    if cue.speaker is not None:
+        return cue.speaker
+    if cue.comm is not None:
+        cue.speaker = _comm_owner(d, u, cue.comm) or (subject_of_unit[0] if subject_of_unit else None)
+        return cue.speaker
+    if cue.participle:
+        # ", saying …": the subject of the clause it hangs on.
+        if subject_of_unit:
+            return subject_of_unit[0]
+        sp = _lead_speaker(d, u, cue.start)
+        if sp is not None:
+            cue.speaker = sp
+        return sp
+    d.pending_desc = ""
+    span = _subject(d, u, left, cue.start)
+    if span is None:
+        return None
+    sp = _speaker_from_np(d, span[0], span[1], cue.start, u)
+    _describe(sp, d.pending_desc)
+    if sp is not None:
+        cue.subject_start = span[0]
+        cue.speaker = sp
+    return sp
+
+
+_APPOSITION_AFTER = re.compile(r",\s+((?:a|an|the)\s+[^,.;:\"\x01]{1,80})")
+
+
+def _describe(sp: _Speaker | None, desc: str) -> None:
+    """Remember the role words of an apposition ("…, an economist at the bank,") for later descriptors."""
+    if sp is None or sp.entry is None or not desc.strip():
+        return
+    words = {w.lower() for w in re.findall(r"[A-Za-z\-]+", desc)} & _ROLE_WORDS
+    if words:
+        sp.entry.description = sp.entry.description | frozenset(words)
+
+
+_COORDINATED = re.compile(r"[\s,\"\x01]\s*(?:and|but)(?:\s+(?:also|then|later))?\s*$")
+
+
+def _prev_cue_end(cues: list[_Cue], cue: _Cue) -> int:
+    ends = [c.end for c in cues if c.end <= cue.start]
+    return max(ends) if ends else 0
+
+
+def _comm_owner(d: _Doc, u: _Unit, pos: int) -> _Speaker | None:
+    """Author of "her ads" / "Bush's post" / "an editor's note" (the sentence's subject for the last)."""
+    ws = d.words(max(u.start, pos - 80), pos)
+    for k in range(len(ws) - 1, max(-1, len(ws) - 4), -1):
+        w = ws[k][2]
+        if w.lower() in _POSSESSIVES:
+            return _possessor(d, u, w.lower(), ws[k][0])
+        if _possessive(w):
+            if _is_cap(w):
+                run = _name_run(ws[: k + 1])
+                if run is not None:
+                    return _speaker_from_np(d, ws[run[0]][0], ws[k][1], pos, u)
+            break
+    return _lead_speaker(d, u, pos)
+
+
+def _quote_text_ok(d: _Doc, q: _Quote) -> bool:
+    inner = d.text[q.start : q.end].strip()
+    return len(inner) >= 2 and any(c.isalpha() for c in inner)
+
+
+def _title_like(s: str) -> bool:
+    """A short all-capitalised string is a title of a work or a name, not a statement."""
+    ws = re.findall(r"[A-Za-z][\w'’\-]*", s)
+    if not ws or len(ws) > 6:
+        return False
+    content = [
+        w for w in ws if w.lower() not in ("and", "of", "the", "a", "an", "in", "on", "for", "to", "at")
+    ]
+    return bool(content) and all(w[0].isupper() for w in content) and len(ws) >= 2
+
+
+def _register_names(d: _Doc, u: _Unit) -> None:
+    """Every person-like name of the sentence, as a weak mention, so later surnames resolve to it."""
+    m = d.masked
+    for nm in _NAME_RUN.finditer(m, u.start, u.end):
+        g = nm.group()
+        if " " not in g:
+            # One capitalised word: only a known surname is worth a look-up.
+            w0 = _bare(g).lower()
+            if w0 in d.surnames:
+                e = d.registry.resolve_name(w0)
+                if e is not None and e.kind == "person":
+                    d.mentions.append((nm.start(), e))
+            continue
+        if not d.entities and g in d.not_names:
+            continue  # already known not to name a person (no NER labels to change that)
+        if not d.entities and g in d.person_runs:
+            d.mentions.append((nm.start(), d.person_runs[g]))
+            continue
+        ws = d.words(nm.start(), nm.end())
+        while ws and ws[0][2].lower() in _STOP_OR_DET:
+            ws = ws[1:]
+        if not ws:
+            d.not_names.add(g)
+            continue
+        ws, gender = _strip_titles(ws)
+        words = [w for _, _, w in ws]
+        a, b = ws[0][0], ws[-1][1]
+        label = d.ent_label.get((a, b))
+        if len(ws) == 1:
+            w0 = _bare(words[0])
+            e = d.registry.resolve_name(w0) if w0.lower() in d.surnames else None
+            if e is not None and e.kind == "person":
+                d.mentions.append((a, e))
+            continue
+        if _possessive(words[-1]) and len(ws) == 1:
+            continue
+        if (
+            _kind_of_name(words, label) != "person"
+            or len(ws) > 4
+            or any(_bare(w).lower() in _WEEKDAYS for w in words)
+        ):
+            d.not_names.add(g)
+            continue
+        name = _clean_name(m[a:b])
+        e = d.known.get(name)
+        if e is None:
+            e = d.known[name] = d.registry.add(name, position=a, kind="person", gender=gender, weak=True)
+            d.surnames.add(e.toks[-1] if e.toks else "")
+        d.person_runs[g] = e
+        d.mentions.append((a, e))
+
+
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’\-]*(?:\.(?=\s[A-Z]))?(?:\s+(?:of\s+|for\s+|de\s+|van\s+|von\s+|bin\s+)?(?:[A-Z]\.|[A-Z][\w'’\-]*))*"
+)
+
+
+def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit | None) -> None:
+    m = d.masked
+    text = d.text
+    _register_names(d, u)
+    cues = _cues(d, u)
+    subject_of_unit: list[_Speaker] = []
+    claimed: list[tuple[int, int]] = []
+    quotes = [q for q in u.quotes if _quote_text_ok(d, q)]
+
+    # Resolve cue speakers left to right, bounded by earlier quotes/cues.
+    bounds = sorted(
+        (q.open, q.after)
+        for q in quotes
+        if not (
+            len(text[q.start : q.end].split()) <= 3
+            and re.match(r"\s+[a-z]", m[q.after : q.after + 3])
+            and _ENDS_CLAUSE.search(text, q.start, q.end) is None
+        )
+    )
+
+    def left_bound(pos: int) -> int:
+        left = u.start
+        for _, b in bounds:
+            if b <= pos:
+                left = max(left, b)
+        return left
+
+    for cue in cues:
+        left = left_bound(cue.start)
+        # "…," said Lee: inverted cue right after a quote.
+        if (
+            cue.lemma in _INVERTING
+            and cue.tag in ("ed", "s")
+            and _only_punct(m, left, cue.start)
+            and left > u.start
+        ):
+            span = _np_after(d, cue.end, u.end)
+            if span:
+                sp = _speaker_from_np(d, span[0], span[1], cue.start, u)
+                am = _APPOSITION_AFTER.match(m, span[1], u.end)
+                _describe(sp, am.group(1) if am else "")
+                if sp:
+                    cue.speaker = sp
+                    cue.subject_start = span[0]
+                    cue.inverted = True
+                    subject_of_unit.append(sp)
+                    continue
+        sp = _speaker_for_cue(d, u, cue, left, subject_of_unit)
+        if (
+            sp is None
+            and subject_of_unit
+            and _prev_cue_end(cues, cue) > u.start
+            and _COORDINATED.search(m, max(left, _prev_cue_end(cues, cue)), cue.start)
+        ):
+            sp = cue.speaker = subject_of_unit[-1]  # "… said X and argued that …"
+        if sp is not None and not cue.participle:
+            subject_of_unit.append(sp)
+            _learn_gender(d, sp, cue.end, u.end)
+    if not subject_of_unit:
+        _note_subject(d, u)
+
+    valid = [c for c in cues if c.speaker is not None]
+    d.unit_cues[u.start] = valid
+    quote_cue: dict[int, tuple[_Cue, str]] = {}
+
+    # Quotes.
+    for qi, q in enumerate(quotes):
+        inner = text[q.start : q.end]
+        choice = None
+        # 1. Postposed cue right after the quote.
+        ends_clause = (
+            _ENDS_CLAUSE.search(text, q.start, q.end) is not None or m[q.after : q.after + 1] in ",?!—–"
+        )
+        after = [c for c in valid if c.start >= q.after and ends_clause and _only_np_between(m, q.after, c)]
+        if after:
+            c = after[0]
+            nxt_q = next((o for o in quotes[qi + 1 :]), None)
+            if nxt_q is None or c.start < nxt_q.open:
+                choice = (c, "postposed")
+        # 2. Preposed cue ending in ":" or "," right before the quote.
+        if choice is None:
+            before = [c for c in valid if c.end <= q.open]
+            if before:
+                c = before[-1]
+                between = m[c.end : q.open]
+                if re.fullmatch(r"[^\"\x01.;]{0,90}[:,]\s*", between) or re.fullmatch(r"\s*", between):
+                    choice = (c, "preposed")
+        # 3. Any cue in the sentence (mixed quote).
+        if choice is None:
+            before = [c for c in valid if c.end <= q.open and c.lemma in _QUOTE_SET]
+            if before:
+                choice = (before[-1], "inline")
+            elif after:
+                choice = (after[0], "inline")
+            else:
+                # A quote inside the cue's own subject ("The "Squad" member said") is a name, not content.
+                later = [
+                    c
+                    for c in valid
+                    if c.start >= q.after
+                    and not (c.subject_start is not None and c.subject_start <= q.open)
+                    # '"Hamilton" creator X said': the quote modifies the subject
+                    and not (
+                        c.subject_start is not None
+                        and not ends_clause
+                        and re.fullmatch(r"[\s\w'’\-]*", m[q.after : c.subject_start])
+                    )
+                ]
+                if later:
+                    choice = (later[0], "inline")
+        if choice is not None:
+            quote_cue[qi] = choice
+            continue
+        # 4. "From Bush's Facebook post: …" / "X said in a statement." before the quote.
+        sp = _colon_source(d, u, q)
+        if sp is not None:
+            _emit(d, "direct", q.start, q.end, sp, None, "en.source_colon", 0.8)
+            q.used = True
+            continue
+        starts_unit = not m[u.start : q.open].strip()
+        if starts_unit and prev_unit is not None:
+            sp = _cue_only_sentence(d, prev_unit)
+            if sp is not None:
+                _emit(d, "direct", q.start, q.end, sp, None, "en.cue_sentence_before", 0.75)
+                q.used = True
+                continue
+        # 5. Continuation of the previous quote's speaker ("A," X said. "B.").
+        if starts_unit and d.last_speaker is not None and _continues(d, u, q, prev_unit):
+            rest = m[q.after : u.end].strip(" .,")
+            if not rest:
+                _emit(d, "direct", q.start, q.end, d.last_speaker, None, "en.continuation", 0.65)
+                q.used = True
+
+    for qi, (c, how) in quote_cue.items():
+        q = quotes[qi]
+        inner = text[q.start : q.end].strip()
+        starts_clause = (
+            not m[u.start : q.open].strip() or re.search(r"[:,]\s*$", m[u.start : q.open]) is not None
+        )
+        direct = how in ("postposed", "preposed") and starts_clause
+        if how == "postposed" and not m[u.start : q.open].strip():
+            direct = True
+        words = len(inner.split())
+        if direct and m[u.start : q.open].strip() and _title_like(inner) and how == "postposed":
+            continue  # 'A documentary, "Alone at Sea," told …': a title in apposition, not a statement
+        if not direct:
+            # Scare quotes and titles need a tight cue; a one-word quote needs one that governs it.
+            if _title_like(inner) and c.lemma not in ("call", "dub", "label", "term", "brand"):
+                continue
+            if words == 1 and not _governs(d, c, q, u):
+                continue
+        kind = "direct" if direct else "mixed"
+        rule = f"en.{how}_{c.lemma}"
+        conf = 0.9 if direct else 0.75
+        _emit(d, kind, q.start, q.end, c.speaker, d.span(c.start, c.end), rule, conf)
+        q.used = True
+        claimed.append((q.open, q.after))
+
+    # Indirect clauses.
+    quote_spans = [(q.open, q.after) for q in u.quotes]
+    for c in valid:
+        if c.inverted or (c.tag == "ing" and not c.participle and c.lemma not in ("say", "state")):
+            continue
+        span = None
+        if c.lemma == "call" and c.tag != "ing" and re.match(r"\s+for\b", m[c.end : c.end + 6]):
+            span = _clause_span(d, c.end + m[c.end :].index("for") + 3, u)
+        if span is None and c.lemma in _OBJECT_CONTENT and c.tag != "ing":
+            span = _object_content(d, c, u)
+        if span is None and c.lemma in _CLAUSE_SET:
+            span = _clause_after(d, c, u)
+        if span is None:
+            continue
+        a, b = span
+        inner = next(
+            (
+                c2
+                for c2 in valid
+                if c2 is not c
+                and c2.subject_start is not None
+                and a <= c2.subject_start <= a + 2
+                and c2.lemma in _RELAYED
+            ),
+            None,
+        )
+        if inner is not None:
+            inner.via = c.speaker.name  # the inner speaker said it; this cue only relays it
+            continue
+        inside = [q for q in u.quotes if a <= q.open < b]
+        if any(q.used for q in inside) or any(not q.closed for q in inside):
+            continue  # the quoted words were attributed as mixed quotes
+        if any(a < cb and ca < b for ca, cb in claimed):
+            continue
+        sp = c.speaker
+        if c.via:
+            sp = _Speaker(sp.name, sp.kind, sp.mention, sp.entry, sp.confidence, c.via)
+        _emit(d, "indirect", a, b, sp, d.span(c.start, c.end), f"en.clause_{c.lemma}", 0.7)
+        claimed.append((a, b))
+
+    _postposed_indirect(d, u, cues, claimed, quote_spans)
+    _according(d, u, claimed, quote_spans)
+    _nominal(d, u, claimed, quote_spans)
+
+
+_ENDS_CLAUSE = re.compile(r"[,?!—–\-.:;]\s*$")
+
+
+def _only_punct(m: str, a: int, b: int) -> bool:
+    return re.fullmatch(r"[\s,\"?!.\-—]*", m[a:b]) is not None
+
+
+def _only_np_between(m: str, a: int, c: _Cue) -> bool:
+    """Between a quote's end and a cue there is only its subject ("…," the candidate told …)."""
+    seg = m[a : c.start]
+    if "\x01" in seg or '"' in seg.strip(" ,?!"):
+        return False
+    if not re.match(r"\s*[,?!—\-]?\s*", seg):
+        return False
+    if c.inverted:
+        return not re.search(r"\w", m[a : c.start])
+    if c.subject_start is not None and (c.subject_start < a or re.search(r"\w", m[a : c.subject_start])):
+        return False
+    return (
+        len(seg.split()) <= 14
+        and "." not in seg.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")[: max(0, len(seg) - 1)]
+    ) or len(seg.split()) <= 1
+
+
+def _governs(d: _Doc, c: _Cue, q: _Quote, u: _Unit) -> bool:
+    """A one-word quote is only a quotation when its cue governs it (called X "…", a report that he "…")."""
+    between = d.masked[c.end : q.open]
+    if c.lemma in ("call", "dub", "label", "term", "brand", "describe") and len(between.split()) <= 30:
+        return not re.search(r"[;:]", between)
+    if between.strip() in ("", "as", "it", "it as", "them as"):
+        return True  # 'agreed "entirely"', 'described it as "X"'
+    if re.search(r"\bso-called\s*$", between):
+        return False  # a scare quote the reporter flags as such
+    if re.search(r"\bthat\b", between) and len(between.split()) <= 8:
+        return True
+    # Inside the cue's reported clause ("said it was "shocked" by …").
+    span = _clause_after(d, c, u) if c.lemma in _CLAUSE_SET and not c.inverted else None
+    return span is not None and span[0] <= q.open < span[1]
+
+
+def _lead_np(d: _Doc, u: _Unit, limit: int | None = None) -> tuple[int, int] | None:
+    """The sentence's leading noun phrase (its subject), after intro phrases ("In his interviews, …")."""
+    m = d.masked
+    stop = min(u.end if limit is None else limit, u.start + 240)  # a subject opens its sentence
+    for a, b in _blocks(m, u.start, stop):
+        ws = d.words(a, b)
+        while ws and ws[0][2].lower() in _INTRO_WORDS:
+            ws = ws[1:]
+        if not ws:
+            continue
+        w0 = ws[0][2]
+        l0 = w0.lower()
+        if l0 in _PRONOUNS:
+            return ws[0][0], ws[0][1]
+        if l0 in _DETERMINERS or l0 in _QUANTIFIERS:
+            out = [ws[0]]
+            for s_, e_, w in ws[1:6]:
+                out.append((s_, e_, w))
+                lw = _bare(w).lower()
+                if lw in _PERSON_HEADS | _ORG_HEADS | _MEDIA_HEADS | _REPORT_HEADS | _GROUP_HEADS:
+                    return out[0][0], out[-1][1]
+            return None
+        if not _is_cap(w0) or l0 in _CAP_STOP or l0 in _ADJUNCT_START or l0.endswith(("ing", "ed")):
+            if b < stop:
+                continue  # an intro phrase before a comma
+            return None
+        out = [ws[0]]
+        for k in range(1, len(ws)):
+            w = ws[k][2]
+            if _is_cap(w) or (w.lower() in _CONNECT and k + 1 < len(ws) and _is_cap(ws[k + 1][2])):
+                out.append(ws[k])
+                if _possessive(w):
+                    break
+                continue
+            if w.islower() and len(out) >= 1 and _bare(w).lower() in _ORG_HEADS | _GROUP_HEADS | _MEDIA_HEADS:
+                out.append(ws[k])  # "The Lee campaign", "Labour Party officials"
+                break
+            j = k
+            while (
+                j < len(ws)
+                and j < k + 5
+                and ws[j][2].islower()
+                and ws[j][2] not in _FINITE | _ADV_AUX | _SUBORDINATORS
+                and _FORMS.get(ws[j][2], ("", "base"))[1] == "base"
+            ):
+                j += 1
+            titled = any(ws[t][2] in _TITLES | _PERSON_HEADS for t in range(k, j))
+            if (
+                titled
+                and j < len(ws)
+                and _is_cap(ws[j][2])
+                and not re.search(r"[,;:]", m[ws[k][0] : ws[j][0]])
+            ):
+                out.extend(ws[k : j + 1])
+                j += 1
+                while (
+                    j < len(ws) and _is_cap(ws[j][2]) and not re.search(r"[,;:]", m[ws[j - 1][1] : ws[j][0]])
+                ):
+                    out.append(ws[j])
+                    j += 1
+            break
+        if _possessive(out[-1][2]):
+            return None
+        return out[0][0], out[-1][1]
+    return None
+
+
+def _lead_speaker(d: _Doc, u: _Unit, limit: int | None = None) -> _Speaker | None:
+    span = _lead_np(d, u, limit)
+    if span is None:
+        return None
+    return _speaker_from_np(d, span[0], span[1], span[0], u)
+
+
+def _note_subject(d: _Doc, u: _Unit) -> None:
+    """Register the sentence's leading name as a mention (it may be a later pronoun's antecedent)."""
+    span = _lead_np(d, u)
+    if span is None:
+        return
+    ws = d.words(*span)
+    if len(ws) == 1 and ws[0][2].lower() not in _PRONOUNS and d.registry.resolve_name(ws[0][2]) is None:
+        return  # a lone capitalised word may be anything; don't invent a speaker from it
+    sp = _speaker_from_np(d, span[0], span[1], span[0], u)
+    if sp is not None:
+        _learn_gender(d, sp, span[1], u.end)
+
+
+def _note_report(d: _Doc, e: Entry, pos: int) -> None:
+    if re.match(
+        r"(?:'s|’s|'|’)?\s+(?:lengthy\s+|new\s+|latest\s+)?(?:report|investigation|study|analysis)",
+        d.masked[pos : pos + 40],
+    ):
+        d.reports.append((pos, e))
+
+
+def _continues(d: _Doc, u: _Unit, q: _Quote, prev_unit: _Unit | None) -> bool:
+    """The quote opens its sentence right after a sentence whose quote was attributed."""
+    if prev_unit is None:
+        return False
+    prev_quotes = [p for p in prev_unit.quotes if p.used]
+    if not prev_quotes:
+        return False
+    if prev_unit.para == u.para:
+        return True
+    # A new paragraph that opens with a quote continues only if the previous paragraph ended on one.
+    return d.masked[prev_quotes[-1].after : prev_unit.end].strip(" .") != "" and u.start == _para_start(d, u)
+
+
+def _para_start(d: _Doc, u: _Unit) -> int:
+    k = d.text.rfind("\n", 0, u.start)
+    return k + 1
+
+
+def _colon_source(d: _Doc, u: _Unit, q: _Quote) -> _Speaker | None:
+    seg = d.masked[u.start : q.open]
+    mm = _COLON_SOURCE.search(seg)
+    if not mm:
+        return None
+    a = u.start + mm.start("np")
+    b = u.start + mm.end("np")
+    return _speaker_from_np(d, a, b, a, u)
+
+
+def _cue_only_sentence(d: _Doc, pu: _Unit) -> _Speaker | None:
+    """'X said in a statement.' / 'X wrote:' with nothing reported: the next quote is its content."""
+    if pu.quotes:
+        return None
+    cues = [c for c in _cues(d, pu) if c.lemma in _CLAUSE_SET and c.tag in ("ed", "s")]
+    if not cues:
+        return None
+    c = cues[-1]
+    rest = d.masked[c.end : pu.end].strip()
+    rw = rest.split()
+    if len(rw) > 6 or (rw and rw[0].lower() not in _ADJUNCT_START):
+        return None
+    if not rest.endswith((".", ":")) and rest:
+        return None
+    return c.speaker or _speaker_for_cue(d, pu, c, pu.start, [])
+
+
+def _object_content(d: _Doc, c: _Cue, u: _Unit) -> tuple[int, int] | None:
+    m = d.masked
+    rest = m[c.end : u.end]
+    if re.match(r"\s*(?:that|on|in|at|to|for|by|himself|herself|themselves|it)\b", rest):
+        return None
+    span = _clause_span(d, c.end, u)
+    if span is None:
+        return None
+    seg = m[span[0] : span[1]]
+    if c.lemma == "compare" and not re.search(r"\b(?:to|with)\b", seg):
+        return None
+    if c.lemma == "describe" and len(seg.split()) > 12:
+        return None
+    if not re.match(r"\s*(?:the|a|an|several|many|some|his|her|their|its|[a-z]+s\b|[A-Z])", seg):
+        return None
+    return span
+
+
+_POST_CUE = re.compile(
+    r",\s+(?P<np>[^,;:\"\x01]{1,60}?)\s+(?P<verb>[a-z]+)(?P<tail>[^,.;:\"\x01]{0,50}?)\s*(?P<end>[.,;]|$)"
+)
+
+
+def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
+    """'…, Ms. Lee said.' / '…, those analysts argued, …' with no quotation marks."""
+    m = d.masked
+    for c in cues:
+        if c.speaker is None or c.lemma not in _CLAUSE_SET or c.tag not in ("ed", "s"):
+            continue
+        s0 = c.subject_start if c.subject_start is not None else c.start
+        before = m[u.start : s0]
+        if not before.rstrip().endswith(","):
+            continue
+        tail = m[c.end : u.end]
+        tm = re.match(r"(?P<adj>[^,.;:\"\x01]{0,50}?)\s*(?P<end>[,.;]|$)", tail)
+        if not tm:
+            continue
+        adj = tm.group("adj").split()
+        if adj and adj[0].lower() not in _ADJUNCT_START:
+            continue
+        a = u.start
+        b = u.start + len(before.rstrip()) - 1
+        # The clause starts after a leading "But"/"And".
+        parts = [(a, b)]
+        if tm.group("end") == ",":
+            rest_a = c.end + tm.end()
+            rest_b = u.end
+            nxt = d.words(rest_a, rest_b)[:1]
+            if nxt and not (nxt[0][2].endswith("ing") or nxt[0][2].lower() in _SUBORDINATORS | _PREPOSITIONS):
+                parts.append((rest_a, rest_b))
+        if any(s[0] < parts[-1][1] and s[1] > parts[0][0] for s in quote_spans):
+            continue
+        if any(a2 < parts[-1][1] and a1 < b for a1, a2 in claimed):
+            continue
+        spans = []
+        for pa, pb in parts:
+            while pb > pa and m[pb - 1] in " .,;":
+                pb -= 1
+            while pa < pb and m[pa] in " ,":
+                pa += 1
+            if pb - pa > 2:
+                spans.append(d.span(pa, pb))
+        if not spans or len(" ".join(s.text for s in spans).split()) < 4:
+            continue
+        sp = c.speaker
+        if len(spans) == 1:
+            _emit(
+                d,
+                "indirect",
+                spans[0].start,
+                spans[0].end,
+                sp,
+                d.span(c.start, c.end),
+                f"en.postposed_{c.lemma}",
+                0.7,
+            )
+        else:
+            _emit(
+                d,
+                "indirect",
+                spans[0].start,
+                spans[-1].end,
+                sp,
+                d.span(c.start, c.end),
+                f"en.parenthetical_{c.lemma}",
+                0.65,
+                parts=tuple(spans),
+            )
+        claimed.append((u.start, u.end))
+
+
+def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
+    m = d.masked
+    for am in _ACCORDING.finditer(m, u.start, u.end):
+        if any(a <= am.start() < b for a, b in claimed):
+            continue
+        np_a = am.end()
+        npm = re.match(
+            r"(?:[^,.;:\"\x01]|\.(?=[A-Za-z]))(?:[^,.;:\"\x01]|\.(?=[A-Za-z,]|\s[a-z]))*", m[np_a : u.end]
+        )
+        if not npm:
+            continue
+        np_b = np_a + len(npm.group().rstrip())
+        # Trim relative clauses off the source ("a poll that …").
+        rel = re.search(r"\s(?:who|which|that|released|published)\b", m[np_a:np_b])
+        if rel:
+            np_b = np_a + rel.start()
+        sp = _speaker_from_np(d, np_a, np_b, am.start(), u)
+        if sp is None:
+            ws = d.words(np_a, np_b)
+            if not ws:
+                continue
+            sp = _group(d, ws, ws)
+            if ws[0][2].lower() in ("a", "an"):
+                sp.name = d.text[ws[1][0] : ws[-1][1]] if len(ws) > 1 else sp.name
+        elif sp.name and sp.name.split()[0] in ("a", "an", "A", "An"):
+            sp.name = sp.name.split(" ", 1)[1]
+        before = m[u.start : am.start()]
+        if before.strip(" ,") == "" or before.strip() in ("But", "And"):
+            # Preposed: "According to X, CLAUSE."
+            cm = re.match(r"\s*,\s*", m[np_b : u.end]) or re.match(r"[^,]*,\s*", m[np_b : u.end])
+            if not cm:
+                continue
+            a, b = np_b + cm.end(), u.end
+        else:
+            a, b = u.start, am.start()
+        span = _clause_span(d, a, _Unit(a, b, u.para))
+        if span is None:
+            continue
+        if any(s[0] >= span[0] and s[1] <= span[1] + 2 for s in quote_spans):
+            continue
+        if any(span[0] < cb and ca < span[1] for ca, cb in claimed):
+            continue
+        _emit(d, "indirect", span[0], span[1], sp, d.span(am.start(), am.end()), "en.according_to", 0.75)
+        claimed.append(span)
+    bm = _BY_TALLY.match(m, u.start, u.end)
+    if bm and not any(a <= u.start < b for a, b in claimed):
+        npa = bm.start("np")
+        ws = d.words(npa, bm.end("np"))
+        if ws and ws[0][2].lower() == "the":
+            npa = ws[1][0] if len(ws) > 1 else npa
+        sp = _speaker_from_np(d, npa, bm.end("np"), npa, u)
+        if sp is None and d.words(npa, bm.end("np")):
+            sp = _Speaker(
+                d.text[npa : bm.end("np")], "organisation", d.span(npa, bm.end("np")), confidence=0.5
+            )
+        span = _clause_span(d, bm.end(), u)
+        if sp and span and not any(span[0] <= s[0] < span[1] for s in quote_spans):
+            _emit(d, "indirect", span[0], span[1], sp, d.span(bm.start(), bm.end()), "en.by_count", 0.65)
+            claimed.append(span)
+
+
+_NOMINAL = re.compile(
+    r"(?P<pos>\b(?:[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3}(?:'s|’s|')?|his|her|their|its))\s+"
+    r"(?:own\s+|latest\s+|earlier\s+|repeated\s+|new\s+)?(?P<noun>"
+    + "|".join(sorted(_NOMINAL_CUES, key=len, reverse=True))
+    + r")\s+(?P<link>that|to|for)\b"
+)
+_REPORT_BY = re.compile(
+    r"\b(?:a|the)\s+(?:report|story|article|claim|statement)\s+by\s+(?P<np>[A-Z][^,;:\"\x01]{0,40}?)"
+    r"\s+that\b"
+)
+_INTRO_PREP = re.compile(r"^\s*\(?\s*(?:As for|Despite|Amid|After|Given|Beyond|Over|Following|Unlike|Like)\b")
+
+
+def _nominal(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
+    m = d.masked
+    words = {w for _, _, w in d.words(u.start, u.end)}
+    has_nominal = not words.isdisjoint(_NOMINAL_CUES)
+    if not has_nominal and "by" not in words:
+        return
+    found = []
+    for nm in _NOMINAL.finditer(m, u.start, u.end) if has_nominal else ():
+        noun = nm.group("noun")
+        link = nm.group("link")
+        if link == "for" and noun not in ("call", "calls", "demand", "demands"):
+            continue
+        if link == "to" and noun not in (
+            "claim",
+            "claims",
+            "promise",
+            "pledge",
+            "vow",
+            "call",
+            "calls",
+            "demand",
+        ):
+            continue
+        found.append((nm.start("pos"), nm.end("pos"), nm.end(), nm.start()))
+    for rm in _REPORT_BY.finditer(m, u.start, u.end):
+        found.append((rm.start("np"), rm.end("np"), rm.end(), rm.start()))
+    for pa, pb, content_a, cue_a in found:
+        poss = m[pa:pb]
+        if poss in ("his", "her", "their", "its"):
+            sp = _possessor(d, u, poss, pa)
+        else:
+            ws = d.words(pa, pb)
+            while ws and ws[0][2] in ("The", "A", "An", "As", "Despite", "Over", "But", "And", "For"):
+                ws = ws[1:]
+            if not ws:
+                continue
+            sp = _speaker_from_np(d, ws[0][0], ws[-1][1], pa, u)
+            if sp is not None and sp.name and _bare(sp.name).lower() in ("republican", "democratic"):
+                sp.kind = "group"
+        if sp is None:
+            continue
+        end = u.end
+        if _INTRO_PREP.match(m[u.start : cue_a + 1]):
+            comma = m.find(",", content_a, u.end)
+            end = comma if comma > 0 else u.end
+        inside = [q for q in u.quotes if content_a <= q.open < end and not q.used]
+        if inside:
+            for q in inside:
+                _emit(d, "mixed", q.start, q.end, sp, d.span(cue_a, content_a), "en.nominal_quote", 0.65)
+                q.used = True
+            continue
+        if any(content_a <= s[0] < end for s in quote_spans):
+            continue
+        if link_is_that(m, content_a) and False:
+            continue
+        to_link = m[content_a - 2 : content_a] == "to"
+        if to_link:
+            pm = re.search(r"[,;:()]|\s[-—–]+\s", m[content_a:end])
+            end = content_a + pm.start() if pm else end
+        span = _clause_span(d, content_a, _Unit(content_a, end, u.para))
+        if span is None or any(span[0] < cb and ca < span[1] for ca, cb in claimed):
+            continue
+        if to_link:
+            span = (content_a - 2, span[1])
+        _emit(d, "indirect", span[0], span[1], sp, d.span(cue_a, content_a), "en.nominal", 0.55)
+        claimed.append(span)
+
+
+def link_is_that(m: str, i: int) -> bool:
+    return m[max(0, i - 4) : i] == "that"
+
+
+def _possessor(d: _Doc, u: _Unit, word: str, pos: int) -> _Speaker | None:
+    """'her remark' — bound to the sentence subject when it agrees, else to the last speaker."""
+    gender = _POSSESSIVES[word][0]
+    if gender in ("m", "f"):
+        sp = _lead_speaker(d, u, pos)
+        if sp is not None and sp.kind == "person" and (sp.entry is None or sp.entry.agrees(gender, False)):
+            return sp
+        e = d.registry.resolve_pronoun(gender, False, kinds=("person",))
+        return _Speaker(e.name, "person", None, e, 0.6) if e else None
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Title, embeds, noise
+# --------------------------------------------------------------------------------------------
+
+
+def _headline(d: _Doc) -> None:
+    if not d.title_end:
+        return
+    title = d.text[: d.title_end]
+    line_end = title.find("\n")
+    line = title if line_end < 0 else title[:line_end]
+    hm = _HEADLINE.match(line)
+    if not hm:
+        return
+    sp_text = hm.group("sp").strip()
+    ws = sp_text.split()
+    if len(ws) > 5 or not ws[0][0].isupper() or (sp_text.isupper() and len(ws) > 1):
+        return
+    if sp_text.lower() in (
+        "update",
+        "watch",
+        "live",
+        "exclusive",
+        "breaking",
+        "opinion",
+        "analysis",
+        "correction",
+        "editorial",
+        "video",
+        "photos",
+        "review",
+    ):
+        return
+    if any(not _is_cap(w) and w.lower() not in _CONNECT for w in ws) or ws[0].lower() in _CAP_STOP:
+        return  # "Chancellor unveils budget: …" — the part before the colon is not a name
+    name = sp_text
+    low = sp_text.lower().rstrip("s")
+    if low in _REPORT_HEADS:
+        if not d.reports:
+            return
+        e = d.reports[0][1]
+        sp = _Speaker(e.name, e.kind, d.span(hm.start("sp"), hm.end("sp")), e, 0.6)
+    else:
+        toks = [w for w in ws if _bare(w).lower() not in _TITLES]
+        name = " ".join(toks) or sp_text
+        e = d.registry.resolve_name(name) if len(toks) == 1 else None
+        sp = _Speaker(
+            e.name if e else name,
+            (e.kind if e else None) or "person",
+            d.span(hm.start("sp"), hm.end("sp")),
+            e,
+            0.7,
+        )
+    qa, qb = hm.start("q"), len(line.rstrip(" ."))
+    # A statement quoted whole after the colon loses its marks.
+    if line[qa] in "\"“‘'" and line[qb - 1] in "\"”’'":
+        qa, qb = qa + 1, qb - 1
+    _emit(d, "headline", qa, qb, sp, None, "en.headline_colon", 0.7)
+
+
+def _embeds(d: _Doc, emit: bool) -> set[int]:
+    """'— Name (@handle) date' after a post: the post is the account's (or the captioned person's)."""
+    lines = d.text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    skip: set[int] = set()
+    for i, line in enumerate(lines):
+        em = _EMBED_LINE.match(line)
+        if not em or i == 0:
+            continue
+        j = i - 1
+        post = lines[j]
+        if not post.strip():
+            continue
+        a = starts[j]
+        b = a + len(post)
+        lm = _LINK.search(post)
+        while lm:
+            # Links and picture URLs are not part of the post's words.
+            b = a + lm.start() if not post[lm.end() :].strip(" .") else b
+            lm = _LINK.search(post, lm.end()) if b == a + len(post) else None
+        name = em.group("name").strip()
+        sp = _Speaker(
+            name, "person", d.span(starts[i] + em.start("name"), starts[i] + em.end("name")), confidence=0.8
+        )
+        skip.update((j, i))
+        if not emit:
+            continue
+        cap = lines[j - 1] if j >= 1 else ""
+        if cap.rstrip().endswith(":"):
+            # "X wrote on Twitter:" — the caption's cue names the poster.
+            cues = d.unit_cues.get(starts[j - 1], [])
+            if cues and cues[-1].speaker is not None and cues[-1].speaker.name:
+                sp = cues[-1].speaker
+        qa = a
+        if d.text[qa : qa + 1] in '"“':
+            qa += 1
+        qb = b
+        while qb > qa and d.text[qb - 1] in ' "”':
+            qb -= 1
+        while qb > qa and re.search(r"(?:\s#\w+|\s*(?:https?://|pic\.twitter\.com/)\S+)\s*$", d.text[qa:qb]):
+            qb = (
+                qa
+                + re.search(r"(?:\s#\w+|\s*(?:https?://|pic\.twitter\.com/)\S+)\s*$", d.text[qa:qb]).start()
+            )
+        _emit(d, "embed", qa, qb, sp, d.span(starts[i], starts[i] + len(line)), "en.embed", 0.85)
+    return skip
+
+
+_REPORT_WORD = re.compile(r"\b(?:report|investigation|study|analysis|survey|reported|reports)\b")
+
+
+def _collect_reports(d: _Doc) -> None:
+    """Organisations that issued a report, so "the report" (or a "Report:" headline) can name them."""
+    for rm in _REPORT_WORD.finditer(d.masked, d.title_end):
+        verb = rm.group() in ("reported", "reports")
+        ws = _owner_before(d, rm.start(), 0 if verb else 2) or (None if verb else _owner_after(d, rm.end()))
+        while ws and (ws[0][2] in ("The", "A", "An") or ws[0][2].lower() in _CAP_STOP):
+            ws = ws[1:]
+        if not ws:
+            continue
+        words = [w for _, _, w in ws]
+        kind = _kind_of_name(words, d.ent_label.get((ws[0][0], ws[-1][1])))
+        if kind == "person":
+            continue
+        name = _clean_name(d.text[ws[0][0] : ws[-1][1]])
+        e = d.registry.add(name, position=ws[0][0], kind=kind, weak=True)
+        d.reports.append((ws[0][0], e))
+
+
+def _owner_before(d: _Doc, pos: int, lowercase_gap: int):
+    """ "The AP reported", "X's lengthy investigation", "the AP report"."""
+    before = d.words(max(0, pos - 80), pos)
+    k = len(before) - 1
+    while k >= 0 and before[k][2].islower() and len(before) - 1 - k < lowercase_gap:
+        k -= 1
+    if k < 0 or not _is_cap(before[k][2]) or re.search(r"[.;:!?,\"\x01]", d.masked[before[k][1] : pos]):
+        return None
+    j = k
+    while j > 0 and not d.masked[before[j - 1][1] : before[j][0]].strip():
+        j -= 1  # only words separated by spaces form one name
+    run = _name_run(before[j : k + 1])
+    return before[j + run[0] : k + 1] if run else None
+
+
+def _owner_after(d: _Doc, pos: int):
+    """ "a report by the Herald"."""
+    after = d.words(pos, min(len(d.masked), pos + 80))
+    if len(after) < 2 or after[0][2] not in ("by", "from"):
+        return None
+    ws = [w for w in after[1:6] if w[2] != "the"]
+    cut = next((i for i, w in enumerate(ws) if not _is_cap(w[2])), len(ws))
+    return ws[:cut] or None
+
+
+_ROLE_OF = re.compile(
+    r"^(?:[Aa]|[Aa]n)\s+(?:[\w\-]+\s+){0,2}?(?P<role>[a-z\-]+)\s+(?:for|of|to|at)\s+(?P<of>.+)$"
+)
+
+
+def _forward_roles(d: _Doc) -> None:
+    """'A spokesman for X' named further down ("X spokesman Jo Doe", "Jo Doe, a spokesman for X")."""
+    name = r"(?P<n>[A-Z][\w'’\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’\-]+){1,2})"
+    for a in d.out:
+        if a.speaker_kind != "unnamed" or not a.speaker:
+            continue
+        rm = _ROLE_OF.match(a.speaker)
+        if not rm or rm.group("role") not in _PERSON_HEADS:
+            continue
+        caps = re.findall(r"[A-Z][\w'’\-]+", rm.group("of"))
+        if not caps:
+            continue
+        role, of = re.escape(rm.group("role")), re.escape(caps[-1])
+        pats = (
+            rf"\b{of}(?:'s|’s)?\s+(?:[a-z\-]+\s+)?{role}\s+{name}",
+            rf"{name},\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}{role}\s+(?:for|of|to)\s+(?:[\w.]+\s+){{0,3}}?{of}\b",
+        )
+        # Named in the next few paragraphs, or not at all.
+        found = {
+            fm.group("n") for p in pats for fm in re.finditer(p, d.text[a.quote.start : a.quote.start + 4000])
+        }
+        if len(found) == 1:
+            n = found.pop()
+            e = d.registry.resolve_name(n)
+            a.speaker = e.name if e is not None and len(e.toks) >= len(n.split()) else n
+            a.speaker_kind = "person"
 
 
 def detect(doc: Document, entities=None) -> list[Attribution]:
-    return []
+    d = _Doc(doc, entities)
+    units = _units(d)
+    paras = d.text.split("\n")
+    para_start = []
+    pos = 0
+    for line in paras:
+        para_start.append(pos)
+        pos += len(line) + 1
+    skip_paras = _embeds(d, emit=False)
+    for i, line in enumerate(paras):
+        if _NOISE_LINE.match(line) or "pic.twitter.com" in line or "twitter.com/" in line:
+            skip_paras.add(i)
+    # Pre-register names given by the NER backend so surnames resolve from the first mention.
+    for e in d.entities:
+        if e.label.startswith("PER") and len(e.text.split()) >= 2:
+            d.registry.add(_clean_name(e.text), position=e.start, kind="person", weak=True)
+    _collect_reports(d)
+    prev = None
+    body = [u for u in units if u.start >= d.title_end]
+    for k, u in enumerate(body):
+        if (u.para - 1) in skip_paras:
+            prev = None
+            continue
+        _process_unit(d, u, prev, body[k + 1] if k + 1 < len(body) else None)
+        prev = u
+    _embeds(d, emit=True)
+    _headline(d)
+    _forward_roles(d)
+    return _dedupe(d.out)
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    found.sort(key=lambda a: (a.quote.start, -(a.quote.end - a.quote.start)))
+    out: list[Attribution] = []
+    for a in found:
+        if out and a.quote.start < out[-1].quote.end and a.kind == out[-1].kind == "indirect":
+            continue
+        if any(o.quote.start == a.quote.start and o.quote.end == a.quote.end for o in out[-3:]):
+            continue
+        out.append(a)
+    return out

@@ -1,0 +1,162 @@
+import pytest
+
+from tests.factories import ArticleFactory, QuoteFactory, SpeakerAliasFactory, SpeakerFactory
+from tracker.models import Article, Quote, Speaker
+from tracker.services import quotes as services
+
+pytestmark = pytest.mark.django_db
+
+
+def test_accept_bumps_version_and_records_history_user(editor):
+    quote = QuoteFactory()
+    services.quote_accept(quote_id=quote.pk, expected_version=1, user=editor)
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.ACCEPTED and quote.version == 2 and quote.reviewed_by == editor
+    latest = quote.history.latest()
+    assert latest.history_user == editor and latest.version == 2
+    assert Article.objects.get(pk=quote.article_id).status == Article.Status.IN_REVIEW
+
+
+def test_stale_version_is_a_conflict_and_writes_nothing(editor):
+    quote = QuoteFactory()
+    services.quote_accept(quote_id=quote.pk, expected_version=1, user=editor)
+    with pytest.raises(services.Conflict) as caught:
+        services.quote_reject(quote_id=quote.pk, expected_version=1, user=editor, reason="duplicate")
+    assert caught.value.current.status == Quote.Status.ACCEPTED and caught.value.current.version == 2
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.ACCEPTED and quote.version == 2 and quote.history.count() == 2
+
+
+def test_reject_needs_a_known_reason(editor):
+    quote = QuoteFactory()
+    with pytest.raises(services.QuoteInvalid):
+        services.quote_reject(quote_id=quote.pk, expected_version=1, user=editor, reason="boring")
+    services.quote_reject(quote_id=quote.pk, expected_version=1, user=editor, reason="wrong_span")
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.REJECTED and quote.reject_reason == "wrong_span"
+
+
+def test_speaker_set_existing_new_and_via(editor):
+    quote = QuoteFactory(speaker_text="x", speaker_start=0, speaker_end=3)
+    other = SpeakerFactory(name="John Kirby")
+    services.quote_speaker_set(quote_id=quote.pk, expected_version=1, user=editor, speaker=other)
+    quote.refresh_from_db()
+    assert quote.speaker == other and quote.status == Quote.Status.CORRECTED and quote.speaker_start is None
+    services.quote_speaker_set(quote_id=quote.pk, expected_version=2, user=editor, new_speaker_name="  Jane  Doe ")
+    quote.refresh_from_db()
+    assert quote.speaker.name == "Jane Doe" and quote.speaker.aliases.get().normalized == "jane doe"
+    services.quote_via_set(quote_id=quote.pk, expected_version=3, user=editor, via=other)
+    services.quote_via_set(quote_id=quote.pk, expected_version=4, user=editor, via=None)
+    quote.refresh_from_db()
+    assert quote.via is None and quote.version == 5
+
+
+def test_speaker_set_needs_exactly_one_choice(editor):
+    quote = QuoteFactory()
+    with pytest.raises(services.QuoteInvalid):
+        services.quote_speaker_set(quote_id=quote.pk, expected_version=1, user=editor)
+    assert Quote.objects.get(pk=quote.pk).version == 1
+
+
+def test_kind_set(editor):
+    quote = QuoteFactory()
+    services.quote_kind_set(quote_id=quote.pk, expected_version=1, user=editor, kind="indirect")
+    assert Quote.objects.get(pk=quote.pk).kind == "indirect"
+    with pytest.raises(services.QuoteInvalid):
+        services.quote_kind_set(quote_id=quote.pk, expected_version=2, user=editor, kind="rumour")
+
+
+def test_span_set_is_validated_trimmed_and_text_follows():
+    article = ArticleFactory(title="T", body='He said "talks will go on" today.')
+    quote = QuoteFactory(article=article)
+    doc = article.document
+    start = doc.index('"')
+    services.quote_span_set(quote_id=quote.pk, expected_version=1, user=None, start=start - 1, end=start + 18)
+    quote.refresh_from_db()
+    # The space and the quotation marks the selection took along are trimmed.
+    assert quote.quote_text == "talks will go on" == doc[quote.quote_start : quote.quote_end]
+    for bad in [(-1, 4), (5, 5), (0, len(doc) + 1), (9, 3)]:
+        with pytest.raises(services.QuoteInvalid):
+            services.quote_span_set(quote_id=quote.pk, expected_version=2, user=None, start=bad[0], end=bad[1])
+    assert Quote.objects.get(pk=quote.pk).version == 2
+
+
+def test_span_offsets_are_code_points_for_arabic_and_emoji():
+    article = ArticleFactory(title="عنوان 🙂", body="قال 🙂 كيربي: «لا نرغب في توسع الحرب» اليوم.", language="ar")
+    doc = article.document
+    start = doc.index("لا نرغب")
+    quote = services.quote_create(article=article, user=None, start=start, end=start + len("لا نرغب في توسع الحرب"))
+    assert quote.quote_text == "لا نرغب في توسع الحرب" and quote.origin == Quote.Origin.EDITOR
+
+
+def test_create_refuses_duplicates_and_delete_only_editor_quotes(editor):
+    quote = QuoteFactory()
+    with pytest.raises(services.QuoteInvalid):
+        services.quote_create(article=quote.article, user=editor, start=quote.quote_start, end=quote.quote_end)
+    with pytest.raises(services.QuoteInvalid):
+        services.quote_delete(quote_id=quote.pk, expected_version=1, user=editor)
+    assert Quote.objects.filter(pk=quote.pk).exists()
+    added = services.quote_create(article=quote.article, user=editor, start=0, end=8)
+    services.quote_delete(quote_id=added.pk, expected_version=added.version, user=editor)
+    assert not Quote.objects.filter(pk=added.pk).exists()
+
+
+def test_undo_walks_back_through_changes(editor):
+    quote = QuoteFactory()
+    services.quote_accept(quote_id=quote.pk, expected_version=1, user=editor)
+    services.quote_kind_set(quote_id=quote.pk, expected_version=2, user=editor, kind="indirect")
+    assert services.quote_last_change(article=quote.article, user=editor) == (quote.pk, 3)
+    undone = services.quote_undo(quote_id=quote.pk, expected_version=3, user=editor)
+    assert undone.kind == "mixed" and undone.status == Quote.Status.ACCEPTED and undone.version == 4
+    undone = services.quote_undo(quote_id=quote.pk, expected_version=4, user=editor)
+    assert undone.status == Quote.Status.PENDING and undone.version == 5
+    assert services.quote_last_change(article=quote.article, user=editor) is None
+    with pytest.raises(services.NothingToUndo):
+        services.quote_undo(quote_id=quote.pk, expected_version=5, user=editor)
+
+
+def test_undo_of_an_added_quote_deletes_it(editor):
+    article = ArticleFactory()
+    added = services.quote_create(article=article, user=editor, start=0, end=8)
+    assert services.quote_last_change(article=article, user=editor) == (added.pk, 1)
+    assert services.quote_undo(quote_id=added.pk, expected_version=1, user=editor) is None
+    assert not article.quotes.exists()
+
+
+def test_last_change_is_per_user(editor, viewer):
+    first, second = QuoteFactory(), None
+    second = QuoteFactory(article=first.article, quote_start=0, quote_end=5, quote_text=first.article.document[:5])
+    services.quote_accept(quote_id=first.pk, expected_version=1, user=editor)
+    services.quote_accept(quote_id=second.pk, expected_version=1, user=viewer)
+    assert services.quote_last_change(article=first.article, user=editor) == (first.pk, 2)
+
+
+def test_accept_all_accepts_only_pending(editor):
+    first = QuoteFactory()
+    article = first.article
+    QuoteFactory(article=article, quote_start=0, quote_end=5, quote_text=article.document[:5], status="rejected")
+    assert services.article_accept_all(article=article, user=editor) == 1
+    assert sorted(article.quotes.values_list("status", flat=True)) == ["accepted", "rejected"]
+
+
+def test_mark_reviewed_refuses_while_quotes_are_pending(editor):
+    quote = QuoteFactory()
+    with pytest.raises(services.QuoteInvalid):
+        services.article_mark_reviewed(article=quote.article, user=editor)
+    services.quote_accept(quote_id=quote.pk, expected_version=1, user=editor)
+    assert services.article_mark_reviewed(article=quote.article, user=editor).status == Article.Status.REVIEWED
+
+
+def test_speaker_typeahead_is_arabic_and_case_insensitive():
+    from tracker.selectors import speaker_suggest
+
+    kirby = SpeakerFactory(name="John Kirby")
+    SpeakerAliasFactory(speaker=kirby)
+    SpeakerAliasFactory(speaker=kirby, alias="جون كيربي")
+    blinken = SpeakerFactory(name="أنتوني بلينكن")
+    SpeakerAliasFactory(speaker=blinken)
+    assert [s for s, _ in speaker_suggest(query="KIRBY")] == [kirby]
+    assert [s for s, _ in speaker_suggest(query="كيربى")] == [kirby]  # ى for ي
+    assert [s for s, _ in speaker_suggest(query="انتونى")] == [blinken]  # no hamza, ى
+    assert speaker_suggest(query="   ") == []
+    assert Speaker.objects.count() == 2

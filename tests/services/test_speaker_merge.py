@@ -1,0 +1,95 @@
+import pytest
+
+from tests.factories import SpeakerAliasFactory, SpeakerFactory, quote_with_text
+from tracker.models import Quote, Speaker, SpeakerAlias
+from tracker.search import QuoteQuery, quote_search
+from tracker.services.speakers import (
+    SpeakerChangeRefused,
+    speaker_alias_add,
+    speaker_alias_remove,
+    speaker_duplicates_suggest,
+    speaker_merge,
+    speaker_merge_undo,
+    speaker_resolve,
+    translit_key,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_translit_key_matches_arabic_and_latin():
+    assert translit_key("Kirby") == translit_key("كيربي") == "krb"
+    assert translit_key("Blinken") == translit_key("بلينكن")
+    assert translit_key("Netanyahu") == translit_key("نتنياهو")
+    assert translit_key("Kirby") != translit_key("Biden")
+
+
+def test_merge_moves_quotes_via_and_aliases_and_undo_restores(editor):
+    target = speaker_resolve(name="John Kirby", kind="person")
+    source = speaker_resolve(name="جون كيربي", kind="person", mentions=("كيربي",))
+    SpeakerAliasFactory(speaker=source, alias="John Kirby")  # the target has it already
+    said = quote_with_text("المحادثات مستمرة", language="ar", speaker=source)
+    relayed = quote_with_text("Talks go on", speaker=SpeakerFactory(name="Official"), via=source)
+    source_id = source.pk
+
+    merge = speaker_merge(source=source, target=target, user=editor)
+
+    assert not Speaker.objects.filter(pk=source_id).exists()
+    said.refresh_from_db()
+    relayed.refresh_from_db()
+    assert said.speaker == target and relayed.via == target
+    assert set(target.aliases.values_list("normalized", flat=True)) == {"john kirby", "جون كيربي", "كيربي"}
+    assert said.history.first().history_change_reason == "speaker merge"
+    assert Speaker.history.filter(id=source_id, history_type="-").exists()
+    # The merged names now find the target's quotes.
+    assert [q.pk for q in quote_search(QuoteQuery(q="كيربى"))] == [said.pk]
+
+    restored = speaker_merge_undo(merge=merge)
+    said.refresh_from_db()
+    relayed.refresh_from_db()
+    assert restored.pk == source_id and restored.name == "جون كيربي"
+    assert said.speaker_id == source_id and relayed.via_id == source_id
+    assert set(restored.aliases.values_list("normalized", flat=True)) == {"جون كيربي", "كيربي", "john kirby"}
+    assert set(target.aliases.values_list("normalized", flat=True)) == {"john kirby"}
+    with pytest.raises(SpeakerChangeRefused):
+        speaker_merge_undo(merge=merge)
+
+
+def test_merge_into_itself_is_refused():
+    speaker = SpeakerFactory()
+    with pytest.raises(SpeakerChangeRefused):
+        speaker_merge(source=speaker, target=speaker)
+
+
+def test_alias_add_and_remove_refresh_search():
+    speaker = speaker_resolve(name="Antony Blinken", kind="person")
+    quote = quote_with_text("We stand with partners", speaker=speaker)
+    alias = speaker_alias_add(speaker=speaker, alias="أنتوني بلينكن", language="ar")
+    assert [q.pk for q in quote_search(QuoteQuery(q="بلينكن"))] == [quote.pk]
+    speaker_alias_remove(alias=alias)
+    assert not quote_search(QuoteQuery(q="بلينكن")).exists()
+    with pytest.raises(SpeakerChangeRefused):
+        speaker_alias_remove(alias=SpeakerAlias.objects.get(speaker=speaker))
+
+
+def test_duplicates_same_surname_and_cross_script():
+    kirby_en = speaker_resolve(name="John Kirby", kind="person")
+    kirby_ar = speaker_resolve(name="كيربي", kind="person")
+    kirby_other = speaker_resolve(name="Jane Kirby", kind="person")
+    speaker_resolve(name="Joe Biden", kind="person")
+    speaker_resolve(name="a senior official", kind="unnamed")
+    speaker_resolve(name="another senior official", kind="unnamed")
+    pairs = {(a.pk, b.pk): why for a, b, why in speaker_duplicates_suggest()}
+    assert pairs[(kirby_en.pk, kirby_ar.pk)] == "same name in Arabic and Latin script"
+    assert "surname" in pairs[(kirby_en.pk, kirby_other.pk)]
+    assert len(pairs) == 3  # the two unnamed officials are never suggested; Biden matches no one
+
+
+def test_quote_counts_unchanged_by_merge_and_undo():
+    a, b = SpeakerFactory(name="A Person"), SpeakerFactory(name="B Person")
+    for text in ("one statement", "two statement"):
+        quote_with_text(text, speaker=b)
+    merge = speaker_merge(source=b, target=a)
+    assert Quote.objects.filter(speaker=a).count() == 2
+    speaker_merge_undo(merge=merge)
+    assert Quote.objects.filter(speaker=a).count() == 0

@@ -1,0 +1,332 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, QuoteFactory, SpeakerAliasFactory, SpeakerFactory, UserFactory
+from tracker.models import Article, Quote, Speaker
+from tracker.services.users import user_role_set
+
+pytestmark = pytest.mark.django_db
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def quote():
+    speaker = SpeakerFactory(name="John Kirby")
+    SpeakerAliasFactory(speaker=speaker)
+    return QuoteFactory(speaker=speaker)
+
+
+@pytest.fixture
+def viewer_client(client, viewer):
+    client.force_login(viewer)
+    return client
+
+
+def url(name, quote, **kw):
+    return reverse(name, args=[quote.article_id, quote.pk])
+
+
+# The page ---------------------------------------------------------------------------------------
+
+
+def test_page_marks_quote_spans_and_mentions_in_stored_text(client, quote):
+    article = quote.article
+    article.body = 'John Kirby said on day 1 that "talks will go on".\nNothing else happened.'
+    article.save()
+    Quote.objects.filter(pk=quote.pk).update(
+        quote_start=article.document.index("talks"), quote_end=article.document.index("talks") + 16
+    )
+    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    assert f'data-quote-id="{quote.pk}"' in html and f'id="q-{quote.pk}"' in html
+    mark = re.search(rf'<mark id="q-{quote.pk}"[^>]*>(.*?)</mark>', html).group(1)
+    assert re.sub(r"<[^>]+>", "", mark) == "talks will go on"
+    assert 'class="who c' in html and f'data-speaker-id="{quote.speaker_id}"' in html  # the mention
+    assert 'id="legend"' in html and "John Kirby" in html
+    # Each run of text carries its offset in the stored text.
+    start = article.document.index("Nothing")
+    assert f'<span data-o="{start}">Nothing else happened.</span>' in html
+    assert f'href="#q-{quote.pk}"' in html  # cards link to their span without JavaScript
+
+
+def test_arabic_page_is_rtl_with_bdi_for_latin_and_numbers(client):
+    article = ArticleFactory(title="عنوان", body="قال John Kirby إن 12 منظومة وصلت.", language="ar")
+    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    assert '<html lang="en" dir="rtl">' in html
+    assert 'id="para-1" class="para" dir="rtl"' in html
+    assert ">John Kirby</bdi>" in html and ">12</bdi>" in html
+
+
+def test_mixed_paragraph_takes_its_own_direction(client):
+    article = ArticleFactory(title="Truce", body="The envoy spoke.\nقال المتحدث إن المفاوضات مستمرة.", language="en")
+    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    assert 'id="para-1" class="para" dir="ltr"' in html and 'id="para-2" class="para" dir="rtl"' in html
+
+
+def test_overlapping_and_cross_paragraph_spans_nest(client):
+    article = ArticleFactory(title="T", body="Alpha beta gamma delta.\nEpsilon zeta.")
+    doc = article.document
+    a = QuoteFactory(article=article, quote_start=2, quote_end=doc.index("gamma") + 5, quote_text="x")
+    b = QuoteFactory(article=article, quote_start=doc.index("beta"), quote_end=doc.index("zeta"), quote_text="x")
+    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    text = re.search(r'<section id="article-text".*?</section>', html, re.S).group()
+    assert text.count(f'data-quote-id="{a.pk}"') == 1 and text.count(f'data-quote-id="{b.pk}"') == 3
+    assert text.count("<mark") == text.count("</mark>")
+    assert text.count(f'id="q-{b.pk}"') == 1
+
+
+def test_viewer_sees_no_controls_and_editor_does(client, viewer_client, quote):
+    page = reverse("article-detail", args=[quote.article_id])
+    assert "Accept" not in viewer_client.get(page).content.decode().split('id="quote-cards"')[1]
+    client.logout()
+    editor = UserFactory(username="e2")
+    user_role_set(user=editor, role="editor")
+    client.force_login(editor)
+    assert 'class="accept"' in client.get(page).content.decode()
+
+
+def test_page_queries_do_not_grow_with_quotes(client, django_assert_max_num_queries):
+    article = ArticleFactory(title="T", body=" ".join(f"w{i}" for i in range(400)))
+    for i in range(30):
+        speaker = SpeakerFactory()
+        SpeakerAliasFactory(speaker=speaker)
+        QuoteFactory(article=article, quote_start=i * 10, quote_end=i * 10 + 5, quote_text="x", speaker=speaker)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("article-detail", args=[article.pk]))
+
+
+# Actions ---------------------------------------------------------------------------------------
+
+
+def test_accept_swaps_card_paragraph_and_counters(editor_client, quote):
+    response = editor_client.post(url("quote-accept", quote), {"version": 1}, headers=HX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith(f'<article id="card-{quote.pk}"') and "st-accepted" in html
+    assert 'id="para-1" class="para"' in html and 'hx-swap-oob="true"' in html
+    assert re.search(r'id="review-bar"[^>]*hx-swap-oob="true"', html) and "1 accepted" in html
+    assert "<html" not in html and "quote-changed" in response["HX-Trigger"]
+    assert Quote.objects.get(pk=quote.pk).status == Quote.Status.ACCEPTED
+
+
+def test_accept_without_htmx_redirects_back(editor_client, quote):
+    response = editor_client.post(url("quote-accept", quote), {"version": 1})
+    assert response.status_code == 302 and response["Location"].endswith(f"#card-{quote.pk}")
+
+
+def test_reject_with_reason(editor_client, quote):
+    response = editor_client.post(url("quote-reject", quote), {"version": 1, "reason": "duplicate"}, headers=HX)
+    assert response.status_code == 200 and "Rejected: Duplicate" in response.content.decode()
+    response = editor_client.post(url("quote-reject", quote), {"version": 2, "reason": "nonsense"}, headers=HX)
+    assert response.status_code == 400 and response["HX-Retarget"] == "#review-flash"
+
+
+def test_kind(editor_client, quote):
+    editor_client.post(url("quote-kind", quote), {"version": 1, "kind": "indirect"}, headers=HX)
+    assert Quote.objects.get(pk=quote.pk).kind == "indirect"
+
+
+def test_speaker_existing_new_and_typed_name(editor_client, quote):
+    other = SpeakerFactory(name="Antony Blinken")
+    SpeakerAliasFactory(speaker=other)
+    response = editor_client.post(url("quote-speaker", quote), {"version": 1, "speaker": other.pk}, headers=HX)
+    assert response.status_code == 200 and 'id="article-text"' in response.content.decode()  # whole text
+    assert Quote.objects.get(pk=quote.pk).speaker == other
+    editor_client.post(url("quote-speaker", quote), {"version": 2, "speaker_name": "Jane Roe", "new": "1"}, headers=HX)
+    assert Quote.objects.get(pk=quote.pk).speaker.name == "Jane Roe"
+    # Without the typeahead, a typed name must be a known speaker's.
+    editor_client.post(url("quote-speaker", quote), {"version": 3, "speaker_name": "ANTONY blinken"})
+    assert Quote.objects.get(pk=quote.pk).speaker == other
+    response = editor_client.post(url("quote-speaker", quote), {"version": 4, "speaker_name": "Nobody"}, headers=HX)
+    assert response.status_code == 400 and "create new speaker" in response.content.decode()
+
+
+def test_via_set_and_clear(editor_client, quote):
+    relay = SpeakerFactory(name="Al Mayadeen")
+    editor_client.post(url("quote-via", quote), {"version": 1, "via": relay.pk}, headers=HX)
+    assert Quote.objects.get(pk=quote.pk).via == relay
+    editor_client.post(url("quote-via", quote), {"version": 2, "clear": "1"}, headers=HX)
+    assert Quote.objects.get(pk=quote.pk).via is None
+
+
+def test_span(editor_client, quote):
+    doc = quote.article.document
+    start = doc.index("minister")
+    response = editor_client.post(
+        url("quote-span", quote), {"version": 1, "start": start, "end": start + 8}, headers=HX
+    )
+    assert response.status_code == 200
+    assert Quote.objects.get(pk=quote.pk).quote_text == "minister"
+    response = editor_client.post(url("quote-span", quote), {"version": 2, "start": 0, "end": 10_000}, headers=HX)
+    assert response.status_code == 400 and "outside" in response.content.decode()
+
+
+def test_new_quote_and_delete(editor_client, article):
+    new_url = reverse("quote-new", args=[article.pk])
+    response = editor_client.post(new_url, {"start": 4, "end": 12, "kind": "direct"}, headers=HX)
+    added = Quote.objects.get(article=article)
+    assert response.status_code == 200 and 'hx-swap-oob="beforeend:#quote-cards"' in response.content.decode()
+    assert added.origin == Quote.Origin.EDITOR and added.quote_text == article.document[4:12]
+    response = editor_client.post(url("quote-delete", added), {"version": added.version}, headers=HX)
+    assert response.status_code == 200 and not Quote.objects.exists()
+
+
+def test_delete_of_a_detected_quote_is_refused(editor_client, quote):
+    response = editor_client.post(url("quote-delete", quote), {"version": 1}, headers=HX)
+    assert response.status_code == 400 and Quote.objects.filter(pk=quote.pk).exists()
+
+
+def test_undo_restores_the_last_change(editor_client, quote):
+    editor_client.post(url("quote-reject", quote), {"version": 1, "reason": "other"}, headers=HX)
+    response = editor_client.post(reverse("review-undo", args=[quote.article_id]), headers=HX)
+    assert response.status_code == 200 and f'id="card-{quote.pk}"' in response.content.decode()
+    assert Quote.objects.get(pk=quote.pk).status == Quote.Status.PENDING
+    response = editor_client.post(reverse("review-undo", args=[quote.article_id]), headers=HX)
+    assert response.status_code == 400 and "Nothing" in response.content.decode()
+
+
+def test_accept_all_and_mark_reviewed(editor_client, quote):
+    article_id = quote.article_id
+    response = editor_client.post(reverse("review-done", args=[article_id]), headers=HX)
+    assert response.status_code == 400 and "pending" in response.content.decode()
+    response = editor_client.post(reverse("review-accept-all", args=[article_id]), headers=HX)
+    assert response.status_code == 200 and 'id="review-body"' in response.content.decode()
+    assert Quote.objects.get(pk=quote.pk).status == Quote.Status.ACCEPTED
+    editor_client.post(reverse("review-done", args=[article_id]), headers=HX)
+    assert Article.objects.get(pk=article_id).status == Article.Status.REVIEWED
+
+
+def test_redetect_keeps_touched_quotes(editor_client):
+    article = ArticleFactory(title="Talks", body='The minister said "talks will go on".')
+    added = QuoteFactory(article=article, origin=Quote.Origin.EDITOR, quote_start=0, quote_end=5, quote_text="Talks")
+    response = editor_client.post(reverse("review-redetect", args=[article.pk]), headers=HX)
+    assert response.status_code == 200 and response["HX-Refresh"] == "true"
+    assert Quote.objects.filter(pk=added.pk).exists()
+
+
+def test_speaker_suggest(editor_client, quote):
+    SpeakerAliasFactory(speaker=quote.speaker, alias="جون كيربي")
+    response = editor_client.get(reverse("speaker-suggest"), {"speaker_name": "كيربى"}, headers=HX)
+    html = response.content.decode()
+    assert f'name="speaker" value="{quote.speaker_id}"' in html and "Create new speaker" in html
+    html = editor_client.get(reverse("speaker-suggest"), {"via_name": "kirby"}, headers=HX).content.decode()
+    assert f'name="via" value="{quote.speaker_id}"' in html
+
+
+# The conflict ----------------------------------------------------------------------------------
+
+
+def test_conflict_shows_current_value_and_keeps_what_was_typed(editor_client, quote):
+    other = UserFactory(username="other")
+    user_role_set(user=other, role="editor")
+    from tracker.services.quotes import quote_accept
+
+    quote_accept(quote_id=quote.pk, expected_version=1, user=other)
+    response = editor_client.post(
+        url("quote-speaker", quote), {"version": 1, "speaker_name": "Jane Roe", "new": "1"}, headers=HX
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Not saved" in html and "Accepted" in html and ">other</bdi>" in html
+    assert 'value="Jane Roe"' in html  # what the editor typed is still there
+    assert '<input type="hidden" name="version" value="2">' in html  # "Apply mine" carries the new version
+    assert not Speaker.objects.filter(name="Jane Roe").exists()
+    # Applying it again with the current version works.
+    editor_client.post(url("quote-speaker", quote), {"version": 2, "speaker_name": "Jane Roe", "new": "1"}, headers=HX)
+    assert Quote.objects.get(pk=quote.pk).speaker.name == "Jane Roe"
+
+
+def test_keep_theirs_reloads_the_card(editor_client, quote):
+    response = editor_client.get(url("quote-card", quote), headers=HX)
+    assert response.status_code == 200 and f'id="card-{quote.pk}"' in response.content.decode()
+    assert editor_client.get(url("quote-card", quote)).status_code == 302
+
+
+# Roles -----------------------------------------------------------------------------------------
+
+WRITES = [
+    ("quote-accept", {"version": 1}),
+    ("quote-reject", {"version": 1, "reason": "other"}),
+    ("quote-kind", {"version": 1, "kind": "direct"}),
+    ("quote-speaker", {"version": 1, "speaker_name": "X", "new": "1"}),
+    ("quote-via", {"version": 1, "clear": "1"}),
+    ("quote-span", {"version": 1, "start": 0, "end": 4}),
+    ("quote-delete", {"version": 1}),
+]
+ARTICLE_WRITES = ["quote-new", "review-undo", "review-accept-all", "review-done", "review-redetect"]
+
+
+@pytest.mark.parametrize(("name", "data"), WRITES)
+@pytest.mark.parametrize("who", ["anonymous", "viewer"])
+def test_quote_writes_refused_to_anonymous_and_viewers(client, viewer, quote, name, data, who):
+    if who == "viewer":
+        client.force_login(viewer)
+    response = client.post(url(name, quote), data, headers=HX)
+    assert response.status_code == 403
+    stored = Quote.objects.get(pk=quote.pk)
+    assert stored.version == 1 and stored.status == Quote.Status.PENDING
+
+
+@pytest.mark.parametrize("name", ARTICLE_WRITES)
+@pytest.mark.parametrize("who", ["anonymous", "viewer"])
+def test_article_writes_refused_to_anonymous_and_viewers(client, viewer, quote, name, who):
+    if who == "viewer":
+        client.force_login(viewer)
+    response = client.post(reverse(name, args=[quote.article_id]), {"start": 0, "end": 4, "kind": "direct"}, headers=HX)
+    assert response.status_code == 403
+    assert Quote.objects.count() == 1 and Quote.objects.get().version == 1
+
+
+def test_writes_need_post_and_csrf(quote, editor):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(editor)
+    assert strict.post(url("quote-accept", quote), {"version": 1}, headers=HX).status_code == 403
+    page = strict.get(reverse("article-detail", args=[quote.article_id]))
+    token = re.search(r'"X-CSRFToken": "([^"]+)"', page.content.decode()).group(1)
+    response = strict.post(url("quote-accept", quote), {"version": 1}, headers={**HX, "X-CSRFToken": token})
+    assert response.status_code == 200
+    assert strict.get(url("quote-accept", quote)).status_code == 405
+
+
+def test_suggest_refused_to_anonymous(client):
+    assert client.get(reverse("speaker-suggest"), {"speaker_name": "x"}).status_code == 403
+
+
+# The article list ------------------------------------------------------------------------------
+
+
+def test_article_list_counts_and_filters(client):
+    from tests.factories import OutletFactory
+
+    wire = OutletFactory(name="Wire")
+    busy = ArticleFactory(title="Busy one", outlet=wire)
+    QuoteFactory(article=busy)
+    QuoteFactory(article=busy, quote_start=0, quote_end=5, quote_text="x", status="accepted")
+    QuoteFactory(article=busy, quote_start=1, quote_end=5, quote_text="x", status="rejected")
+    done = ArticleFactory(title="Done one")
+    QuoteFactory(article=done, status="accepted")
+    html = client.get(reverse("home")).content.decode()
+    row = re.search(r"Busy one.*?</tr>", html, re.S).group()
+    assert re.findall(r'class="num count-\w+">(\d+)<', row) == ["1", "1", "1"]
+    html = client.get(reverse("home"), {"pending": "on"}).content.decode()
+    assert "Busy one" in html and "Done one" not in html
+    html = client.get(reverse("home"), {"outlet": wire.pk}).content.decode()
+    assert "Busy one" in html and "Done one" not in html
+
+
+def test_article_list_pages_keep_filters(client):
+    for i in range(27):
+        ArticleFactory(title=f"Article {i}", language="ar")
+    html = client.get(reverse("home"), {"language": "ar"}).content.decode()
+    assert 'href="?language=ar&amp;page=2"' in html
+
+
+def test_without_javascript_edit_link_opens_the_full_card(editor_client, quote):
+    page = reverse("article-detail", args=[quote.article_id])
+    html = editor_client.get(page).content.decode()
+    assert f'href="?edit={quote.pk}#card-{quote.pk}"' in html and 'name="speaker_name"' not in html
+    html = editor_client.get(page, {"edit": quote.pk}).content.decode()
+    assert 'name="speaker_name"' in html and 'name="kind"' in html

@@ -1,0 +1,199 @@
+"""Read-only JSON API (django-ninja): quotes with the same filters as search, speakers, articles.
+OpenAPI schema at /api/openapi.json. Authentication: a logged-in session, or
+``Authorization: Bearer <token>`` from ``manage.py api_token USERNAME``. Either way the user
+needs the view_quote permission (every role has it)."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import APIKeyCookie, HttpBearer
+
+from tracker import selectors, selectors_speakers
+from tracker.models import Article, Quote, Speaker
+from tracker.search import QuoteQuery, quote_search
+
+TOKEN_SALT = "tracker.api.token"  # noqa: S105 - a signing salt, not a secret
+TOKEN_MAX_AGE = 90 * 24 * 3600
+PERMISSION = "tracker.view_quote"
+
+
+def api_token_for(user) -> str:
+    return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(user.pk))
+
+
+def _allowed(user):
+    return user if user is not None and user.is_active and user.has_perm(PERMISSION) else None
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        try:
+            user_id = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token, max_age=TOKEN_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        user = get_user_model().objects.filter(pk=user_id).first()
+        if _allowed(user):
+            request.user = user
+            return user
+        return None
+
+
+class SessionAuth(APIKeyCookie):
+    """The browser's login session; read-only GETs need no CSRF token."""
+
+    param_name = "sessionid"
+
+    def __init__(self):
+        super().__init__(csrf=False)
+
+    def authenticate(self, request, key):
+        return _allowed(request.user) if request.user.is_authenticated else None
+
+
+api = NinjaAPI(
+    title="Who said what",
+    version="1",
+    description="Read-only access to quotes, speakers and articles.",
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+    docs_url=None,
+)
+
+
+class OutletOut(Schema):
+    id: int
+    name: str
+
+
+class SpeakerRef(Schema):
+    id: int
+    name: str
+    kind: str
+
+
+class ArticleRef(Schema):
+    id: int
+    title: str
+    url: str | None
+    published: dt.date | None
+    language: str
+    outlet: OutletOut | None
+
+
+class QuoteOut(Schema):
+    id: int
+    text: str = Field(..., alias="quote_text")
+    kind: str
+    status: str
+    speaker: SpeakerRef | None
+    via: SpeakerRef | None
+    article: ArticleRef
+    link: str
+    rank: float | None = None
+
+    @staticmethod
+    def resolve_link(obj) -> str:
+        return f"/articles/{obj.article_id}/#quote-{obj.pk}"
+
+    @staticmethod
+    def resolve_rank(obj) -> float | None:
+        return getattr(obj, "rank", None)
+
+
+class AliasOut(Schema):
+    alias: str
+    language: str
+
+
+class SpeakerOut(Schema):
+    id: int
+    name: str
+    kind: str
+    description: str
+    wikidata_id: str
+    quote_count: int = 0
+    aliases: list[AliasOut]
+
+    @staticmethod
+    def resolve_aliases(obj):
+        return list(obj.aliases.all())
+
+    @staticmethod
+    def resolve_quote_count(obj) -> int:
+        return getattr(obj, "quote_count", 0)
+
+
+class ArticleOut(ArticleRef):
+    byline: str
+    status: str
+    quote_count: int = 0
+
+    @staticmethod
+    def resolve_quote_count(obj) -> int:
+        return getattr(obj, "quote_count", 0)
+
+
+class QuoteFilters(Schema):
+    q: str = ""
+    speaker: int | None = None
+    outlet: int | None = None
+    article: int | None = None
+    language: str = ""
+    kind: str = ""
+    status: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = Field("", description="relevance (default with q), -date (default) or date")
+    accepted: bool = False
+
+
+@api.get("/quotes", response=list[QuoteOut], tags=["quotes"])
+@paginate(LimitOffsetPagination)
+def quotes(request, filters: Query[QuoteFilters]):
+    """Quotes; the same query parameters as /search/."""
+    return quote_search(QuoteQuery(**filters.dict()))
+
+
+@api.get("/quotes/{quote_id}", response=QuoteOut, tags=["quotes"])
+def quote(request, quote_id: int):
+    return get_object_or_404(Quote.objects.select_related("speaker", "via", "article", "article__outlet"), pk=quote_id)
+
+
+@api.get("/speakers", response=list[SpeakerOut], tags=["speakers"])
+@paginate(LimitOffsetPagination)
+def speakers(request, q: str = "", kind: str = ""):
+    """Speakers, most quoted first; ``q`` matches any alias, in any script."""
+    return selectors_speakers.speaker_list(q=q, kind=kind)
+
+
+@api.get("/speakers/{speaker_id}", response=SpeakerOut, tags=["speakers"])
+def speaker(request, speaker_id: int):
+    return get_object_or_404(
+        Speaker.objects.prefetch_related("aliases").annotate(
+            quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED))
+        ),
+        pk=speaker_id,
+    )
+
+
+@api.get("/speakers/{speaker_id}/quotes", response=list[QuoteOut], tags=["speakers"])
+@paginate(LimitOffsetPagination)
+def speaker_quotes(request, speaker_id: int, filters: Query[QuoteFilters]):
+    get_object_or_404(Speaker, pk=speaker_id)
+    return quote_search(QuoteQuery(**{**filters.dict(), "speaker": speaker_id}))
+
+
+@api.get("/articles", response=list[ArticleOut], tags=["articles"])
+@paginate(LimitOffsetPagination)
+def articles(request, language: str = "", status: str = "", outlet: int | None = None):
+    return selectors.article_list(language=language or None, status=status or None, outlet_id=outlet)
+
+
+@api.get("/articles/{article_id}", response=ArticleOut, tags=["articles"])
+def article(request, article_id: int):
+    return get_object_or_404(Article.objects.select_related("outlet"), pk=article_id)

@@ -1,0 +1,45 @@
+"""The one query form behind search, exports, speaker pages and the API's query string."""
+
+from __future__ import annotations
+
+from django import forms
+
+from tracker.models import Language, Outlet, Quote
+from tracker.search import QuoteQuery
+
+SORT_CHOICES = [("relevance", "Relevance"), ("-date", "Newest first"), ("date", "Oldest first")]
+EXPORT_FORMATS = ("csv", "xlsx", "json", "pdf")
+
+
+class QuoteSearchForm(forms.Form):
+    q = forms.CharField(
+        required=False,
+        max_length=500,
+        label="Search",
+        widget=forms.SearchInput(attrs={"dir": "auto", "placeholder": 'Words, a speaker, "a phrase", -exclude'}),
+    )
+    speaker = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False, empty_label="All outlets")
+    language = forms.ChoiceField(required=False, choices=[("", "All languages"), *Language.choices])
+    kind = forms.ChoiceField(required=False, choices=[("", "All kinds"), *Quote.Kind.choices])
+    status = forms.ChoiceField(required=False, choices=[("", "Any review status"), *Quote.Status.choices])
+    date_from = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES)
+    accepted = forms.BooleanField(required=False, label="Accepted only")
+
+    def to_query(self, **overrides) -> QuoteQuery:
+        """The query; call after is_valid(). Invalid fields are dropped rather than failing the page."""
+        data = {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v not in (None, "")}
+        if isinstance(data.get("outlet"), Outlet):
+            data["outlet"] = data["outlet"].pk
+        data.update(overrides)
+        return QuoteQuery(**data)
+
+
+def quote_query_from(params, **overrides) -> tuple[QuoteSearchForm, QuoteQuery]:
+    form = QuoteSearchForm(params)
+    if not form.is_valid():
+        # Keep what is valid: a bad date must not blank the whole search.
+        form.cleaned_data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    return form, form.to_query(**overrides)

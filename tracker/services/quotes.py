@@ -1,0 +1,304 @@
+"""Editors' writes on quotes and on an article's review.
+
+Every write on an existing quote takes the version the editor saw. The version is claimed with
+one conditional UPDATE (``WHERE id = … AND version = …``) before anything else is written, so two
+editors saving the same quote at once cannot both win, on SQLite or PostgreSQL: the second
+gets ``Conflict`` carrying the stored quote, and nothing of theirs is written.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from tracker.attribution.text import QUOTE_CHARS, normalize_name
+from tracker.models import Article, Quote, Speaker
+from tracker.services.search import quote_search_text_refresh
+from tracker.services.speakers import speaker_alias_add
+
+# Fields an undo puts back from the history; identity, origin and bookkeeping stay.
+_RESTORED_FIELDS = (
+    "quote_start",
+    "quote_end",
+    "quote_text",
+    "kind",
+    "speaker_id",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "cue_text",
+    "cue_start",
+    "cue_end",
+    "via_id",
+    "status",
+    "reject_reason",
+    "reviewed_by_id",
+    "reviewed_at",
+)
+UNDO_REASON = "undo"
+
+
+class Conflict(Exception):
+    """Someone saved the quote after the editor loaded it."""
+
+    def __init__(self, current: Quote):
+        super().__init__(f"quote {current.pk} is at version {current.version}")
+        self.current = current
+
+
+class QuoteInvalid(ValidationError):
+    """A change that cannot be stored; the message says why."""
+
+
+class NothingToUndo(QuoteInvalid):
+    pass
+
+
+def _claim(*, quote_id: int, expected_version: int) -> Quote:
+    """Take the next version of the quote or raise Conflict. Call inside a transaction."""
+    claimed = Quote.objects.filter(pk=quote_id, version=expected_version).update(version=F("version") + 1)
+    if not claimed:
+        current = Quote.objects.select_related("speaker", "via", "reviewed_by").get(pk=quote_id)
+        raise Conflict(current)
+    return Quote.objects.select_related("article", "speaker", "via").get(pk=quote_id)
+
+
+def _save(quote: Quote, *, user, reason: str, searchable_changed: bool = False) -> Quote:
+    quote.reviewed_by = user
+    quote.reviewed_at = timezone.now()
+    quote._history_user = user
+    quote._change_reason = reason
+    quote.save()
+    if searchable_changed:
+        quote_search_text_refresh(quote_ids=[quote.pk])
+    _article_in_review(article_id=quote.article_id)
+    return quote
+
+
+def _article_in_review(*, article_id: int) -> None:
+    Article.objects.filter(pk=article_id, status__in=[Article.Status.NEW, Article.Status.DETECTED]).update(
+        status=Article.Status.IN_REVIEW
+    )
+
+
+def _correct(quote: Quote) -> None:
+    # A changed quote is corrected, unless the editor rejected it: that verdict stands.
+    if quote.status != Quote.Status.REJECTED:
+        quote.status = Quote.Status.CORRECTED
+        quote.reject_reason = ""
+
+
+def span_clean(*, document: str, start: int, end: int) -> tuple[int, int]:
+    """Validate a span against the stored text and trim the spaces and quotation marks a
+    mouse selection tends to take along."""
+    if not (0 <= start < end <= len(document)):
+        raise QuoteInvalid(f"The span {start}–{end} is outside the article text (0–{len(document)}).")
+    while start < end and (document[start].isspace() or document[start] in QUOTE_CHARS):
+        start += 1
+    while end > start and (document[end - 1].isspace() or document[end - 1] in QUOTE_CHARS):
+        end -= 1
+    if start >= end:
+        raise QuoteInvalid("The selection holds no text.")
+    return start, end
+
+
+@transaction.atomic
+def quote_accept(*, quote_id: int, expected_version: int, user) -> Quote:
+    quote = _claim(quote_id=quote_id, expected_version=expected_version)
+    quote.status = Quote.Status.ACCEPTED
+    quote.reject_reason = ""
+    return _save(quote, user=user, reason="accepted")
+
+
+@transaction.atomic
+def quote_reject(*, quote_id: int, expected_version: int, user, reason: str) -> Quote:
+    if reason not in Quote.RejectReason.values:
+        raise QuoteInvalid(f"Unknown reason {reason!r}.")
+    quote = _claim(quote_id=quote_id, expected_version=expected_version)
+    quote.status = Quote.Status.REJECTED
+    quote.reject_reason = reason
+    return _save(quote, user=user, reason=f"rejected: {reason}")
+
+
+def speaker_create(*, name: str, kind: str = Speaker.Kind.PERSON, language: str = "") -> Speaker:
+    """A new speaker, named by an editor, with its name as first alias."""
+    name = " ".join(name.split())[:300]
+    if not normalize_name(name):
+        raise QuoteInvalid("A speaker needs a name with letters in it.")
+    speaker = Speaker.objects.create(name=name, kind=kind)
+    speaker_alias_add(speaker=speaker, alias=name, language=language)
+    return speaker
+
+
+@transaction.atomic
+def quote_speaker_set(
+    *, quote_id: int, expected_version: int, user, speaker: Speaker | None = None, new_speaker_name: str = ""
+) -> Quote:
+    """Attribute the quote to ``speaker``, or to a new speaker called ``new_speaker_name``."""
+    if (speaker is None) == (not new_speaker_name.strip()):
+        raise QuoteInvalid("Choose a speaker or name a new one.")
+    quote = _claim(quote_id=quote_id, expected_version=expected_version)
+    if speaker is None:
+        speaker = speaker_create(name=new_speaker_name, language=quote.article.language)
+    if speaker.pk != quote.speaker_id:
+        quote.speaker = speaker
+        # The mention the detector linked named the old speaker.
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = "", None, None
+    _correct(quote)
+    return _save(quote, user=user, reason="speaker", searchable_changed=True)
+
+
+@transaction.atomic
+def quote_via_set(
+    *, quote_id: int, expected_version: int, user, via: Speaker | None = None, new_via_name: str = ""
+) -> Quote:
+    """Set who relayed the quote; neither ``via`` nor a name clears it."""
+    quote = _claim(quote_id=quote_id, expected_version=expected_version)
+    if via is None and new_via_name.strip():
+        via = speaker_create(name=new_via_name, language=quote.article.language)
+    quote.via = via
+    _correct(quote)
+    return _save(quote, user=user, reason="via")
+
+
+@transaction.atomic
+def quote_kind_set(*, quote_id: int, expected_version: int, user, kind: str) -> Quote:
+    if kind not in Quote.Kind.values:
+        raise QuoteInvalid(f"Unknown kind {kind!r}.")
+    quote = _claim(quote_id=quote_id, expected_version=expected_version)
+    quote.kind = kind
+    _correct(quote)
+    return _save(quote, user=user, reason="kind")
+
+
+@transaction.atomic
+def quote_span_set(*, quote_id: int, expected_version: int, user, start: int, end: int) -> Quote:
+    quote = _claim(quote_id=quote_id, expected_version=expected_version)
+    document = quote.article.document
+    start, end = span_clean(document=document, start=start, end=end)
+    quote.quote_start, quote.quote_end, quote.quote_text = start, end, document[start:end]
+    _correct(quote)
+    return _save(quote, user=user, reason="span", searchable_changed=True)
+
+
+@transaction.atomic
+def quote_create(
+    *, article: Article, user, start: int, end: int, kind: str = Quote.Kind.DIRECT, speaker: Speaker | None = None
+) -> Quote:
+    """A quote the detector missed, added by an editor (and so accepted)."""
+    if kind not in Quote.Kind.values:
+        raise QuoteInvalid(f"Unknown kind {kind!r}.")
+    document = article.document
+    start, end = span_clean(document=document, start=start, end=end)
+    if article.quotes.filter(quote_start=start, quote_end=end).exclude(status=Quote.Status.REJECTED).exists():
+        raise QuoteInvalid("This text is already a quote.")
+    quote = Quote(
+        article=article,
+        document_length=len(document),
+        quote_start=start,
+        quote_end=end,
+        quote_text=document[start:end],
+        kind=kind,
+        speaker=speaker,
+        rule="editor",
+        origin=Quote.Origin.EDITOR,
+        status=Quote.Status.ACCEPTED,
+    )
+    return _save(quote, user=user, reason="created", searchable_changed=True)
+
+
+@transaction.atomic
+def quote_delete(*, quote_id: int, expected_version: int, user) -> None:
+    """Delete a quote an editor added; detected ones are rejected instead, so that
+    re-detection does not bring them back."""
+    quote = _claim(quote_id=quote_id, expected_version=expected_version)
+    if quote.origin != Quote.Origin.EDITOR:
+        raise QuoteInvalid("Only quotes added by an editor can be deleted; reject a detected one.")
+    quote._history_user = user
+    quote._change_reason = "deleted"
+    quote.delete()
+
+
+def _live_history(records: list) -> list:
+    """History rows still in effect, oldest first: an undo row cancels the change before it."""
+    stack: list = []
+    for record in records:
+        if record.history_change_reason == UNDO_REASON and len(stack) > 1:
+            stack.pop()
+        else:
+            stack.append(record)
+    return stack
+
+
+@transaction.atomic
+def quote_undo(*, quote_id: int, expected_version: int, user) -> Quote | None:
+    """Put back the quote as it was before its last change still in effect. Undoing the
+    creation of an editor's quote deletes it (and returns None)."""
+    quote = _claim(quote_id=quote_id, expected_version=expected_version)
+    live = _live_history(list(quote.history.order_by("history_date", "history_id")))
+    if len(live) < 2:
+        if quote.origin == Quote.Origin.EDITOR:
+            quote._history_user = user
+            quote._change_reason = "deleted (undo)"
+            quote.delete()
+            return None
+        raise NothingToUndo("Nothing to undo on this quote.")
+    before = live[-2]
+    for name in _RESTORED_FIELDS:
+        setattr(quote, name, getattr(before, name))
+    quote._history_user = user
+    quote._change_reason = UNDO_REASON
+    quote.save()
+    quote_search_text_refresh(quote_ids=[quote.pk])
+    return Quote.objects.select_related("speaker", "via", "reviewed_by").get(pk=quote.pk)
+
+
+def quote_last_change(*, article: Article, user) -> tuple[int, int] | None:
+    """(quote id, version) of the user's most recent change still in effect in the article."""
+    records = Quote.history.filter(article_id=article.pk).order_by("history_date", "history_id")
+    by_quote: dict[int, list] = {}
+    for record in records.only(
+        "id", "version", "history_id", "history_date", "history_user_id", "history_change_reason", "history_type"
+    ):
+        by_quote.setdefault(record.id, []).append(record)
+    best = None
+    for quote_id, rows in by_quote.items():
+        if rows[-1].history_type == "-":
+            continue
+        live = _live_history(rows)
+        top = live[-1]
+        if top.history_user_id != user.pk or top.history_change_reason == UNDO_REASON:
+            continue
+        if len(live) < 2 and top.history_type != "+":
+            continue
+        if best is None or top.history_date > best[0]:
+            best = (top.history_date, quote_id, rows[-1].version)
+    return (best[1], best[2]) if best else None
+
+
+@transaction.atomic
+def article_accept_all(*, article: Article, user) -> int:
+    """Accept every quote still pending; a quote another editor changed meanwhile is left alone."""
+    accepted = 0
+    for quote_id, version in article.quotes.filter(status=Quote.Status.PENDING).values_list("pk", "version"):
+        try:
+            quote_accept(quote_id=quote_id, expected_version=version, user=user)
+        except Conflict:
+            continue
+        accepted += 1
+    return accepted
+
+
+@transaction.atomic
+def article_mark_reviewed(*, article: Article, user) -> Article:
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    pending = article.quotes.filter(status=Quote.Status.PENDING).count()
+    if pending:
+        raise QuoteInvalid(f"{pending} quotes are still pending: accept or reject them first.")
+    article.status = Article.Status.REVIEWED
+    article._history_user = user
+    article._change_reason = "reviewed"
+    article.save(update_fields=["status", "updated_at"])
+    return article

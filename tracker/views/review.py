@@ -1,0 +1,399 @@
+"""The review page of one article and its actions.
+
+Each action validates a form, calls one service and answers with what changed: the quote's card
+(the request's target), and out of band the paragraphs holding its highlight, the counters and,
+when speakers changed, the whole text and its legend. Without htmx an action redirects back to
+the page (post/redirect/get), so the forms work without JavaScript too.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRefresh, reswap, retarget, trigger_client_event
+
+from tracker import selectors
+from tracker.forms_review import (
+    KindForm,
+    QuoteNewForm,
+    RejectForm,
+    SpanForm,
+    SpeakerForm,
+    SuggestForm,
+    VersionForm,
+    ViaForm,
+)
+from tracker.models import Article, Quote
+from tracker.review_markup import document_html, mention_marks, paragraph_indexes, quote_marks, speaker_colours
+from tracker.services import quotes as services
+from tracker.services.detection_queue import article_detection_enqueue
+
+PAGE = "review/page.html"
+KIND_LABELS = dict(Quote.Kind.choices)
+STATUS_LABELS = dict(Quote.Status.choices)
+# The same four buttons on every card, built once rather than by a template loop per card.
+REJECT_BUTTONS = format_html_join(
+    "",
+    '<button type="submit" name="reason" value="{}" class="reason">{} {}</button>',
+    ((value, n, label) for n, (value, label) in enumerate(Quote.RejectReason.choices, start=1)),
+)
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+
+def _text(article: Article, quotes: list[Quote]) -> dict:
+    """Highlights, mentions, colours and legend of the article's text."""
+    speakers = selectors.article_speakers(quotes=quotes)
+    colours = speaker_colours(s.pk for s in speakers)
+    marks = quote_marks(quotes, colours) + mention_marks(article.document, quotes, speakers, colours)
+    counts: dict[int, int] = {}
+    for quote in quotes:
+        quote.colour = colours.get(quote.speaker_id)
+        # Labels made here: floatformat and get_FOO_display cost ~0.1 ms a card each on long articles.
+        quote.confidence_label = f"{quote.confidence:.2f}"
+        quote.kind_label = KIND_LABELS[quote.kind]
+        quote.status_label = STATUS_LABELS[quote.status]
+        if quote.speaker_id and quote.status != Quote.Status.REJECTED:
+            counts[quote.speaker_id] = counts.get(quote.speaker_id, 0) + 1
+    legend = [(s, colours[s.pk], counts.get(s.pk, 0)) for s in speakers]
+    return {"marks": marks, "legend": legend}
+
+
+def _counts(quotes: list[Quote]) -> dict[str, int]:
+    counts = {"pending": 0, "accepted": 0, "rejected": 0, "total": len(quotes)}
+    for quote in quotes:
+        key = "accepted" if quote.status == Quote.Status.CORRECTED else quote.status
+        counts[key] += 1
+    return counts
+
+
+def _context(request, article: Article, *, quotes: list[Quote] | None = None, only: set[int] | None = None) -> dict:
+    """The page's context; ``only`` renders just those paragraphs, for out-of-band swaps."""
+    if quotes is None:
+        quotes = list(selectors.article_quotes(article=article))
+    text = _text(article, quotes)
+    paragraphs = document_html(
+        document=article.document, marks=text["marks"], rtl=article.is_rtl, only=only, oob=only is not None
+    )
+    return {
+        "article": article,
+        "quotes": quotes,
+        "paragraphs": paragraphs,
+        "legend": text["legend"],
+        "counts": _counts(quotes),
+        "can_edit": request.user.has_perm("tracker.change_quote"),
+        "can_add": request.user.has_perm("tracker.add_quote"),
+        "can_delete": request.user.has_perm("tracker.delete_quote"),
+        "can_review_article": request.user.has_perm("tracker.change_article"),
+        "kinds": Quote.Kind.choices,
+        "reject_buttons": REJECT_BUTTONS,
+        "suggest_url": reverse("speaker-suggest"),
+        "edit_id": _int(request.GET.get("edit")),
+    }
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _article(article_id: int) -> Article:
+    return get_object_or_404(Article.objects.select_related("outlet"), pk=article_id)
+
+
+def _quote(article_id: int, quote_id: int) -> Quote:
+    try:
+        return selectors.quote_get(quote_id=quote_id, article_id=article_id)
+    except Quote.DoesNotExist as exc:
+        raise Http404("No such quote in this article.") from exc
+
+
+def article_review(request, article_id: int):
+    article = _article(article_id)
+    return render(request, PAGE, _context(request, article))
+
+
+@require_GET
+def quote_card(request, article_id: int, quote_id: int):
+    """One card as stored now (used to drop a conflict and keep the other editor's change)."""
+    quote = _quote(article_id, quote_id)
+    if not request.htmx:
+        return redirect(f"{reverse('article-detail', args=[article_id])}#card-{quote_id}")
+    context = _context(request, quote.article, only=set())
+    context["quote"] = next(q for q in context["quotes"] if q.pk == quote.pk)
+    context["full"] = bool(request.GET.get("full"))
+    return render(request, f"{PAGE}#card", context)
+
+
+@require_GET
+@permission_required("tracker.view_speaker", raise_exception=True)
+def speaker_suggest(request):
+    form = SuggestForm(request.GET)
+    form.is_valid()
+    field = "via" if "via_name" in request.GET else "speaker"
+    query = form.cleaned_data.get(f"{field}_name", "")
+    suggestions = selectors.speaker_suggest(query=query) if query.strip() else []
+    context = {"suggestions": suggestions, "query": query.strip(), "field": field}
+    return render(request, f"{PAGE}#suggestions", context)
+
+
+# Answers ---------------------------------------------------------------------------------------
+
+
+def _back(article_id: int, quote_id: int | None = None):
+    anchor = f"#card-{quote_id}" if quote_id else ""
+    return redirect(f"{reverse('article-detail', args=[article_id])}{anchor}")
+
+
+def _changed(request, article: Article, *, quote_id: int | None, spans=(), whole_text=False, status=200, **extra):
+    """The card of ``quote_id`` and, out of band, what else changed on the page: the paragraphs
+    of ``spans`` and of the quote's span as it is now (or the whole text), and the counters."""
+    if not request.htmx:
+        return _back(article.pk, quote_id)
+    article = _article(article.pk)  # its status may have moved on
+    quotes = list(selectors.article_quotes(article=article))
+    quote = next((q for q in quotes if q.pk == quote_id), None)
+    if quote is not None:
+        spans = [*spans, (quote.quote_start, quote.quote_end)]
+    only = None if whole_text else paragraph_indexes(article.document, spans)
+    context = _context(request, article, quotes=quotes, only=only)
+    context.update(quote=quote, whole_text=whole_text, full=True, **extra)
+    response = render(request, "review/changed.html", context, status=status)
+    if quote is not None:
+        trigger_client_event(response, "quote-changed", {"id": quote.pk})
+    return response
+
+
+def _refused(request, article_id: int, message: str, quote_id: int | None = None):
+    """A change that cannot be made: a message where the editor is looking."""
+    if not request.htmx:
+        messages.error(request, message)
+        return _back(article_id, quote_id)
+    response = render(request, f"{PAGE}#flash", {"flash": message, "flash_level": "error"}, status=400)
+    return reswap(retarget(response, "#review-flash"), "innerHTML")
+
+
+def _form_message(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def _conflict(request, article: Article, exc: services.Conflict, yours: str):
+    """409: the quote as stored now, what the editor tried, and a way to apply it again."""
+    if not request.htmx:
+        messages.error(request, f"Someone else changed this quote first; yours ({yours}) was not saved.")
+        return _back(article.pk, exc.current.pk)
+    resubmit = [(k, v) for k, v in request.POST.items() if k not in {"csrfmiddlewaretoken", "version"}]
+    typed = {k: v for k, v in resubmit}
+    conflict = {"yours": yours, "resubmit": resubmit, "action": request.path, "current": exc.current}
+    return _changed(request, article, quote_id=exc.current.pk, status=409, conflict=conflict, typed=typed)
+
+
+def _quote_action(request, article_id: int, quote_id: int, form_class, call, describe, whole_text=False):
+    """The shape every card action shares: validate, call one service, answer with what changed."""
+    quote = _quote(article_id, quote_id)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _refused(request, article_id, _form_message(form), quote_id)
+    data = form.cleaned_data
+    try:
+        call(quote_id=quote.pk, expected_version=data["version"], user=request.user, data=data)
+    except services.Conflict as exc:
+        return _conflict(request, quote.article, exc, describe(data))
+    except ValidationError as exc:
+        return _refused(request, article_id, " ".join(exc.messages), quote_id)
+    return _changed(
+        request, quote.article, quote_id=quote.pk, spans=[(quote.quote_start, quote.quote_end)], whole_text=whole_text
+    )
+
+
+# Card actions ----------------------------------------------------------------------------------
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def quote_accept(request, article_id: int, quote_id: int):
+    def call(data, **kw):
+        services.quote_accept(**kw)
+
+    return _quote_action(request, article_id, quote_id, VersionForm, call, lambda d: "accept")
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def quote_reject(request, article_id: int, quote_id: int):
+    def call(data, **kw):
+        services.quote_reject(reason=data["reason"], **kw)
+
+    label = dict(Quote.RejectReason.choices)
+    return _quote_action(request, article_id, quote_id, RejectForm, call, lambda d: f"reject: {label[d['reason']]}")
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def quote_kind(request, article_id: int, quote_id: int):
+    def call(data, **kw):
+        services.quote_kind_set(kind=data["kind"], **kw)
+
+    label = dict(Quote.Kind.choices)
+    return _quote_action(request, article_id, quote_id, KindForm, call, lambda d: f"kind: {label[d['kind']]}")
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def quote_speaker(request, article_id: int, quote_id: int):
+    if request.POST.get("new") and not request.user.has_perm("tracker.add_speaker"):
+        return _refused(request, article_id, "You may not create speakers.", quote_id)
+
+    def call(data, **kw):
+        new_name = data["speaker_name"] if data.get("new") and not data.get("speaker") else ""
+        services.quote_speaker_set(speaker=data.get("speaker"), new_speaker_name=new_name, **kw)
+
+    def describe(data):
+        return f"speaker: {data['speaker'].name if data.get('speaker') else data['speaker_name'] + ' (new)'}"
+
+    return _quote_action(request, article_id, quote_id, SpeakerForm, call, describe, whole_text=True)
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def quote_via(request, article_id: int, quote_id: int):
+    if request.POST.get("new") and not request.user.has_perm("tracker.add_speaker"):
+        return _refused(request, article_id, "You may not create speakers.", quote_id)
+
+    def call(data, **kw):
+        if data.get("clear"):
+            services.quote_via_set(via=None, **kw)
+        else:
+            new_name = data["via_name"] if data.get("new") and not data.get("via") else ""
+            services.quote_via_set(via=data.get("via"), new_via_name=new_name, **kw)
+
+    def describe(data):
+        if data.get("clear") or not (data.get("via") or data.get("via_name")):
+            return "clear via"
+        return f"via: {data['via'].name if data.get('via') else data['via_name']}"
+
+    return _quote_action(request, article_id, quote_id, ViaForm, call, describe, whole_text=True)
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def quote_span(request, article_id: int, quote_id: int):
+    document = _article(article_id).document
+
+    def call(data, **kw):
+        services.quote_span_set(start=data["start"], end=data["end"], **kw)
+
+    def describe(data):
+        return f"span: “{document[data['start'] : data['end']][:120]}”"
+
+    return _quote_action(request, article_id, quote_id, SpanForm, call, describe)
+
+
+@require_POST
+@permission_required("tracker.delete_quote", raise_exception=True)
+def quote_delete(request, article_id: int, quote_id: int):
+    quote = _quote(article_id, quote_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, article_id, _form_message(form), quote_id)
+    try:
+        services.quote_delete(quote_id=quote.pk, expected_version=form.cleaned_data["version"], user=request.user)
+    except services.Conflict as exc:
+        return _conflict(request, quote.article, exc, "delete")
+    except ValidationError as exc:
+        return _refused(request, article_id, " ".join(exc.messages), quote_id)
+    return _changed(request, quote.article, quote_id=None, whole_text=True, deleted_id=quote.pk)
+
+
+# Article actions -------------------------------------------------------------------------------
+
+
+@require_POST
+@permission_required("tracker.add_quote", raise_exception=True)
+def quote_new(request, article_id: int):
+    article = _article(article_id)
+    form = QuoteNewForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, article_id, _form_message(form))
+    data = form.cleaned_data
+    try:
+        quote = services.quote_create(
+            article=article, user=request.user, start=data["start"], end=data["end"], kind=data["kind"]
+        )
+    except ValidationError as exc:
+        return _refused(request, article_id, " ".join(exc.messages))
+    following = article.quotes.filter(quote_start__gte=quote.quote_start).exclude(pk=quote.pk)
+    following = following.order_by("quote_start", "quote_end").first()
+    where = f"beforebegin:#card-{following.pk}" if following else "beforeend:#quote-cards"
+    return _changed(request, article, quote_id=quote.pk, whole_text=True, card_oob=where)
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def article_undo(request, article_id: int):
+    article = _article(article_id)
+    last = services.quote_last_change(article=article, user=request.user)
+    if last is None:
+        return _refused(request, article_id, "Nothing of yours to undo in this article.")
+    quote_id, version = last
+    try:
+        quote = services.quote_undo(quote_id=quote_id, expected_version=version, user=request.user)
+    except services.Conflict as exc:
+        message = "Someone else changed that quote after you; your change was not undone."
+        if not request.htmx:
+            return _refused(request, article_id, message, quote_id)
+        conflict = {"yours": "undo", "resubmit": [], "action": "", "current": exc.current, "message": message}
+        return _changed(request, article, quote_id=quote_id, whole_text=True, card_oob="true", conflict=conflict)
+    except ValidationError as exc:
+        return _refused(request, article_id, " ".join(exc.messages))
+    if quote is None:
+        return _changed(request, article, quote_id=None, whole_text=True, deleted_id=quote_id)
+    return _changed(request, article, quote_id=quote.pk, whole_text=True, card_oob="true")
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def article_accept_all(request, article_id: int):
+    article = _article(article_id)
+    accepted = services.article_accept_all(article=article, user=request.user)
+    if not request.htmx:
+        messages.success(request, f"{accepted} quotes accepted.")
+        return _back(article_id)
+    context = _context(request, _article(article_id))
+    context["flash"] = f"{accepted} quotes accepted."
+    return render(request, "review/body_changed.html", context)
+
+
+@require_POST
+@permission_required("tracker.change_article", raise_exception=True)
+def article_reviewed(request, article_id: int):
+    article = _article(article_id)
+    try:
+        services.article_mark_reviewed(article=article, user=request.user)
+    except ValidationError as exc:
+        return _refused(request, article_id, " ".join(exc.messages))
+    if not request.htmx:
+        messages.success(request, "Article marked reviewed.")
+        return _back(article_id)
+    return _changed(request, article, quote_id=None, spans=(), flash="Article marked reviewed.")
+
+
+@require_POST
+@permission_required("tracker.change_article", raise_exception=True)
+def article_redetect(request, article_id: int):
+    """Detection again; it keeps every quote an editor touched."""
+    article = _article(article_id)
+    article_detection_enqueue(article=article)
+    messages.info(request, "Detection re-run: quotes you reviewed or added are kept.")
+    if request.htmx:
+        return HttpResponseClientRefresh()
+    return _back(article_id)

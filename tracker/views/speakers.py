@@ -1,0 +1,161 @@
+"""Speaker list and pages; alias management and merges (admins only, checked here on the server)."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from tracker import selectors_speakers as selectors
+from tracker.forms_search import quote_query_from
+from tracker.models import Language, Speaker, SpeakerAlias, SpeakerMerge
+from tracker.search import SearchPaginator, quote_search
+from tracker.services.speakers import (
+    SpeakerChangeRefused,
+    speaker_alias_add,
+    speaker_alias_remove,
+    speaker_duplicates_suggest,
+    speaker_merge,
+    speaker_merge_undo,
+)
+from tracker.views.search import export_response
+
+MANAGE_PERMISSION = "tracker.change_speakeralias"  # held by the admin role (tracker/roles.py)
+MERGE_PERMISSION = "tracker.delete_speaker"
+
+
+def can_manage(user) -> bool:
+    return user.is_authenticated and user.has_perm(MANAGE_PERMISSION)
+
+
+def admin_required(permission: str):
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                raise PermissionDenied("Only admins manage speakers.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+class AliasForm(forms.Form):
+    alias = forms.CharField(max_length=300, widget=forms.TextInput(attrs={"dir": "auto"}))
+    language = forms.ChoiceField(required=False, choices=[("", "—"), *Language.choices])
+
+
+class MergeForm(forms.Form):
+    source = forms.IntegerField(min_value=1, label="Speaker id to merge into this one")
+
+
+@require_GET
+def speaker_list(request):
+    q, kind = request.GET.get("q", "")[:300], request.GET.get("kind", "")
+    page = Paginator(selectors.speaker_list(q=q, kind=kind), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "q": q, "kind": kind, "kinds": Speaker.Kind.choices}
+    if can_manage(request.user):
+        context["duplicates"] = speaker_duplicates_suggest(limit=20)
+    template = "speakers/list.html#speaker-table" if request.htmx and not request.htmx.boosted else "speakers/list.html"
+    return render(request, template, context)
+
+
+@require_GET
+def speaker_detail(request, speaker_id: int):
+    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), pk=speaker_id)
+    form, query = quote_query_from(request.GET, speaker=speaker.pk)
+    page = SearchPaginator(query, 20).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "speaker": speaker,
+        "form": form,
+        "page": page,
+        "q": query.q,
+        "querystring": params.urlencode(),
+        "quote_count": selectors.speaker_quotes(speaker=speaker).count(),
+        "timeline": selectors.speaker_timeline(speaker=speaker),
+        "outlets": selectors.speaker_outlets(speaker=speaker),
+        "can_manage": can_manage(request.user),
+        "alias_form": AliasForm(),
+        "merge_form": MergeForm(),
+        "merges": selectors.speaker_merges(speaker=speaker),
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "speakers/detail.html#speaker-quotes", context)
+    return render(request, "speakers/detail.html", context)
+
+
+@require_GET
+def speaker_export(request, speaker_id: int):
+    speaker = get_object_or_404(Speaker, pk=speaker_id)
+    _, query = quote_query_from(request.GET, speaker=speaker.pk)
+    return export_response(
+        request, quote_search(query), name=f"speaker-{speaker.pk}", title=speaker.name, subtitle="Quote sheet"
+    )
+
+
+@require_POST
+@admin_required(MANAGE_PERMISSION)
+def speaker_alias_create(request, speaker_id: int):
+    speaker = get_object_or_404(Speaker, pk=speaker_id)
+    form = AliasForm(request.POST)
+    if form.is_valid() and speaker_alias_add(
+        speaker=speaker, alias=form.cleaned_data["alias"], language=form.cleaned_data["language"]
+    ):
+        messages.success(request, "Alias added.")
+    else:
+        messages.error(request, "An alias needs letters in it.")
+    return redirect("speaker-detail", speaker_id=speaker.pk)
+
+
+@require_POST
+@admin_required(MANAGE_PERMISSION)
+def speaker_alias_delete(request, speaker_id: int, alias_id: int):
+    alias = get_object_or_404(SpeakerAlias, pk=alias_id, speaker_id=speaker_id)
+    try:
+        speaker_alias_remove(alias=alias)
+    except SpeakerChangeRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Alias removed.")
+    return redirect("speaker-detail", speaker_id=speaker_id)
+
+
+@require_POST
+@admin_required(MERGE_PERMISSION)
+def speaker_merge_view(request, speaker_id: int):
+    target = get_object_or_404(Speaker, pk=speaker_id)
+    form = MergeForm(request.POST)
+    source = Speaker.objects.filter(pk=form.cleaned_data["source"]).first() if form.is_valid() else None
+    if source is None:
+        messages.error(request, "No speaker with that id.")
+        return redirect("speaker-detail", speaker_id=target.pk)
+    try:
+        speaker_merge(source=source, target=target, user=request.user)
+    except SpeakerChangeRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"“{source.name}” merged into “{target.name}”. You can undo it below.")
+    return redirect("speaker-detail", speaker_id=target.pk)
+
+
+@require_POST
+@admin_required(MERGE_PERMISSION)
+def speaker_merge_undo_view(request, merge_id: int):
+    merge = get_object_or_404(SpeakerMerge, pk=merge_id)
+    try:
+        source = speaker_merge_undo(merge=merge)
+    except SpeakerChangeRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("speaker-detail", speaker_id=merge.target_id)
+    messages.success(request, "Merge undone.")
+    return redirect("speaker-detail", speaker_id=source.pk)
