@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from tracker.api import api
-from tracker.views import articles, review, search, speakers
+from tracker.views import articles, ops, review, search, speakers
 
 urlpatterns = [
     path("", articles.home, name="home"),
@@ -40,6 +40,7 @@ urlpatterns = [
     ),
     path("speakers/<int:speaker_id>/merge/", speakers.speaker_merge_view, name="speaker-merge"),
     path("speakers/merges/<int:merge_id>/undo/", speakers.speaker_merge_undo_view, name="speaker-merge-undo"),
+    path("health", ops.health, name="health"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
