@@ -122,3 +122,19 @@ def test_redetection_keeps_a_later_status():
     article_detect(article=article)
     article.refresh_from_db()
     assert article.status == Article.Status.IN_REVIEW
+
+
+@pytest.mark.django_db
+def test_one_unnamed_source_quoted_twice_in_an_article_is_one_speaker():
+    from tracker.models import Speaker
+    from tracker.services.articles import article_import
+
+    body = (
+        "ونقلت الوكالة عن مصدر قوله إنّ \"المفاوضات ستُستأنف الأسبوع المقبل في القاهرة بمشاركة الوسطاء\".\n"
+        "ووفقاً له، فإنّ الوفدين \"اتفقا على جدول أعمال يتضمن تبادل الأسرى وإدخال المساعدات\"."
+    )
+    article = article_import(title="مصدر: استئناف المفاوضات", body=body, language="ar").article
+    quotes = list(article.quotes.select_related("speaker"))
+    unnamed = {q.speaker_id for q in quotes if q.speaker and q.speaker.kind == Speaker.Kind.UNNAMED}
+    assert len([q for q in quotes if q.speaker and q.speaker.kind == Speaker.Kind.UNNAMED]) >= 2
+    assert len(unnamed) == 1

@@ -60,7 +60,9 @@ def _quote_fields(article: Article, found: Attribution, speakers: dict, full_nam
         if not name:
             return None
         short, name = name, full_names.get(name, name)
-        key = (short, kind, mention)  # each mention may add an alias
+        # Each mention of a named speaker may add an alias; an unnamed source ("a source") has
+        # none to add, and its mentions in one article are one source.
+        key = (short, kind) if kind == "unnamed" else (short, kind, mention)
         if key not in speakers:
             speakers[key] = speaker_resolve(
                 name=name,
