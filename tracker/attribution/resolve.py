@@ -92,9 +92,7 @@ class Registry:
             found = _most_recent(
                 e
                 for e in self._by_token.get(toks[-1], ())
-                if e.kind in (None, "person")
-                and 0 < len(e.toks) < len(toks)
-                and toks[-len(e.toks) :] == e.toks
+                if e.kind in (None, "person") and 0 < len(e.toks) < len(toks) and toks[-len(e.toks) :] == e.toks
             )
         if found is not None:
             # A fuller form of a name seen before replaces it as canonical ("Ortega" -> "Ana Ortega").
@@ -134,15 +132,10 @@ class Registry:
             return _most_recent(
                 e
                 for e in candidates
-                if (weak_ok or not e.weak)
-                and len(e.toks) > 1
-                and e.kind == "person"
-                and e.toks[-1] == toks[0]
+                if (weak_ok or not e.weak) and len(e.toks) > 1 and e.kind == "person" and e.toks[-1] == toks[0]
             )
         return _most_recent(
-            e
-            for e in candidates
-            if (weak_ok or not e.weak) and len(e.toks) > len(toks) and _contains(e.toks, toks)
+            e for e in candidates if (weak_ok or not e.weak) and len(e.toks) > len(toks) and _contains(e.toks, toks)
         )
 
     def resolve_descriptor(
@@ -161,13 +154,9 @@ class Registry:
         ctx = {t for t in tokens(context) if len(t) > 3}  # function words (of, the, في) say nothing
         best, best_key = None, None
         for e in self.entries:
-            if e.weak or not (
-                (category is not None and e.category == category) or (kinds and e.kind in kinds)
-            ):
+            if e.weak or not ((category is not None and e.category == category) or (kinds and e.kind in kinds)):
                 continue
-            if (before is not None and e.position >= before) or (
-                gender is not None and e.gender not in (None, gender)
-            ):
+            if (before is not None and e.position >= before) or (gender is not None and e.gender not in (None, gender)):
                 continue
             score = len(ctx & (e.description | set(e.toks))) if ctx else 0
             key = (score, e.position)

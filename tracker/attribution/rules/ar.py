@@ -143,8 +143,11 @@ _TITLES = _lex(
     "نايب نايبه قايد زعيم امين عضو عضوه محرر محرره مراسل مراسله مندوب مندوبه مبعوث مبعوثه ممثل ممثله "
     "مسوول مسووله ملك امير شيخ سيد سيده دكتور لواء عميد جنرال محلل محلله كاتب كاتبه باحث باحثه خبير "
     "خبيره صحفي صحافي صحفيه صحافيه استاذ بروفيسور مرشح مرشحه حاكم محافظ قاضي المدعي مفوض رييسا اعلامي "
-    "اعلاميه مقدم مقدمه مذيع مذيعه نجم لاعب مدرب"
+    "اعلاميه مقدم مقدمه مذيع مذيعه نجم لاعب مدرب نقيب نقيبه دكتوره بروفيسوره عاهل ملكه قاضيه امينه "
+    "حاكمه مدربه لاعبه"
 )
+# Every title has its feminine (مستشارة، أستاذة، نقيبة …).
+_TITLES = _TITLES | {t + "ه" for t in _TITLES if len(t) > 2 and t[-1] not in "هاي"}
 # Head nouns of organisations: category, speaker kind, grammatical gender.
 _HEADS = {
     "صحيفه": ("newspaper", "media", "f"),
@@ -175,6 +178,16 @@ _HEADS = {
     "بعثه": ("organisation", "organisation", "f"),
     "سفاره": ("embassy", "government", "f"),
     "مركز": ("centre", "organisation", "m"),
+    "محكمه": ("court", "government", "f"),
+    "نقابه": ("union", "organisation", "f"),
+    "نادي": ("club", "organisation", "m"),
+    "فريق": ("club", "organisation", "m"),
+    "منتخب": ("club", "organisation", "m"),
+    "معهد": ("institute", "organisation", "m"),
+    "جامعه": ("university", "organisation", "f"),
+    "موسسه": ("organisation", "organisation", "f"),
+    "صندوق": ("organisation", "organisation", "m"),
+    "بنك": ("company", "organisation", "m"),
     "وسايل": ("media", "media", "f"),
     "اوساط": ("media", "group", "f"),
 }
@@ -184,6 +197,19 @@ _GROUP_HEADS = _lex(
     "مسوولون مسوولين مسوولو مسوولي دبلوماسيون دبلوماسيين قاده زعماء خبراء محللون محللين مراقبون "
     "مراقبين شهود سكان ناشطون ناشطين نشطاء مسعفون اطباء وزراء نواب مصادر مقربون مقربين"
 )
+
+
+def _group_head(word: str) -> bool:
+    """مسؤولون، دبلوماسيين، مندوبين، مستشارات: a listed group noun or the sound plural of a title."""
+    if word in _GROUP_HEADS:
+        return True
+    w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
+    for suffix in ("ون", "ين", "ات"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and w[: -len(suffix)] in _TITLES:
+            return True
+    return False
+
+
 _DESCRIPTOR_STOPWORDS = _lex("باسم الذي التي الرسمي العام لدي")
 # Titles vague enough that "the official" may refer back to any person just named.
 _GENERIC_TITLES = {"مسوول", "مسووله"}
@@ -293,10 +319,18 @@ _NOMINAL_RE = re.compile(
     rf"(?<!{_W})(?:"
     rf"(?P<ma>(?:و?(?:وفق|وفقا|طبقا|تبعا)\s*ل?ما|و?(?:بحسب|حسب)\s*ما|و?حسبما)\s+(?P<mverb>{_W}+))"
     rf"|(?P<pp>و?(?:وفقا|وفق|طبقا|تبعا)\s*(?:ل|لـ)\s*ـ?|و?(?:بحسب|حسب)\s+|و?نقلا\s+عن\s+|"
+    # بحسبه، حسبها: the source is the attached pronoun.
+    rf"و?(?:بحسب|حسب)(?=(?:ه|ها|هم|هما)(?!{_W}))|"
     rf"و?علي\s+لسان\s+|و?في\s+(?:تصريح|تصريحات|حديث|مقابله)\s+(?:\w+\s+)?(?:ل|لـ)\s*ـ?)"
     rf"|(?P<qawl>(?<=\s)[وبل]?قول(?=\s))"
+    # جاء في بيان (صادر عن | لـ) X أن …: a written statement and who issued it.
+    rf"|(?P<stmt>[وف]?(?:جاء|ورد)\s+في\s+(?:ال)?(?:بيان|رساله|نص)(?!{_W})"
+    rf"(?:\s+(?:ال)?صادره?\s+(?:عن|من)\s+|\s+لـ?\s*(?=[^\sا]))?\s*)"
     rf")"
 )
+# Nouns naming a written statement: "وفقا للبيان" points to whoever issued the last one.
+_STATEMENT_NOUNS = _lex("بيان")
+_BASM_POSSESSIVE = re.compile(r"باسم(ه|ها|هم|هما)")
 _PRONOUN_ONLY = re.compile(rf"^\s*ل?(ه|ها|هم|هما)(?!{_W})")
 _SENT_END = re.compile(r"[.!?؟](?=[\s\"”»«]|$)|\n")
 _TOKEN = re.compile(rf"{_W}+")
@@ -327,6 +361,15 @@ def _bare(word: str) -> str:
 
 def _definite(word: str) -> bool:
     return word.startswith("ال") and len(word) > 3
+
+
+def _lam_definite(word: str) -> bool:
+    """ل + article: للدراسات (the alif of ال drops after ل), or ل + ال spelled out."""
+    return (word.startswith("لل") and len(word) > 4) or (word.startswith("ل") and _definite(word[1:]))
+
+
+# Second halves of compound given names: نور الدين، علاء الدين، سيف الله، جاد الله، عبد الرحمن.
+_COMPOUND_NAME_TAILS = _lex("الدين الله الرحمن الرحيم الاسلام العزيز الكريم الحق")
 
 
 def _nisba(word: str) -> bool:
@@ -376,6 +419,7 @@ class Speaker:
     pronoun: bool = False
     entry: Entry | None = None
     resolved_by: str = "named"
+    context: str = ""  # a descriptor's words, to resolve it again later (headlines)
 
 
 @dataclass(slots=True)
@@ -416,7 +460,17 @@ class _Doc:
         self.out: list[Attribution] = []
         self._is_name: dict[int, bool] = {}
         self.cues = _all_cues(self.s)
+        self.pending: list[tuple[Attribution, Speaker]] = []  # headline descriptors to resolve at the end
+        self.last_issuer: Entry | None = None  # who issued the last بيان (for "وفقا للبيان")
+        self._token_counts: Counter | None = None
         self.cue_starts = [c.start for c in self.cues]
+
+    @property
+    def token_counts(self) -> Counter:
+        """How often each word occurs in the document (built on first use)."""
+        if self._token_counts is None:
+            self._token_counts = Counter(_TOKEN.findall(self.s))
+        return self._token_counts
 
     # -- quote spans ------------------------------------------------------------------------
     def inside_quote(self, i: int) -> bool:
@@ -456,8 +510,10 @@ class _Doc:
         prev2 = prev[-2] if len(prev) > 1 else ""
         if prev_word in _SO_CALLED or (prev_word == "ب" and prev2 in _SO_CALLED):
             return True
-        if prev_word in {"ل", "ب"} and before.endswith(prev_word):
+        if prev_word in {"ل", "ب"} and before.endswith(prev_word) and not _demand_before(self.s, m.open, toks):
             return True  # لـ«…»، بـ"…": a name governed by a preposition, not a statement
+        if re.match(r"\s*و\s*[\"“«]", after) or re.search(r"[\"”»]\s*و\s*$", before):
+            return True  # تهم تشمل "…" و"…": a list of quoted terms, not statements
         if len(toks) <= 3:
             if self.quote_counts[" ".join(toks)] > 1:
                 return True
@@ -476,6 +532,23 @@ class _Doc:
         return Span(oa, ob, self.orig[oa:ob])
 
 
+_DEMAND_LEMMAS = {"طالب", "دعا"}
+
+
+def _demand_before(s: str, pos: int, toks: list[str]) -> bool:
+    """طالب X بـ"…"، دعا إلى "…": after a verb of demanding, a quoted clause governed by the
+    preposition is the demand itself, not a name (a name this long would be unusual)."""
+    if len(toks) < 4:
+        return False
+    window = s[max(0, pos - 70) : pos]
+    cut = max(window.rfind("."), window.rfind("\n"), window.rfind("؛"))
+    for m in _CUE_WORD_RE.finditer(window, cut + 1):
+        lemma = _VERB_LEMMA.get(m.group(1))
+        if lemma in _DEMAND_LEMMAS or m.group(1).startswith(("مطالب", "داعي")):
+            return True
+    return False
+
+
 # --------------------------------------------------------------------------------------------
 # Noun phrases -> speakers
 # --------------------------------------------------------------------------------------------
@@ -483,6 +556,15 @@ class _Doc:
 
 def _words(s: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s, a, b)]
+
+
+def _restore_article(s: str, ws: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """وفقا للوزارة: the cue took the first ل of لل; the phrase reads as الوزارة."""
+    if ws:
+        st, en, w = ws[0]
+        if st > 0 and s[st - 1] == "ل" and w.startswith("ل") and (st < 2 or not s[st - 2].isalnum()):
+            return [(st, en, "ا" + w), *ws[1:]]
+    return ws
 
 
 def _name_like(words: list[str]) -> bool:
@@ -501,8 +583,18 @@ def _stops_name(w: str) -> bool:
         or w in {"باسم", "لشوون", "ل"}
         or _bare(w) in _TITLES
         or _bare(w) in _HEADS
-        or (w.startswith("ل") and _definite(w[1:]))
+        or _lam_definite(w)
         or bool(_COMP_RE.fullmatch(w))
+    )
+
+
+def _ends_name(w: str) -> bool:
+    """A word that closes the name before it: a preposition, a complementiser, an addressee (لـ…)."""
+    return (
+        w in _PREPOSITIONS
+        or w == "ل"
+        or bool(_COMP_RE.fullmatch(w))
+        or (w.startswith("ل") and not w.startswith("ال") and len(w) > 2)
     )
 
 
@@ -517,10 +609,12 @@ def _take_name(words: list[tuple[int, int, str]], i: int, step: int) -> list[tup
             w in _NAME_PARTICLES
             or (step < 0 and i > 0 and words[i - 1][2] in {"عبد", "ابو"})
             or (step > 0 and out and out[-1][2] in _NAME_PARTICLES)
+            or (step > 0 and out and w in _COMPOUND_NAME_TAILS)
+            or (step < 0 and i > 0 and w in _COMPOUND_NAME_TAILS and not _stops_name(words[i - 1][2]))
         )
         if not joined:
-            last = i == len(words) - 1 or words[i + 1][2] in _PREPOSITIONS
-            family = step > 0 and core == 1 and _definite(w) and last
+            last = i == len(words) - 1 or _ends_name(words[i + 1][2])
+            family = step > 0 and core <= 1 and bool(out) and _definite(w) and last
             if out and ((_stops_name(w) and not family) or core >= 2):
                 break
             if not out and (_stops_name(w) if step > 0 else _stops_name(w) and not _definite(w)):
@@ -537,6 +631,86 @@ def _take_name(words: list[tuple[int, int, str]], i: int, step: int) -> list[tup
     return out
 
 
+_FUNCTION_WORDS = _lex(
+    "ما من الذي التي الذين هذا هذه ذلك تلك هولاء اولئك وهو وهي وهم قد لم لن لا قوله قولها قولهم قولهما"
+)
+
+
+def _chain_name(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int, int, str]]:
+    """The name after a title's idafa chain: رئيس [هيئة الأركان العامة] علاء الدين منصور،
+    النائب [عن كتلة الوفاق الوطني] رامي الشمري. The chain is definite nouns and adjectives,
+    ل-complements (لنادي الاتحاد، للدراسات), organisation heads, prepositions with their objects, and
+    indefinite construct nouns followed by a definite genitive; the name is the first run of
+    indefinite words that ends at a boundary (a preposition, an addressee, a complementiser,
+    the phrase end, a function word), with at most one family name carrying the article. When
+    several runs qualify the last one wins: the name closes the chain (مديرة برنامج آسيا
+    وأوروبا في المعهد لينا مراد)."""
+    i, n = 0, len(words)
+    after_prep = False
+    found: list[tuple[int, int, str]] = []
+    while i < n:
+        w = words[i][2]
+        if w in _PREPOSITIONS:
+            i, after_prep = i + 1, True
+            continue
+        if (
+            _definite(w)
+            or _lam_definite(w)
+            or w in {"باسم", "لشوون"}
+            or _BASM_POSSESSIVE.fullmatch(w)
+            or _bare(w) in _HEADS
+            or _bare(w) in _TITLES
+            or (_attached_prep(w, stems) and i + 1 < n)
+            # An indefinite adjective agrees with an indefinite noun before it (مسؤول عسكري).
+            or (
+                _nisba(w)
+                and not after_prep
+                and i > 0
+                and not _definite(words[i - 1][2])
+                and not (i + 1 < n and not _stops_name(words[i + 1][2]))
+            )
+        ):
+            i, after_prep = i + 1, False
+            continue
+        if w in _FUNCTION_WORDS or _COMP_RE.fullmatch(w):
+            return found
+        if w in _NAME_PARTICLES:
+            run = _take_name(words, i, 1)
+            j = i + len(run)
+        else:
+            j = i
+            while (
+                j < n
+                and j - i < 4
+                and words[j][2] not in _FUNCTION_WORDS
+                and not (j > i and _addressee_word(words[j][2], stems))
+                and (not _stops_name(words[j][2]) or (j > i and words[j][2] in _COMPOUND_NAME_TAILS))
+            ):
+                j += 1
+            run = words[i:j]
+        if not run:
+            return found
+        if len(run) >= 3 and i > 0 and _bare(words[i - 1][2]) in _HEADS and not _definite(words[i - 1][2]):
+            run = run[1:]  # مركز بروكينغز سارة يونس: the word after the head names the centre
+        nxt = words[j][2] if j < n else None
+        boundary = nxt is None or _ends_name(nxt) or nxt in _FUNCTION_WORDS
+        closer = nxt
+        if not after_prep and boundary:
+            found = run
+        elif nxt is not None and _definite(nxt) and not after_prep:
+            after = words[j + 1][2] if j + 1 < n else None
+            if after is None or _ends_name(after) or after in _FUNCTION_WORDS:
+                found = words[i : j + 1]  # رامي الشمري: a family name with the article
+                closer = after
+        if found and (closer is None or closer in _FUNCTION_WORDS or closer not in _PREPOSITIONS):
+            return found  # closed by an addressee (لإذاعة …)، a complementiser or the end
+        if nxt is None or nxt in _FUNCTION_WORDS or _COMP_RE.fullmatch(nxt):
+            return found
+        # A construct noun (قسم الجراحة، كتلة الوفاق) or a preposition's object: chain goes on.
+        i, after_prep = j, False
+    return found
+
+
 def _tail_name(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A personal name ending a title phrase (… لشؤون الطاقة سامي الخطيب)."""
     if not words:
@@ -547,13 +721,31 @@ def _tail_name(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _name_after_title(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _attached_prep(word: str, stems) -> bool:
+    """بعمّان، لنادي: ب/ل attached to a noun the document also writes on its own (or to an
+    organisation head) — a prepositional phrase, not a name that begins with ب/ل (بشار، لينا)."""
+    if len(word) < 4 or word[0] not in "بل" or word.startswith("ال"):
+        return False
+    rest = word[1:]
+    return _bare(rest) in _HEADS or (stems is not None and stems.get(rest, 0) > 0)
+
+
+def _addressee_word(word: str, stems) -> bool:
+    """لدويتشه فيله، لسبوتنيك: ل before a word the document also writes without it."""
+    if len(word) < 3 or word[0] != "ل" or word.startswith("ال"):
+        return False
+    rest = word[1:]
+    return _bare(rest) in _HEADS or (stems is not None and stems.get(rest, 0) > 0)
+
+
+def _name_after_title(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int, int, str]]:
     """The name after a title and its complement: (المتحدث) باسم الجيش الإسرائيلي دانيال هاغاري …"""
     i = 0
     while i < len(words) and (
         _definite(words[i][2])
         or words[i][2] in {"باسم", "لشوون", "العام"}
-        or (words[i][2].startswith("ل") and _definite(words[i][2][1:]))
+        or _lam_definite(words[i][2])
+        or (i > 0 and i + 1 < len(words) and _attached_prep(words[i][2], stems))
     ):
         i += 1
     if i == 0 or i >= len(words):
@@ -561,16 +753,17 @@ def _name_after_title(words: list[tuple[int, int, str]]) -> list[tuple[int, int,
     # A run ended by a preposition, an indirect object or the phrase end is the whole name
     # (كارين جان بيير للصحفيين); a longer run is cut to two words (هاغاري وجود أي اتفاق).
     j = i
-    while j < len(words) and not _stops_name(words[j][2]) and j - i < 4:
+    while (
+        j < len(words)
+        and (not _stops_name(words[j][2]) or (j > i and words[j][2] in _COMPOUND_NAME_TAILS))
+        and j - i < 4
+    ):
         j += 1
     run = words[i:j]
-    particles = any(w[2] in _NAME_PARTICLES for w in run)  # compound names: _take_name knows them
+    # Compound names (عبد الله، نور الدين): _take_name knows them.
+    particles = any(w[2] in _NAME_PARTICLES or w[2] in _COMPOUND_NAME_TAILS for w in run)
     if 1 <= len(run) <= 3 and not particles and (j == len(words) or _stops_name(words[j][2])):
-        if (
-            j < len(words)
-            and _definite(words[j][2])
-            and (j + 1 == len(words) or words[j + 1][2] in _PREPOSITIONS)
-        ):
+        if j < len(words) and _definite(words[j][2]) and (j + 1 == len(words) or words[j + 1][2] in _PREPOSITIONS):
             run = words[i : j + 1]  # a family name with the article ends the phrase
         return run if not any(_bare(w[2]) in _HEADS for w in run) else []
     name = _take_name(words, i, 1)
@@ -589,6 +782,8 @@ def _cut_adjuncts(d: _Doc, words: list[tuple[int, int, str]]) -> list[tuple[int,
     for i, (a, _b, w) in enumerate(words):
         if i == 0:
             continue
+        if w == "لدي" and i + 1 < len(words) and _bare(words[i + 1][2]) in _HEADS:
+            continue  # الخبيرة لدى معهد …: part of the title, not "on his arrival"
         if w in {
             "خلال",
             "عبر",
@@ -646,7 +841,7 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     # Drop adjunct segments (، خلال مؤتمر صحافي،) and quoted-name-free empties.
     kept = []
     for x, y in segs:
-        ws = _words(s, x, y)
+        ws = _restore_article(s, _words(s, x, y))
         # قال فيه/لها/عنه X: a pronoun-carrying preposition before the subject is skipped.
         while ws and ws[0][2] in _PRONOUN_PPS:
             x = ws[0][1]
@@ -659,7 +854,10 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     if not kept:
         return None
     x, y, ws = kept[0]
+    uncut = len(ws)
     ws = _cut_adjuncts(d, ws)
+    # نفت قوات الحماية الشعبية في بيان …: an adjunct closes the subject, so no object follows it.
+    objectish = cue.objectish and (len(ws) == uncut or len(kept) > 1)
     y = ws[-1][1] if len(kept) == 1 else y
     # A pronoun object is not a subject: أكدوا له، قال لها.
     if len(kept) == 1 and len(ws) == 1 and _indirect_object(d, ws[0][2]):
@@ -667,6 +865,8 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     # A quoted name as (part of) the subject: قالت "الأخبار اليومية"، صحيفة "الشروق" المحلية.
     for k in d.marks_between(x, ws[-1][1] + 1):
         m = d.marks[k]
+        if s[m.open - 1 : m.open] in {"ب", "ل"} or len(_words(s, x, m.open)) > 4:
+            continue  # ما وصفه بـ"…": a complement further on, not the subject's name
         d.used_marks.add(k)
         if ws[0][0] < m.open and _bare(ws[0][2]) in _TITLES:
             break  # مراسل «…»، رئيس "…": the quoted name is the title's complement, not the speaker
@@ -676,6 +876,10 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     # Apposition: description، Name، -> Name.
     if len(kept) > 1:
         for x2, y2, ws2 in kept[1:]:
+            # ، الدكتورة منى سالم،: a title before the appositive name is description.
+            while len(ws2) > 1 and _bare(ws2[0][2]) in _TITLES:
+                ws2 = ws2[1:]
+            x2 = ws2[0][0]
             names = [w[2] for w in ws2]
             if _name_like(names):
                 desc = s[x:y]
@@ -698,6 +902,8 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     ws = _cut_adjuncts(d, ws)
     first = ws[0][2]
     bare = _strip_al(first)
+    if _definite(first) and bare in _STATEMENT_NOUNS and len(ws) <= 2 and d.last_issuer is not None:
+        return _issuer(d, ws[0][0])  # وأضاف البيان، وفقا للبيان: its issuer
     # Entity from the NER backend, when there is one inside the phrase.
     ent = _entity_in(d, ws[0][0], ws[-1][1])
     if ent is not None and ent[0] != "PER" and ent[1] > ws[0][0]:
@@ -707,13 +913,14 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         kind = {"PER": "person", "ORG": "organisation", "GPE": "government", "LOC": "government"}.get(label)
         return _named(d, s[ea:eb], ea, eb, kind, "person" if kind == "person" else None, None, cue, s[x:y])
     # Unnamed sources: مصدر أمني مصري، مصادر مطلعة.
-    if first in _UNNAMED or first in _GROUP_HEADS:
+    if first in _UNNAMED or _group_head(first):
         k = 1
         while k < len(ws) and _nisba(ws[k][2]) and ws[k][2] not in _PREPOSITIONS:
             k += 1
         phrase = s[ws[0][0] : ws[k - 1][1]]
         plural = _UNNAMED.get(first, True)
         kind = "unnamed" if first in _UNNAMED else "group"
+        plural = plural or kind == "group"
         return _named(
             d, phrase, ws[0][0], ws[k - 1][1], kind, kind, "m" if not plural else None, cue, "", plural=plural
         )
@@ -744,9 +951,7 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             k += 1
         # The adjectives must close the phrase (or meet a preposition): in "د. سامي النجار" the
         # nisba-looking word is a first name followed by the family name.
-        closes = (
-            k == len(ws) or ws[k][2] in _PREPOSITIONS or (ws[k][2][:1] == "ل" and not _definite(ws[k][2]))
-        )
+        closes = k == len(ws) or ws[k][2] in _PREPOSITIONS or (ws[k][2][:1] == "ل" and not _definite(ws[k][2]))
         if not _definite(first) and k > 1 and closes and len(bare) > 1:
             # مسؤول أميركي، دبلوماسي غربي: an indefinite title with adjectives is an unnamed source.
             return _named(
@@ -760,7 +965,24 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
                 cue,
                 "",
             )
-        tail = _name_after_title(ws[1:]) or _tail_name(ws[1:])
+        poss = _BASM_POSSESSIVE.fullmatch(ws[1][2]) if len(ws) > 1 else None
+        if poss is not None:
+            # المتحدث باسمها (ناصر كنعاني): a name after it is the speaker; without one, the
+            # spokesperson of the organisation the pronoun points to.
+            tail = _name_after_title(ws[2:], d.token_counts) or (_take_name(ws, 2, 1) if len(ws) > 2 else [])
+            if not tail:
+                g, pl = _PRONOUN_SUFFIX[poss.group(1)]
+                org = d.registry.resolve_pronoun(g, pl, before=ws[0][0], kinds=("government", "organisation", "media"))
+                title_text = d.span(ws[0][0], ws[0][1]).text
+                name = f"{title_text} باسم {org.name}" if org is not None else d.span(ws[0][0], ws[1][1]).text
+                return Speaker(name, ws[0][0], ws[1][1], "unnamed", "unnamed", "", fem or "m")
+        else:
+            stems = d.token_counts
+            # A quoted name inside the chain (في مصرف "الأمل") belongs to the description.
+            chain = [w for w in ws[1:] if not d.inside_quote(w[0])]
+            tail = _name_after_title(chain, stems) or _chain_name(chain, stems) or _tail_name(chain)
+            if objectish and len(tail) > 1 and _definite(tail[-1][2]) and not tail[-1][2].endswith("ي"):
+                tail = tail[:-1]  # وصف الوزير سامي عادل القرار بأنه: القرار is the object
         if tail:
             return _named(
                 d,
@@ -794,6 +1016,12 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
                 cue,
                 "",
             )
+        if objectish:
+            # وصف وزير العدل القرار بأنه: the title, its genitive and adjectives; the object follows.
+            k = 2 if len(ws) > 1 and not _definite(first) and _definite(ws[1][2]) else 1
+            while k < len(ws) and _nisba(ws[k][2]) and _definite(ws[k][2]) == _definite(ws[k - 1][2]):
+                k += 1
+            ws = ws[:k]
         # المسؤول في …، رئيسة الوزراء البريطانية: a description that refers back.
         return _descriptor(d, ws, "person", None, cue, s[ws[0][0] : ws[-1][1]])
     head = _head_info(first)
@@ -808,33 +1036,23 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             )
         ):
             return _descriptor(d, ws, None, category, cue, s[ws[0][0] : ws[-1][1]])
-        if (
-            kind == "media"
-            and not _definite(first)
-            and len(ws) > 1
-            and category != "media"
-            and not _definite(ws[1][2])
-        ):
+        if kind == "media" and not _definite(first) and len(ws) > 1 and category != "media" and not _definite(ws[1][2]):
             # صحيفة لوس أنجلوس تايمز الأميركية -> لوس أنجلوس تايمز (but وكالة الأنباء الرسمية stays whole)
             rest = ws[1:]
             while len(rest) > 1 and _definite(rest[-1][2]) and _nisba(rest[-1][2]):
                 rest = rest[:-1]
-            return _named(
-                d, s[rest[0][0] : rest[-1][1]], rest[0][0], rest[-1][1], kind, category, gender, cue, first
-            )
+            return _named(d, s[rest[0][0] : rest[-1][1]], rest[0][0], rest[-1][1], kind, category, gender, cue, first)
         end = _np_end(ws)
-        if cue.objectish:
+        if objectish:
             end = min(end, _np_with_modifiers(ws))
-        return _named(
-            d, s[ws[0][0] : ws[end - 1][1]], ws[0][0], ws[end - 1][1], kind, category, gender, cue, ""
-        )
+        return _named(d, s[ws[0][0] : ws[end - 1][1]], ws[0][0], ws[end - 1][1], kind, category, gender, cue, "")
     end = _np_end(ws)
     known = d.registry.resolve_name(first) if not _definite(first) else None
-    if cue.objectish and (_definite(first) or (known is None and len(ws) > 1 and _definite(ws[1][2]))):
+    if objectish and (_definite(first) or (known is None and len(ws) > 1 and _definite(ws[1][2]))):
         # وصفت المعارضة القرار بأنه، نفت قوات الدعم السريع هذه الاتهامات: the subject is the noun
         # with its genitive and adjectives; what follows is the object.
         end = min(end, _np_with_modifiers(ws))
-    elif not _definite(first) and cue.objectish:
+    elif not _definite(first) and objectish:
         # A bare name ends where a definite noun starts (جدد الحسن الموقف): that is the object.
         # A family name with the article (محمد الخطيب) is kept when it is a nisba.
         k = 1
@@ -949,6 +1167,7 @@ def _descriptor(d: _Doc, ws, kind, category, cue: Cue, text: str) -> Speaker:
         False,
         descriptor=True,
     )
+    sp.context = context if kind == "person" else ""
     if entry is not None:
         sp.entry = entry
         sp.resolved_by = "descriptor"
@@ -1034,7 +1253,7 @@ def _sentences(d: _Doc, a: int, b: int) -> list[tuple[int, int]]:
 # Every nominal cue contains one of these words; finding them first is much cheaper than
 # running the full pattern at every position.
 _NOMINAL_KEY_RE = re.compile(
-    _trie_alt(["وفق", "طبقا", "تبعا", "حسب", "نقلا", "لسان", "تصريح", "تصريحات", "حديث", "مقابله", "قول"])
+    _trie_alt(["وفق", "طبقا", "تبعا", "حسب", "نقلا", "لسان", "تصريح", "تصريحات", "حديث", "مقابله", "قول", "جاء", "ورد"])
 )
 
 
@@ -1083,6 +1302,8 @@ def _all_cues(s: str) -> list[Cue]:
             cues.append(Cue("nominal", m.start(), m.end(), None, False, word))
         elif m.group("qawl"):
             cues.append(Cue("qawl", m.start(), m.end(), None, False, "qawl"))
+        elif m.group("stmt"):
+            cues.append(Cue("nominal", m.start(), m.end(), None, False, "statement"))
     cues.sort(key=lambda c: (c.start, c.kind != "nominal"))
     return cues
 
@@ -1107,7 +1328,7 @@ def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
 # never the complementiser of a reporting verb.
 _NOT_COMP_BEFORE = _lex(
     "بعد قبل منذ دون بدون حتي بمجرد رغم عقب اجل يجب يمكن ينبغي لابد يستطيع تستطيع يريد تريد "
-    "يحاول تحاول عسي لدرجه خشيه مخافه"
+    "يحاول تحاول عسي لدرجه خشيه مخافه غير الا بيد"  # غير أنّ / إلا أنّ / بيد أنّ: "however"
 )
 
 
@@ -1142,7 +1363,7 @@ def _coordinated(s: str, sent_start: int, pos: int, word_prefix: str) -> bool:
     before = s[max(sent_start, pos - 14) : pos].rstrip()
     if word_prefix in {"و", "ف"} and (before.endswith(("،", ",")) or before == ""):
         return True
-    return bool(re.search(r"(?:فيما|بينما|في\s+حين|كما|ثم|حين|عندما|فقد|وقد|لكن|ولكن)$", before))
+    return bool(re.search(r"(?:فيما|بينما|في\s+حين|كما|ثم|حين|عندما|فقد|وقد|و?لكن(?:ه|ها|هم|هما)?)$", before))
 
 
 def _read_sentence(d: _Doc, a: int, b: int) -> None:
@@ -1216,6 +1437,16 @@ def _read_sentence(d: _Doc, a: int, b: int) -> None:
         if c.nested:
             continue
         sp = _cue_speaker(d, c, last_speaker, cues, i, a)
+        if (
+            c.kind == "nominal"
+            and "نقلا" in s[c.start : c.end]
+            and i > 0
+            and cues[i - 1].kind == "verb"
+            and cues[i - 1].content is None
+            and cues[i - 1].speaker is not None
+        ):
+            # ذكرت وكالة X نقلا عن مصادر أن …: the sources speak, the agency relays.
+            c.via = cues[i - 1].speaker
         if sp is not None and (sp.entry is not None or sp.name):
             last_speaker = sp
         if c.content is None:
@@ -1249,12 +1480,7 @@ def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> 
         return
     pos, how, content_start = min(candidates)
     # A quote before the complementiser whose span reaches past it is a name in the subject.
-    if (
-        how == "quote"
-        and comp is not None
-        and d.marks[qk].close is not None
-        and d.marks[qk].close < comp.start()
-    ):
+    if how == "quote" and comp is not None and d.marks[qk].close is not None and d.marks[qk].close < comp.start():
         between = s[d.marks[qk].close + 1 : comp.start()]
         if len(_words(s, d.marks[qk].close + 1, comp.start())) <= 3 and "،" not in between:
             pos, how, content_start = comp.start(), "comp", comp.end()
@@ -1291,7 +1517,12 @@ def _indirect_object(d: _Doc, w: str) -> bool:
     if not w.startswith("ل") or w.startswith("ال"):
         return False
     rest = w[1:]
-    return _bare(rest) in _HEADS or _bare(rest) in _TITLES or d.registry.resolve_name(rest) is not None
+    if _bare(rest) in _HEADS or _bare(rest) in _TITLES or d.registry.resolve_name(rest) is not None:
+        return True
+    if d.registry.resolve_name(w) is not None:
+        return False
+    # The document names it elsewhere without the ل (سبوتنيك … لسبوتنيك): an addressee.
+    return d.token_counts.get(rest, 0) > 0 and d.token_counts.get(w, 0) <= 1
 
 
 def _colon_then_next_line(d: _Doc, how: str, start: int, end: int) -> tuple[int, int]:
@@ -1364,7 +1595,9 @@ def _looks_like_source(d: _Doc, a: int, b: int) -> bool:
     if s[first.start() - 1 : first.start()] == "ل" and w.startswith("ل"):
         w = "ا" + w  # وفقا للمصادر: the regex took the first ل of لل
     bare = _bare(w)
-    if bare in _HEADS or bare in _TITLES or bare in _UNNAMED or bare in _GROUP_HEADS or w in _GROUP_HEADS:
+    if bare in _HEADS or bare in _TITLES or bare in _UNNAMED or _group_head(bare) or _group_head(w):
+        return True
+    if bare in _STATEMENT_NOUNS and _definite(w) and d.last_issuer is not None:
         return True
     if d.registry.resolve_name(w) is not None:
         return True
@@ -1415,7 +1648,11 @@ def _frame_nominal(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int, 
     c.via_comp = "post"
 
 
-_AUXILIARY = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كانوا|لكن)(?!\w))?\s*")
+_KANA_QAD = re.compile(rf"(?<!{_W})[وف]?(?:كان|كانت|كانوا)\s+([^،,.]{{2,80}}?)\s+(?:قد|لقد)(?!{_W})")
+_AUXILIARY = re.compile(
+    r"\s*(?:(?:[وف]?(?:غير|الا|بيد|كما|اذ|حيث)\s+ان|و?اما)\s+)?"  # غير أن الرئيس قال، أما المنظمة فاعتبرت
+    r"(?:[وف]?(?:كان|كانت|كانوا|لكن(?:ه|ها|هم|هما)?)(?!\w))?\s*"
+)
 _PRE_VERB_END = re.compile(r"\s*(?:قد|لقد|ف?قد)?\s*$")
 
 
@@ -1449,6 +1686,12 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # A participle shares the subject of the sentence's last finite cue.
         if last is not None:
             return last
+        kana = _KANA_QAD.search(s, sent_start, c.start)
+        if kana is not None:
+            # وكانت اللجنة قد رفضت …، معتبرة أن: the subject of the كان … قد clause.
+            sp = parse_speaker(d, kana.start(1), kana.end(1), Cue("verb", c.start, c.end, c.gender, c.plural))
+            if sp is not None:
+                return _commit(d, sp, c.start)
         return _commit(d, _pronoun(d, c.gender, c.plural, c.start), c.start)
     if c.subject is None:
         return None
@@ -1459,10 +1702,21 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
             g, pl = _PRONOUN_SUFFIX[pm.group(1)]
             c.speaker = _commit(d, _pronoun(d, g, pl, c.start), c.start)
             return c.speaker
+    if c.word == "statement":
+        # وجاء في البيان أن (no issuer named): the statement mentioned before.
+        sp = _commit(d, parse_speaker(d, a, b, c), c.start) if _words(s, a, b) else _issuer(d, c.start)
+        if sp is not None and sp.entry is not None:
+            d.last_issuer = sp.entry
+        c.speaker = sp
+        return sp
     if (c.kind == "verb" and c.word.startswith("نقل")) or c.word in {"ينقل", "تنقل"}:
         relay = _relay(d, c, a, b)
         if relay is not None:
             return relay
+    if c.kind == "verb" and c.objectish and c.has_subject:
+        first = _TOKEN.search(s, a, b)
+        if first is not None and first.group() in _DEMONSTRATIVES:
+            c.has_subject = False  # ووصفت هذه التقارير بأنها …: the object; the subject is dropped
     sp = parse_speaker(d, a, b, c) if (c.has_subject or c.kind != "verb") else None
     if c.kind == "verb" and not c.has_subject:
         # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن).
@@ -1475,13 +1729,43 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         if relay.speaker is None and relay.nested and relay.subject is not None:
             relay.speaker = _commit(d, parse_speaker(d, *relay.subject, relay), relay.start)
         c.via = relay.speaker
-    if c.kind == "verb" and not c.via_comp and sp is not None and sp.entry is None and sp.kind is None:
+    if (
+        c.kind == "verb"
+        and not c.via_comp
+        and sp is not None
+        and sp.entry is None
+        and sp.kind is None
+        and not _comm_adjunct(d, sp.end, b)
+    ):
         # A verb with no statement may have parsed its object (تكشف تفاصيل الخطة): the phrase
         # serves this sentence's participles but is not remembered for later pronouns.
         c.speaker = sp
         return sp
     sp = _commit(d, sp, c.start)
     c.speaker = sp
+    # قالت الوزارة في بيان إن …: remember the issuer for a later "وفقا للبيان".
+    if (
+        sp is not None
+        and sp.entry is not None
+        and c.content is not None
+        and any(_strip_al(w) in _STATEMENT_NOUNS for w in _TOKEN.findall(s, c.end, c.content[0]))
+    ):
+        d.last_issuer = sp.entry
+    return sp
+
+
+def _comm_adjunct(d: _Doc, a: int, b: int) -> bool:
+    """Does "في بيان / عبر تغريدة / خلال مؤتمر" follow the phrase? Then it was its subject."""
+    ws = _words(d.s, a, min(b, a + 40))
+    return len(ws) >= 2 and ws[0][2] in {"في", "عبر", "خلال"} and _strip_al(ws[1][2]) in _COMM_NOUNS
+
+
+def _issuer(d: _Doc, pos: int) -> Speaker | None:
+    if d.last_issuer is None:
+        return None
+    sp = Speaker(d.last_issuer.name, pos, pos, d.last_issuer.kind, descriptor=True)
+    sp.entry = d.last_issuer
+    sp.resolved_by = "descriptor"
     return sp
 
 
@@ -1500,9 +1784,7 @@ def _relay(d: _Doc, c: Cue, a: int, b: int) -> Speaker | None:
     q = re.search(rf"(?<!{_W})قول(?:ه|ها|هم|هما)?(?!{_W})", s[src_start:b])
     if q:
         src_end = src_start + q.start()
-    via = (
-        parse_speaker(d, a, via_end, c) if _words(s, a, via_end) else _pronoun(d, c.gender, c.plural, c.start)
-    )
+    via = parse_speaker(d, a, via_end, c) if _words(s, a, via_end) else _pronoun(d, c.gender, c.plural, c.start)
     via = _commit(d, via, c.start)
     inner = Cue("verb", c.start, c.end, None, False, "")
     src = parse_speaker(d, src_start, src_end, inner)
@@ -1527,13 +1809,24 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
         base -= 0.1
     mention = d.span(sp.start, sp.end) if sp is not None and sp.end > sp.start else None
     cue_span = d.span(c.start, c.end)
-    rule_base = {"verb": "ar.verb", "part": "ar.participle", "nominal": "ar.according", "qawl": "ar.qawl"}[
-        c.kind
-    ]
+    rule_base = {"verb": "ar.verb", "part": "ar.participle", "nominal": "ar.according", "qawl": "ar.qawl"}[c.kind]
     # Quoted spans inside the statement.
     quotes = [k for k in d.marks_between(a, b) if k not in d.used_marks and not d.is_name(k)]
     if c.via_comp == "post" and c.kind == "verb":
         quotes = [k for k in d.marks_between(a, b)]
+    if quotes and c.via_comp in {"comp", "pre"}:
+        # أن A "…"، وأن B: each coordinated complement is its own statement; an unquoted one is
+        # reported in indirect speech even when its sibling quotes.
+        pieces, start = [], a
+        for m in _COORD_COMP_RE.finditer(s, a, b):
+            if not d.inside_quote(m.start()):
+                pieces.append((start, m.start()))
+                start = m.end()
+        if pieces:
+            pieces.append((start, b))
+            for pa, pb in pieces:
+                if not any(k not in d.used_marks and not d.is_name(k) for k in d.marks_between(pa, pb)):
+                    _emit_indirect(d, c, pa, pb, name, skind, mention, cue_span, via_name, base, rule_base)
     if quotes:
         for k in quotes:
             m = d.marks[k]
@@ -1542,9 +1835,7 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
             bare_frame = c.via_comp in {"colon", "quote", "post"} or s[a - 2 : a] in {"ان", "إن"}
             tail = s[m.end + 1 : b] if m.close is not None else ""
             whole = _TOKEN.search(s, a, m.open) is None and not _TOKEN.search(tail)
-            kind = (
-                "direct" if (bare_frame and whole) or (c.via_comp == "post" and c.kind == "verb") else "mixed"
-            )
+            kind = "direct" if (bare_frame and whole) or (c.via_comp == "post" and c.kind == "verb") else "mixed"
             if c.via_comp == "quote" and len(_TOKEN.findall(s, c.end, m.open)) > 4:
                 kind = "mixed"  # أعلن في خطاب … استعداده للحوار «…»: words of the reporter come first
             text = s[m.start : m.end].strip()
@@ -1568,6 +1859,15 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
             )
         return
     # No quotation marks: the clause itself is reported speech.
+    _emit_indirect(d, c, a, b, name, skind, mention, cue_span, via_name, base, rule_base)
+
+
+# ، وأنّ / ، وإنّ: a second complement of the same reporting verb.
+_COORD_COMP_RE = re.compile(rf"[،,]\s*و(?:ب)?ان(?:ه|ها|هم|هما)?(?!{_W})")
+
+
+def _emit_indirect(d: _Doc, c: Cue, a, b, name, skind, mention, cue_span, via_name, base, rule_base) -> None:
+    s = d.s
     text_a, text_b = a, b
     if c.via_comp == "pre":
         cm = _first_comp(d, a, min(b, a + 12))
@@ -1636,11 +1936,19 @@ def _headline(d: _Doc, a: int, b: int) -> None:
     if dots >= 0:
         who_a = a + dots + 2
     who = s[who_a : a + colon].strip(" \"'“”«»")
+    if who.startswith("وال"):
+        who_a, who = who_a + s[who_a:].index("وال") + 1, who[1:]  # "… .. والأردن: …": the conjunction
     # "السيسي لماكرون: …": the لـ-phrase names the addressee, not the speaker.
     addressee = re.search(r"\s+ل(?![لا])", who)
     if addressee and addressee.start() > 0:
         who = who[: addressee.start()]
+    # "غوتيريش في جنيف: …", "الرئيس من القاهرة: …": a place or occasion after the speaker.
+    place = re.search(r"\s+(?:في|من|خلال|امام|عبر|بعد)\s", who)
+    if place and place.start() > 0 and len(_TOKEN.findall(who[: place.start()])) <= 4:
+        who = who[: place.start()]
     who_words = _TOKEN.findall(who)
+    if any(w[0] == "و" and _strip_al(w) not in _TITLES and _strip_al(w) not in _HEADS for w in who_words[1:]):
+        return  # "الأردن والبنك الدولي: …": two parties named as a topic, not one speaker
     if not 1 <= len(who_words) <= 4 or who_words[0] in _HEADLINE_LABELS:
         return
     if any(len(w) < 2 or w.isdigit() for w in who_words):
@@ -1671,6 +1979,8 @@ def _headline(d: _Doc, a: int, b: int) -> None:
     )
 
 
+# A third-person imperfect verb (يرد، تدافع) ends a headline's subject after a quote.
+_IMPERFECT_RE = re.compile(rf"(?<!{_W})[يت]{_W}{{3,6}}(?!{_W})")
 _QUESTION_WORDS = _lex("ماذا لماذا هل كيف متي اين من ما ماهي ماهو كم اي")
 _HEADLINE_SEPARATOR = re.compile(r"\s*(?:\.{2,}|…|[-–—|])\s*")
 
@@ -1687,8 +1997,11 @@ def _headline_quote_first(d: _Doc, a: int, b: int) -> None:
     sep = _HEADLINE_SEPARATOR.match(s, m.close + 1, b)
     if sep is None:
         return
-    # The speaker is the phrase before a reporting verb, or a short phrase on its own.
+    # The speaker is the phrase before a reporting verb (or any imperfect verb: يرد، تدافع), or
+    # a short phrase on its own.
     verb = _CUE_WORD_RE.search(s, sep.end(), b)
+    if verb is None:
+        verb = _IMPERFECT_RE.search(s, sep.end(), b)
     who_end = verb.start() if verb is not None else b
     ws = _words(s, sep.end(), who_end)
     if not 1 <= len(ws) <= 4 or (verb is None and len(_words(s, sep.end(), b)) > 3):
@@ -1704,7 +2017,9 @@ def _headline_quote_first(d: _Doc, a: int, b: int) -> None:
     sp = parse_speaker(d, ws[0][0], ws[-1][1], cue)
     if sp is None:
         return
-    sp = _commit(d, sp, ws[0][0])
+    pending = sp.descriptor and sp.entry is None and bool(sp.context)
+    if not pending:
+        sp = _commit(d, sp, ws[0][0])
     name, skind = _speaker_name(sp)
     start = m.start + (len(s[m.start : m.end]) - len(s[m.start : m.end].lstrip()))
     d.used_marks.add(ks[0])
@@ -1720,6 +2035,9 @@ def _headline_quote_first(d: _Doc, a: int, b: int) -> None:
             speaker_kind=skind,
         )
     )
+    if pending:
+        # "وزيرة التعليم تدافع …" in a title: the body names her later; resolve once it is read.
+        d.pending.append((d.out[-1], sp))
 
 
 def _embed(d: _Doc, quote_line, source_line, caption_line) -> None:
@@ -1727,12 +2045,17 @@ def _embed(d: _Doc, quote_line, source_line, caption_line) -> None:
     ks = d.marks_between(quote_line.start, quote_line.end + 1)
     if not ks:
         return
+    if ks[0] in d.used_marks:
+        return  # "كتب X:" on the line before already attributed the post
     m = d.marks[ks[0]]
     name, kind, mention = None, None, None
     if caption_line is not None:
         cap = s[caption_line.start : caption_line.end]
         cut = _CAPTION_CUT.search(cap)
         cap_end = caption_line.start + (cut.start() if cut else len(cap))
+        verb = _CUE_WORD_RE.search(s, caption_line.start, cap_end)
+        if verb is not None and verb.start() > caption_line.start:
+            cap_end = verb.start()  # "… Name يدعو إلى …": the caption's subject ends at its verb
         segs = _segments(s, caption_line.start, cap_end)
         if segs:
             x, y = segs[-1] if len(segs) > 1 and _name_like([w[2] for w in _words(s, *segs[-1])]) else segs[0]
@@ -1802,6 +2125,10 @@ def _whole_line_quote(d: _Doc, p) -> bool:
     return len(t) > 2 and t[0] in '"“«”' and t[-1] in '"”»“'
 
 
+_TITLE_RE = re.compile(rf"(?<!{_W})(?:[وفبك]?(?:ال|لل)|ل)?({_trie_alt(t for t in _TITLES if len(t) > 2)})(?!{_W})")
+_CHAIN_STOP = re.compile(r"[،,.:؛;!?؟\n\"“”«»()]")
+
+
 def _prepass_names(d: _Doc) -> None:
     """Pre-pass: "title …، Name Surname،" anywhere in the document, so a surname used
     before or after the full name resolves to it; and quoted names after an organisation
@@ -1814,9 +2141,32 @@ def _prepass_names(d: _Doc) -> None:
         head = _HEADS.get(_bare(prev[-1])) if prev else None
         if head is not None and not _definite(prev[-1]):
             category, kind, gender = head
-            d.registry.add(
-                d.span(m.start, m.end).text, position=m.open, kind=kind, category=category, gender=gender
-            )
+            d.registry.add(d.span(m.start, m.end).text, position=m.open, kind=kind, category=category, gender=gender)
+    for m in _TITLE_RE.finditer(s):
+        # "title [idafa chain] Name": المدرب الإسباني لنادي الوحدة الإماراتي كارلوس مارتن من …
+        if d.inside_quote(m.start()):
+            continue
+        stop = _CHAIN_STOP.search(s, m.end(), min(len(s), m.end() + 120))
+        end = stop.start() if stop else min(len(s), m.end() + 120)
+        if end - m.end() < 8:
+            continue  # وزير الخارجية، …: nothing after the title before the punctuation
+        cue = _CUE_WORD_RE.search(s, m.end(), end)
+        ws = _words(s, m.end(), cue.start() if cue else end)[:14]
+        name = _chain_name(ws, d.token_counts)
+        if not 2 <= len(name) <= 3 and not any(w[2] in _NAME_PARTICLES for w in name):
+            continue
+        if _definite(name[-1][2]) and not name[-1][2].endswith("ي"):
+            continue  # … سامي عادل القرار بأنه: a family name or the object? Leave it to the cue.
+        title = m.group(1)
+        d.registry.add(
+            d.span(name[0][0], name[-1][1]).text,
+            position=-1,
+            kind="person",
+            category="person",
+            description=s[m.start() : name[0][0]],
+            weak=True,
+            gender="f" if title.endswith("ه") else "m",
+        )
     for m in re.finditer(rf"[،,]\s*({_W}+(?:\s+{_W}+){{1,2}})\s*(?=[،,.])", s):
         words = m.group(1).split()
         if not _name_like(words) or d.inside_quote(m.start(1)):
@@ -1883,4 +2233,10 @@ def detect(doc: Document, entities: list[Entity] | None = None) -> list[Attribut
             _headline(d, p.start, p.end)
         for a, b in _sentences(d, p.start, p.end):
             _read_sentence(d, a, b)
+    for attr, sp in d.pending:
+        entry = d.registry.resolve_descriptor(
+            None, sp.context, kinds=("person",), require_context=True, gender=sp.gender
+        )
+        if entry is not None:
+            attr.speaker, attr.speaker_kind = entry.name, entry.kind
     return d.out
