@@ -160,7 +160,7 @@ def score_article(gold: dict, predictions: list[dict]) -> Outcome:
 def load_gold(paths: list[str | Path]) -> list[tuple[Path, dict]]:
     files: list[Path] = []
     for p in map(Path, paths):
-        files.extend(sorted(p.glob("*.json")) if p.is_dir() else [p])
+        files.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
     return [(f, json.loads(f.read_text(encoding="utf-8"))) for f in files]
 
 

@@ -29,7 +29,7 @@ def _gold_files(paths: list[str | Path]) -> list[tuple[Path, dict]]:
         path = Path(raw)
         if not path.exists():
             raise GoldFileError(f"{raw}: no such file or folder.")
-        if path.is_dir() and not any(path.glob("*.json")):
+        if path.is_dir() and not any(path.rglob("*.json")):
             raise GoldFileError(f"{raw}: no .json gold files in this folder.")
     try:
         return load_gold(list(paths))
