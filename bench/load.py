@@ -84,9 +84,9 @@ json.dump({{"editors": editors, "articles": articles, "password": {PASSWORD!r}}}
         subprocess.run([*manage, "shell", "-c", setup], **run)
 
         port = free_port()
-        workers = os.environ.get("BENCH_GUNICORN_WORKERS", "5")
+        workers = os.environ.get("BENCH_GUNICORN_WORKERS", "3")
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "tracker.wsgi", "--workers", workers, "--threads", "4",
+            [sys.executable, "-m", "gunicorn", "tracker.wsgi", "--workers", workers, "--threads", "2",
              "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
             cwd=REPO, env=env,
         )  # fmt: skip
@@ -95,7 +95,7 @@ json.dump({{"editors": editors, "articles": articles, "password": {PASSWORD!r}}}
         subprocess.run(
             [sys.executable, "-m", "locust", "-f", str(REPO / "bench" / "locustfile.py"), "--headless",
              "-u", str(USERS), "-r", str(max(1, USERS // 5)), "-t", f"{SECONDS}s", "--stop-timeout", "5",
-             "--host", f"http://127.0.0.1:{port}", "--csv", str(out), "--only-summary"],
+             "--host", f"http://127.0.0.1:{port}", "--csv", str(out), "--only-summary", "--reset-stats"],
             cwd=REPO, env={**env, "BENCH_PLAN": str(plan_path)}, check=False, timeout=SECONDS + 120,
         )  # fmt: skip
         report(out, port)

@@ -72,7 +72,10 @@ class Editor(HttpUser):
     def typeahead(self):
         prefix = random.choice(TYPEAHEAD)
         self.client.get(
-            "/review/speaker-suggest/", params={"speaker_name": prefix}, headers={"HX-Request": "true"}, name="typeahead"
+            "/review/speaker-suggest/",
+            params={"speaker_name": prefix},
+            headers={"HX-Request": "true"},
+            name="typeahead",
         )
 
     @task(2)

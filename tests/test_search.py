@@ -153,3 +153,20 @@ def test_detection_writes_search_text(monkeypatch):
     quote = article.quotes.get()
     assert quote.search_text == "المحادثات مستمره\nجون كيربي" and quote.search_config == "arabic"
     assert texts(q="كيربى المحادثات") == ["المحادثات مستمرة"]
+
+
+def test_many_matches_come_newest_first_and_the_count_stops(monkeypatch):
+    from tracker import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    speaker = SpeakerFactory(name="Envoy")
+    quotes = [
+        quote_with_text(f"Talks on a ceasefire, round {i}", speaker=speaker, published=dt.date(2024, 1, i + 1))
+        for i in range(6)
+    ]
+    paginator = search.SearchPaginator(QuoteQuery(q="ceasefire"), 2)
+    assert paginator.capped and paginator.count == 4 and not paginator.ranked
+    assert [q.pk for q in paginator.page(1).object_list] == [quotes[5].pk, quotes[4].pk]
+    assert [q.pk for q in paginator.page(2).object_list] == [quotes[3].pk, quotes[2].pk]
+    few = search.SearchPaginator(QuoteQuery(q="ceasefire round 2"), 2)
+    assert not few.capped and few.ranked and few.page(1).object_list[0].pk == quotes[2].pk

@@ -333,7 +333,7 @@
   });
 
   // Start on the first pending quote, or the one in the address.
-  var fromHash = /^#(?:card|q)-(\d+)$/.exec(window.location.hash);
+  var fromHash = /^#(?:card|q|quote)-(\d+)$/.exec(window.location.hash); // #quote-: search links
   var first = fromHash ? fromHash[1] : null;
   if (!first) {
     var pending = cardsBox() && cardsBox().querySelector(".qcard.st-pending");

@@ -354,6 +354,20 @@ def test_ner_entities_are_used_when_given():
     assert (a.speaker, a.speaker_kind) == ("Mercury Labs", "organisation")
 
 
+def test_relative_pronoun_subject_stands_for_the_name_before_it():
+    a = one("The lead is played by Leo Marsh, who said in an interview that he had never felt so nervous.")
+    assert (a.speaker, a.quote.text) == ("Leo Marsh", "he had never felt so nervous")
+
+
+def test_ner_names_are_read_in_order_so_a_later_namesake_does_not_win():
+    body = 'Jeb Lowe spoke first. "We will win," Lowe said. Later Ruth Lowe arrived.'
+    ents = [
+        Entity(0, 8, "Jeb Lowe", "PER"),
+        Entity(body.index("Ruth"), body.index("Ruth") + 9, "Ruth Lowe", "PER"),
+    ]
+    assert one(body, entities=ents).speaker == "Jeb Lowe"
+
+
 # -- quoted strings that are not statements --------------------------------------------------------
 
 
@@ -366,6 +380,13 @@ def test_titles_of_works_nicknames_and_scare_quotes_are_skipped():
     assert run(body) == []
 
 
+def test_quoted_name_inside_the_speaker_phrase_is_not_a_quote():
+    found = run('"Harbour Lights" author Mina Kaur said the sequel would come out in May.')
+    assert pairs(found) == [("indirect", "Mina Kaur", "the sequel would come out in May")]
+    a = one('A 2019 film, "Alone at Sea," told his story.\nThe "Squad" member said the plan was dead.')
+    assert a.quote.text == "the plan was dead"
+
+
 # -- headlines, embeds, noise -------------------------------------------------------------------
 
 
@@ -376,6 +397,7 @@ def test_headline_colon():
 
 def test_headline_colon_needs_a_name_before_it():
     assert run("The budget passed.", title="Chancellor unveils budget: tax rises for all") == []
+    assert run("The book sold well.", title="Okafor: The Long Road Home") == []
 
 
 def test_embedded_post_uses_the_caption_or_the_account_name():
@@ -422,6 +444,22 @@ def test_unknown_language_falls_back_to_english_rules():
     a = one('"We will rebuild," Nadia Petrov said.', entities=None)
     b = run('"We will rebuild," Nadia Petrov said.', language="xx")
     assert pairs(b) == [(a.kind, a.speaker, a.quote.text)]
+
+
+def test_other_languages_get_a_low_confidence_marks_only_pass():
+    body = "Le maire Jean Roux a déclaré : « Nous allons reconstruire le port cette année. »"
+    ents = [Entity(9, 18, "Jean Roux", "PER")]
+    a = one_lang(body, "fr", ents)
+    assert (a.speaker, a.rule) == ("Jean Roux", "en.marks_only")
+    assert a.quote.text == "Nous allons reconstruire le port cette année."
+    assert a.confidence < 0.5
+    assert run("Le film « Les Misérables » sort demain.", language="fr") == []
+
+
+def one_lang(body, language, entities=None):
+    found = run(body, entities=entities, language=language)
+    assert len(found) == 1, pairs(found)
+    return found[0]
 
 
 def test_speed_is_at_least_a_megabyte_per_second():

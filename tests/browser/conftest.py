@@ -1,10 +1,11 @@
 """Playwright driving Debian's Chromium against pytest-django's live server."""
 
+import threading
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.servers.basehttp import WSGIServer
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test import Client
 from django.test.testcases import LiveServerThread
 
@@ -22,12 +23,26 @@ ARGS = [
 ]
 
 
-class _OneRequestAtATime(WSGIServer):
+class _OneRequestAtATime(ThreadedWSGIServer):
     """The live server's threads share the test's in-memory SQLite connection, and two requests
-    at once on it fail with "database table is locked"; this server answers them in turn."""
+    at once on it fail with "database table is locked". Connections are still accepted by
+    threads (an idle connection Chromium opens ahead must not block the others); the application
+    runs for one request at a time."""
 
-    def __init__(self, *args, connections_override=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    _lock = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self._lock:
+                result = application(environ, start_response)
+                try:
+                    body = b"".join(result)
+                finally:
+                    if hasattr(result, "close"):
+                        result.close()
+            return [body]
+
+        super().set_app(one_at_a_time)
 
 
 @pytest.fixture(scope="session", autouse=True)

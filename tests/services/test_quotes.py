@@ -160,3 +160,39 @@ def test_speaker_typeahead_is_arabic_and_case_insensitive():
     assert [s for s, _ in speaker_suggest(query="انتونى")] == [blinken]  # no hamza, ى
     assert speaker_suggest(query="   ") == []
     assert Speaker.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_once_one_wins():
+    """Race-safety needs a real server: with SQLite in memory the threads share one connection."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL")
+    quote = QuoteFactory()
+    barrier = threading.Barrier(2)
+    results: list[str] = []
+
+    def save(call, **kwargs):
+        try:
+            barrier.wait()
+            call(quote_id=quote.pk, expected_version=1, user=None, **kwargs)
+            results.append("saved")
+        except services.Conflict:
+            results.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=save, args=(services.quote_accept,)),
+        threading.Thread(target=save, args=(services.quote_reject,), kwargs={"reason": "other"}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["conflict", "saved"]
+    stored = Quote.objects.get(pk=quote.pk)
+    assert stored.version == 2 and stored.history.count() == 2

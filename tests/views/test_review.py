@@ -48,6 +48,7 @@ def test_page_marks_quote_spans_and_mentions_in_stored_text(client, quote):
     start = article.document.index("Nothing")
     assert f'<span data-o="{start}">Nothing else happened.</span>' in html
     assert f'href="#q-{quote.pk}"' in html  # cards link to their span without JavaScript
+    assert f'id="quote-{quote.pk}"' in html  # where search results and quote sheets link to
 
 
 def test_arabic_page_is_rtl_with_bdi_for_latin_and_numbers(client):

@@ -176,7 +176,8 @@ _ORG_WORDS = _lex(
     administration service board bank fund union coalition alliance movement project organization
     organisation federation league society church police army navy force forces guard embassy government
     cabinet parliament assembly tribunal company corporation corp inc ltd group inc. poll survey school
-    hospital authority authorities program programme initiative network watch"""
+    hospital authority authorities program programme initiative network watch airline airlines airways
+    motors holdings technologies plc llc"""
 )
 # Descriptor heads: "the newspaper" -> last media; "the candidate" -> last person.
 _MEDIA_HEADS = _lex(
@@ -186,11 +187,14 @@ _MEDIA_HEADS = _lex(
 _ORG_HEADS = _lex(
     """company firm group organization organisation campaign ministry department committee party government
     administration council union court institute foundation center centre association commission agency
-    office embassy bank club"""
+    office embassy bank club carrier airline insurer retailer lender manufacturer carmaker automaker chain
+    operator utility regulator watchdog charity"""
 )
 _REPORT_HEADS = set(
     ["report", "study", "survey", "poll", "analysis", "investigation", "audit", "review", "findings"]
 )
+# Heads that stand for a business or institution named before ("the company", "the carrier").
+_COMPANY_HEADS = _lex("company firm carrier airline insurer retailer lender manufacturer carmaker automaker chain group")
 _PERSON_HEADS = _lex(
     """candidate neurosurgeon surgeon doctor actress actor senator governor president official spokesman
     spokeswoman spokesperson minister chairman chairwoman chair secretary lawyer attorney judge justice
@@ -206,7 +210,7 @@ _PERSON_HEADS = _lex(
 # Plural/indefinite sources given as noun phrases ("officials", "exit polls", "Aides").
 _MORE_PEOPLE = _lex(
     """fan spectator shopper commuter passenger driver parent nurse farmer customer tourist visitor survivor
-    victim neighbour neighbor friend relative colleague source insider spokesperson member pilot"""
+    victim neighbour neighbor friend relative colleague source insider spokesperson member pilot head boss"""
 )
 _PERSON_HEADS = _PERSON_HEADS | _MORE_PEOPLE
 _GROUP_HEADS = _lex(
@@ -336,6 +340,15 @@ _FINITE = _lex(
     can't couldn't wouldn't didn't doesn't don't isn't wasn't aren't weren't hasn't haven't hadn't
     shouldn't"""
 )
+# Common irregular past tenses: a reported clause's finite verb need not end in -ed ("the effect held").
+_IRREGULAR_PAST = _lex(
+    """became began bit blew broke brought built burnt bought caught chose came cost cut dealt dug drew dreamt
+    drank drove ate fell fed felt fought found fled flew forgot forgave froze got gave went grew hung heard hid
+    held hurt kept knew laid led leant leapt left lent let lay lit lost made meant met paid put quit ran rang
+    rose sought sold sent set shook shone shot showed shut sang sank sat slept slid spoke spent spun spread
+    sprang stood stole stuck stung struck swore swept swam swung took taught tore told thought threw understood
+    woke wore won withdrew wrote"""
+)
 _CLAUSE_BLOCK = _lex(
     """while whether because if when where as to for from in on at of about after before during with so
     than and or but by into"""
@@ -381,6 +394,11 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _BY_TALLY = re.compile(
     rf"\s*(?:[Bb]y|[Ii]n)\s+(?P<np>[^,]{{1,60}}?)(?:'s|’s|'|’)\s+(?:own\s+)?(?:{_BY_NOUNS})\s*,\s*"
 )
+# "X says …" / "X warns …" as a headline's whole frame.
+_HEADLINE_SAYS = re.compile(
+    r"^\s*(?P<sp>[A-Z][^:\n]{1,50}?)\s+(?:says|said|tells|warns|insists|claims|admits|vows|pledges|predicts)"
+    r"\s+(?:that\s+)?(?P<q>\S.{4,})$"
+)
 _HEADLINE = re.compile(r"^\s*(?P<sp>[^:\n]{2,60}?)\s*:\s+(?P<q>\S.{4,})$")
 _COLON_SOURCE = re.compile(
     r"(?:^|[,;]|\b(?:[Ff]rom|[Ii]n)\b)\s*(?P<np>(?!From\b|In\b)[A-Z][\w.'’\- ]{0,60}?)"
@@ -402,6 +420,7 @@ class _Quote:
     after: int  # first offset after the closing mark (== end when unbalanced)
     closed: bool
     used: bool = False
+    runs_on: bool = False  # continues into the next paragraph (no closing mark before the break)
 
 
 def _find_quotes(text: str) -> list[_Quote]:
@@ -418,7 +437,17 @@ def _find_quotes(text: str) -> list[_Quote]:
                 after += 1
         else:
             after = m.end
-        out.append(_Quote(m.open, start, m.end, after, m.closed))
+        nl = t2.find("\n", start, m.end)
+        while nl >= 0:
+            # A quote running over paragraphs: each paragraph's part is a quote of its own, the later
+            # ones opened by the mark that starts their paragraph.
+            end = nl
+            while end > start and t2[end - 1] in " \t":
+                end -= 1
+            out.append(_Quote(start - 1 if start > m.open + 1 else m.open, start, end, end, True, runs_on=True))
+            start = nl + 2
+            nl = t2.find("\n", start, m.end)
+        out.append(_Quote(start - 1 if start > m.open + 1 else m.open, start, m.end, after, m.closed))
     out.extend(_single_quotes(t2, out))
     out.sort(key=lambda q: q.open)
     return out
@@ -519,6 +548,7 @@ class _Doc:
         self.registry = Registry()
         self.entities = sorted(entities or [], key=lambda e: e.start)
         self.ent_label = {(e.start, e.end): e.label for e in self.entities}
+        self.ent_starts = [e.start for e in self.entities]
         self.out: list[Attribution] = []
         self.last_speaker: _Speaker | None = None
         self.reports: list[tuple[int, Entry]] = []  # organisations that issued a report, by position
@@ -527,6 +557,8 @@ class _Doc:
         self.surnames: set[str] = set()
         self.not_names: set[str] = set()
         self.person_runs: dict[str, Entry] = {}
+        self.org_runs: dict[str, str] = {}
+        self.org_mentions: list[tuple[int, str]] = []  # organisation names in reading order
         self.pending_desc = ""  # apposition words met while finding a subject
         self.unit_cues: dict[int, list[_Cue]] = {}  # paragraph-opening unit start -> its cues
 
@@ -660,7 +692,13 @@ def _bare(w: str) -> str:
 
 
 def _is_cap(w: str) -> bool:
-    return w[:1].isupper() or (w[:1].isdigit() is False and w[:2] in ("Mc", "O'"))
+    # "al-Burhan", "el-Sisi", "d'Estaing": a lowercase particle joined to a capitalised name.
+    return w[:1].isupper() or (w[2:3] in "-'’" and w[:2] in _JOINED_PARTICLES and w[3:4].isupper())
+
+
+_JOINED_PARTICLES = frozenset(["al", "el", "ad", "as", "ash", "at", "az", "ud", "d'", "d’"])
+# Lowercase particles inside or at the start of a surname ("Ursula von der Leyen", "de Vries").
+_PARTICLES = frozenset("von van der den de la le du da dos das del della di al el bin ibn ben abu ter ten".split())
 
 
 def _possessive(w: str) -> bool:
@@ -682,12 +720,23 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         if _is_cap(prev):
             i -= 1
             continue
+        if prev in _PARTICLES:
+            # A chain of particles: inside a name after a capitalised word, or opening a surname.
+            j = i - 1
+            while j > 0 and ws[j - 1][2] in _PARTICLES:
+                j -= 1
+            if j > 0 and _is_cap(ws[j - 1][2]) and not _possessive(ws[j - 1][2]):
+                i = j - 1
+                continue
+            if j == 0 or not _is_cap(ws[j - 1][2]):
+                i = j
+            break
         if prev.lower() in _CONNECT and i >= 2 and _is_cap(ws[i - 2][2]) and not _possessive(ws[i - 2][2]):
             i -= 1
             continue
         break
     # Sentence-initial function words ("Had Lee won", "Following the vote") are not names.
-    while i < len(ws) - 1 and ws[i][2].lower() in _CAP_STOP:
+    while i < len(ws) - 1 and ws[i][2].lower() in _CAP_STOP and ws[i][2] not in _PARTICLES:
         i += 1
     if ws[i][2].lower() in _CAP_STOP:
         return None
@@ -757,7 +806,7 @@ def _kind_cached(words: tuple[str, ...], label: str | None) -> str:
         return "media" if any(w in _MEDIA_WORDS for w in low) else "organisation"
     if any(w in _ORG_WORDS for w in low) or "/" in " ".join(words):
         return "organisation"
-    if len(words) >= 2 and all(_is_cap(w) for w in words):
+    if len(words) >= 2 and all(_is_cap(w) or w in _PARTICLES for w in words) and _is_cap(words[-1]):
         return "person"
     return "person" if len(words) == 1 else "organisation"
 
@@ -859,10 +908,12 @@ def _clean_name(s: str) -> str:
 
 def _group(d: _Doc, ws, head) -> _Speaker:
     a, b = ws[0][0], ws[-1][1]
-    text = d.text[a:b]
-    if text.split()[0] in ("The", "the"):
-        text = text.split(" ", 1)[1]
-    return _Speaker(text, "group", d.span(a, b), confidence=0.7)
+    return _Speaker(_drop_article(d.text[a:b], ("The", "the")), "group", d.span(a, b), confidence=0.7)
+
+
+def _drop_article(text: str, articles=("The", "the", "A", "a", "An", "an")) -> str:
+    parts = text.split(None, 1)
+    return parts[1] if len(parts) == 2 and parts[0] in articles else text
 
 
 def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
@@ -870,16 +921,6 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
     hw = _bare(head[-1][2]).lower()
     det = ws[0][2].lower()
     text = d.text[a:b]
-    if (
-        det in ("both", "the")
-        and len(ws) >= 2
-        and hw.endswith("s")
-        and hw[:-1] in _PERSON_HEADS
-        and (det == "both" or ws[1][2].lower() == "two")
-    ):
-        pair = _last_two_people(d)
-        if pair:
-            return _Speaker(pair, "group", d.span(a, b), confidence=0.55)
     if hw in _GROUP_HEADS or det in _QUANTIFIERS:
         return _group(d, ws, head)
     if _possessive(ws[0][2]) and _is_cap(ws[0][2]) and len(head) >= 2:
@@ -908,15 +949,13 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
             if e and hw in e.toks:
                 d.registry.touch(e, pos)
                 return _Speaker(e.name, e.kind, d.span(a, b), e, 0.6)
-        if (
-            det in ("both", "the")
-            and hw.endswith("s")
-            and hw[:-1] in _PERSON_HEADS
-            and (det == "both" or ws[1][2].lower() == "two")
-        ):
-            pair = _last_two_people(d)
-            if pair:
-                return _Speaker(pair, "group", d.span(a, b), confidence=0.55)
+            # "The company said …" with no such speaker yet: the organisation named last before it,
+            # when the phrase is the bare head ("the company", not "the company's union").
+            if len(ws) == 2 and hw in _COMPANY_HEADS:
+                k = bisect_left(d.org_mentions, (a, "")) - 1
+                if k >= 0 and a - d.org_mentions[k][0] < 1500:
+                    e = d.registry.add(d.org_mentions[k][1], position=pos, kind="organisation")
+                    return _Speaker(e.name, e.kind, d.span(a, b), e, 0.55)
         relational = any(_possessive(w) for _, _, w in head[:-1])  # "the banker's lawyer"
         if (hw in _PERSON_HEADS or hw in _TITLES) and det in ("the", "this", "that") and not relational:
             gender = "f" if hw in _FEMALE else "m" if hw in _MALE else None
@@ -934,27 +973,14 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
             if e is not None and not e.description & _ROLE_WORDS:
                 d.registry.touch(e, pos)
                 return _Speaker(e.name, "person", d.span(a, b), e, 0.6)
-    if det in ("the", "this", "that") and text.split()[0] in ("The", "the"):
-        text = text.split(" ", 1)[1]
+    if det in ("the", "this", "that"):
+        text = _drop_article(text, ("The", "the"))
     kind = (
         "unnamed" if hw in _PERSON_HEADS or hw in _TITLES else "group" if hw.endswith("s") else "organisation"
     )
     if hw in _REPORT_HEADS or hw in _GROUP_HEADS:
         kind = "group"
     return _Speaker(text, kind, d.span(a, b), confidence=0.55)
-
-
-def _last_two_people(d: _Doc) -> str | None:
-    recent: list[Entry] = []
-    for _, e in reversed(d.mentions):
-        if e not in recent:
-            recent.append(e)
-        if len(recent) == 2:
-            break
-    if len(recent) < 2:
-        return None
-    recent.sort(key=lambda e: d.registry.entries.index(e))
-    return f"{recent[0].name} and {recent[1].name}"
 
 
 def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | None:
@@ -979,12 +1005,39 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
     # The most recent speaker or sentence subject that doesn't disagree in gender.
     pool = [x for x in d.registry.entries if not x.weak and x.kind == "person" and not x.plural]
     e = max((x for x in pool if x.gender in (None, gender)), key=lambda x: x.position, default=None)
+    # A speaker from an earlier paragraph yields to a person this or the previous paragraph has turned
+    # to as its topic ("Doyle's neighbour, Steve Marsh, is … / "…," he said"): the latest one that
+    # agrees, named at the start of its sentence.
+    if e is not None and unit is not None:
+        para = d.text.rfind("\n", 0, pos)
+        if e.position < para:
+            floor = max(e.position, d.text.rfind("\n", 0, max(para, 0)))
+            for at, x in reversed(d.mentions):
+                if at >= pos:
+                    continue
+                if at <= floor:
+                    break
+                if x is not e and x.kind == "person" and not x.plural and x.gender in (None, gender):
+                    if _sentence_initial(d.masked, at):
+                        e = x
+                        break
     if e is None:
         return None
     d.registry.touch(e, pos)
     if e.gender is None:
         e.gender = gender  # "Smith … She said": Smith is a woman from now on
     return _Speaker(e.name, "person", None, e, 0.7)
+
+
+def _sentence_initial(m: str, at: int) -> bool:
+    """At most three words (outside quotes) open the sentence before offset ``at``."""
+    lo = max(0, at - 100)
+    seg = m[lo:at]
+    k = max(seg.rfind("\n"), seg.rfind(". "), seg.rfind("? "), seg.rfind("! "))
+    if k < 0 and lo > 0:
+        return False
+    head = seg[k + 1 :]
+    return len(head.split()) <= 3 and '"' not in head
 
 
 def _learn_gender(d: _Doc, sp: _Speaker | None, a: int, b: int) -> None:
@@ -1165,15 +1218,30 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
                 continue
             return _trim_np(d, blocks[k])
         return None
+    # "X, who said …": the relative pronoun stands for the name before it.
+    if [w.lower() for _, _, w in d.words(*last)] == ["who"] and len(blocks) >= 2:
+        prev = d.words(*blocks[-2])
+        run = _name_run(prev) if prev else None
+        if run is not None and _is_cap(prev[-1][2]):
+            return prev[run[0]][0], prev[-1][1]
+        return None
     np = _trim_np(d, last)
     if np is None:
         return None
     # "X, the DESCRIPTOR said" (closing comma forgotten): the name before wins.
     nw = d.words(*np)
     nh = next((nw[:k] for k in range(1, len(nw)) if nw[k][2] in _PREPOSITIONS), nw)
-    if nw and nw[0][2].lower() in ("the", "a", "an") and _name_run(nh) is None and len(blocks) >= 2:
+    raw = d.words(*last)
+    if (
+        raw
+        and raw[0][2].lower() in ("the", "a", "an")
+        and _name_run(nh) is None
+        and _bare(nh[-1][2]).lower() in _ROLE_WORDS
+        and len(blocks) >= 2
+    ):
         prev = d.words(*blocks[-2])
-        if prev and _name_run(prev) is not None and _name_run(prev)[0] == 0 and len(prev) <= 4:
+        run = _name_run(prev) if prev else None
+        if run is not None and run[0] == 0 and 2 <= len(prev) <= 4:
             return _trim_np(d, blocks[-2])
     return np
 
@@ -1347,29 +1415,38 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         return None
     w0 = bw[k][2]
     lw0 = w0.lower()
+    if lw0 in ("about", "around") and len(bw) > k + 1 and bw[k + 1][2][0].isdigit():
+        lw0 = "some"  # "said about 40 homes were …": an approximate number, not a preposition
     if (
         lw0 in _CLAUSE_BLOCK
         or lw0 in _FORMS
-        or lw0 in ("it", "so", "nothing", "something", "this", "yes", "no")
+        or lw0 in ("it", "so", "nothing", "something", "this", "yes")
     ):
         nxt = bw[k + 1][2].lower() if len(bw) > k + 1 else ""
         if not (lw0 == "it" and (nxt in _FINITE or (nxt.endswith(("s", "ed")) and nxt not in _FORMS))):
             return None
     # A bare noun subject ("said ticket sales were …") must reach its verb within a few words.
-    bare_noun = not (lw0 in _CLAUSE_OPENERS or _is_cap(w0) or w0[0].isdigit())
+    # ("said no to the deal" has no verb in reach; "said no trains would run" has).
+    bare_noun = lw0 == "no" or not (lw0 in _CLAUSE_OPENERS or _is_cap(w0) or w0[0].isdigit())
     span = _clause_span(d, pos + bw[k][0], u)
     if span is None:
         return None
     # The clause needs a finite verb before its first comma ("said he is", not "added 300 jobs in May").
-    # A relative clause or apposition in commas is stepped over ("the law, which …, will hurt").
-    seg = _ASIDE.sub(lambda mm: " " * len(mm.group()), m[span[0] : span[1]])
+    # A relative clause or apposition in commas is stepped over ("the law, which …, will hurt"), and
+    # a thousands separator is no comma ("about 42,000 homes were").
+    seg = _ASIDE.sub(lambda mm: " " * len(mm.group()), _DIGIT_COMMA.sub(" ", m[span[0] : span[1]]))
     first = re.search(r"[,;(]|\s[-—–]+\s", seg)
     window = [
         w
         for w in d.words(span[0], span[0] + first.start() if first else span[1])
         if seg[w[0] - span[0]] != " "
     ]
-    return span if _has_finite(window[: 4 if bare_noun else 14]) else None
+    # "say" seldom takes a noun object, so its bare-noun subject may run longer ("said gusts of up to … were").
+    reach = 14 if not bare_noun else 7 if lemma in ("say", "warn", "insist", "claim") else 4
+    return span if _has_finite(window[:reach]) else None
+
+
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where|a|an|the|now|also)\b[^,;]{1,80},")
@@ -1382,7 +1459,7 @@ def _has_finite(ws) -> bool:
     for j in range(1, len(ws)):
         w, prev = ws[j][2], ws[j - 1][2]
         lw, lp = w.lower(), prev.lower()
-        if lw in _FINITE:
+        if lw in _FINITE or (lw in _IRREGULAR_PAST and lp not in _FINITE and lp not in ("to", "had", "has")):
             return True
         if _is_cap(w) or lp in ("and", "or", "to", "but"):
             continue
@@ -1468,10 +1545,14 @@ def _skip_adjuncts(rest: str, bw, k: int) -> int | None:
     return k
 
 
+# A participle cue or a source closing the sentence is not part of the reported clause.
 _PARTICIPLE_CUT = re.compile(
     r",\s+(?:saying|adding|noting|arguing|insisting|explaining|warning|telling|writing|claiming)\b"
-    r"|,\s+according to\s[^,;:\"\x01]+$"  # a source closing the sentence is not part of the clause
+    r"|,\s+according to\s[^,;:\"\x01]+(?:,\s+[A-Z][^,;:\"\x01]{0,40})?$"
 )
+
+
+_AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?([a-z]+ed|told|wrote)\b")
 
 
 def _clause_span(d: _Doc, start: int, u: _Unit) -> tuple[int, int] | None:
@@ -1480,6 +1561,13 @@ def _clause_span(d: _Doc, start: int, u: _Unit) -> tuple[int, int] | None:
     cut = _PARTICIPLE_CUT.search(m, start, end)
     if cut:
         end = cut.start()
+    # "told Reuters the group had agreed … and accused the army of …": a second predicate of the
+    # reporting subject (a past-tense reporting verb right after "and") ends the clause.
+    for cm in _AND_VERB.finditer(m, start, end):
+        info = _FORMS.get(cm.group(1))
+        if info is not None and info[1] == "ed":
+            end = cm.start()
+            break
     seg = m[start:end]
     # A single dash near the end opens an aside: cut there.
     dm = re.search(r"\s[—–]\s|\s--\s", seg)
@@ -1551,7 +1639,8 @@ def _speaker_for_cue(d: _Doc, u: _Unit, cue: _Cue, left: int, subject_of_unit: l
     if cue.participle:
         # ", saying …": the subject of the clause it hangs on.
         if subject_of_unit:
-            return subject_of_unit[0]
+            cue.speaker = subject_of_unit[0]
+            return cue.speaker
         sp = _lead_speaker(d, u, cue.start)
         if sp is not None:
             cue.speaker = sp
@@ -1623,6 +1712,17 @@ def _title_like(s: str) -> bool:
 def _register_names(d: _Doc, u: _Unit) -> None:
     """Every person-like name of the sentence, as a weak mention, so later surnames resolve to it."""
     m = d.masked
+    # Names the NER backend found in this sentence come first (read in order, so no future names).
+    i = bisect_left(d.ent_starts, u.start)
+    while i < len(d.entities) and d.entities[i].start < u.end:
+        ent = d.entities[i]
+        i += 1
+        if ent.label.startswith("PER") and len(ent.text.split()) >= 2:
+            name = _clean_name(ent.text)
+            e = d.known.get(name) or d.registry.add(name, position=ent.start, kind="person", weak=True)
+            d.known[name] = e
+            d.surnames.add(e.toks[-1] if e.toks else "")
+            d.mentions.append((ent.start, e))
     for nm in _NAME_RUN.finditer(m, u.start, u.end):
         g = nm.group()
         if " " not in g:
@@ -1634,11 +1734,16 @@ def _register_names(d: _Doc, u: _Unit) -> None:
                     d.mentions.append((nm.start(), e))
             continue
         if not d.entities and g in d.not_names:
+            if g in d.org_runs:
+                d.org_mentions.append((nm.start(), d.org_runs[g]))
             continue  # already known not to name a person (no NER labels to change that)
         if not d.entities and g in d.person_runs:
             d.mentions.append((nm.start(), d.person_runs[g]))
             continue
         ws = d.words(nm.start(), nm.end())
+        # "Castleford's Jordan Ameobi": the possessor is not part of the name.
+        cut = max((k + 1 for k in range(len(ws) - 1) if _possessive(ws[k][2])), default=0)
+        ws = ws[cut:]
         while ws and ws[0][2].lower() in _STOP_OR_DET:
             ws = ws[1:]
         if not ws:
@@ -1656,12 +1761,12 @@ def _register_names(d: _Doc, u: _Unit) -> None:
             continue
         if _possessive(words[-1]) and len(ws) == 1:
             continue
-        if (
-            _kind_of_name(words, label) != "person"
-            or len(ws) > 4
-            or any(_bare(w).lower() in _WEEKDAYS for w in words)
-        ):
+        kind = _kind_of_name(words, label)
+        if kind != "person" or len(ws) > 4 or any(_bare(w).lower() in _WEEKDAYS for w in words):
             d.not_names.add(g)
+            if kind == "organisation" and len(ws) <= 6:
+                d.org_runs[g] = _clean_name(m[a:b])  # for "the company" later
+                d.org_mentions.append((a, d.org_runs[g]))
             continue
         name = _clean_name(m[a:b])
         e = d.known.get(name)
@@ -1673,7 +1778,9 @@ def _register_names(d: _Doc, u: _Unit) -> None:
 
 
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'’\-]*(?:\.(?=\s[A-Z]))?(?:\s+(?:of\s+|for\s+|de\s+|van\s+|von\s+|bin\s+)?(?:[A-Z]\.|[A-Z][\w'’\-]*))*"
+    r"[A-Z][\w'’\-]*(?:\.(?=\s[A-Z]))?"
+    r"(?:\s+(?:of\s+|for\s+|(?:(?:de|van|von|der|den|la|le|du|da|dos|del|di|bin|ibn|ter|ten)\s+){1,2})?"
+    r"(?:[A-Z]\.|[A-Z][\w'’\-]*|(?:al|el)-[A-Z][\w'’\-]*))*"
 )
 
 
@@ -1822,6 +1929,8 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         words = len(inner.split())
         if direct and m[u.start : q.open].strip() and _title_like(inner) and how == "postposed":
             continue  # 'A documentary, "Alone at Sea," told …': a title in apposition, not a statement
+        if not direct and _SO_CALLED.search(m, max(0, q.open - 12), q.open):
+            continue  # 'the so-called "X"': the reporter flags a scare quote
         if not direct:
             # Scare quotes and titles need a tight cue; a one-word quote needs one that governs it.
             if _title_like(inner) and c.lemma not in ("call", "dub", "label", "term", "brand"):
@@ -1858,28 +1967,40 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
                 and c2.subject_start is not None
                 and a <= c2.subject_start <= a + 2
                 and c2.lemma in _RELAYED
+                # a relay needs the inner verb to report something ("the bloc would add 50 million" doesn't)
+                and (_clause_after(d, c2, u) is not None or any(q.open >= c2.end for q in u.quotes))
             ),
             None,
         )
         if inner is not None:
             inner.via = c.speaker.name  # the inner speaker said it; this cue only relays it
             continue
-        inside = [q for q in u.quotes if a <= q.open < b]
-        if any(q.used for q in inside) or any(not q.closed for q in inside):
-            continue  # the quoted words were attributed as mixed quotes
-        if any(a < cb and ca < b for ca, cb in claimed):
-            continue
         sp = c.speaker
         if c.via:
             sp = _Speaker(sp.name, sp.kind, sp.mention, sp.entry, sp.confidence, c.via)
-        _emit(d, "indirect", a, b, sp, d.span(c.start, c.end), f"en.clause_{c.lemma}", 0.7)
-        claimed.append((a, b))
+        # "said X, but that Y": a second complement of the same verb is a second clause.
+        second = _SECOND_THAT.search(m, a, b)
+        parts = [(a, b)]
+        if second and (nxt := _WORD.match(m, second.end())) and nxt.group().lower() in _FINITE:
+            second = None  # "but that was not the case": a demonstrative subject, not a complementizer
+        if second and (tail := _clause_span(d, second.end(), _Unit(second.end(), b, u.para))):
+            parts = [(a, second.start()), tail]
+        for a, b in parts:
+            inside = [q for q in u.quotes if a <= q.open < b]
+            if any(q.used for q in inside) or any(not q.closed for q in inside):
+                continue  # the quoted words were attributed as mixed quotes
+            if any(a < cb and ca < b for ca, cb in claimed) or len(m[a:b].split()) < 2:
+                continue
+            _emit(d, "indirect", a, b, sp, d.span(c.start, c.end), f"en.clause_{c.lemma}", 0.7)
+            claimed.append((a, b))
 
     _postposed_indirect(d, u, cues, claimed, quote_spans)
     _according(d, u, claimed, quote_spans)
     _nominal(d, u, claimed, quote_spans)
 
 
+_SO_CALLED = re.compile(r"\bso-called\s*$")
+_SECOND_THAT = re.compile(r",?\s+(?:but|and|yet)\s+(?:also\s+|added\s+)?that\s+")
 _ENDS_CLAUSE = re.compile(r"[,?!—–\-.:;]\s*$")
 
 
@@ -2022,7 +2143,7 @@ def _continues(d: _Doc, u: _Unit, q: _Quote, prev_unit: _Unit | None) -> bool:
     prev_quotes = [p for p in prev_unit.quotes if p.used]
     if not prev_quotes:
         return False
-    if prev_unit.para == u.para:
+    if prev_unit.para == u.para or prev_quotes[-1].runs_on:
         return True
     # A new paragraph that opens with a quote continues only if the previous paragraph ended on one.
     return d.masked[prev_quotes[-1].after : prev_unit.end].strip(" .") != "" and u.start == _para_start(d, u)
@@ -2151,18 +2272,38 @@ def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
         claimed.append((u.start, u.end))
 
 
+_ACCORDING_NP = re.compile(
+    r"(?:[^,.;:\"\x01]|\.(?=[A-Za-z])|(?<=\d),(?=\d{3}))(?:[^,.;:\"\x01]|\.(?=[A-Za-z,]|\s[a-z])|(?<=\d),(?=\d{3}))*"
+)
+_MESSAGE_WORDS = "|".join(sorted(_COMM_NOUNS | _REPORT_HEADS | {"data", "figures", "documents"}, key=len, reverse=True))
+_MESSAGE_OF = re.compile(
+    rf"(?:an?|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{_MESSAGE_WORDS})\s+(?:(?:issued|released|published|posted)\s+)?"
+    r"(?:from|by)\s+"  # not "of": "a study of 80,000 adults" names its subjects, not its authors
+)
+_BARE_MESSAGE = re.compile(rf"(?:an?|the)\s+(?:[\w\-]+\s+)?(?:{_MESSAGE_WORDS})\s*")
+
+
+def before_clause_has_cue(d: _Doc, u: _Unit, pos: int) -> bool:
+    """A reporting verb with a speaker already governs the sentence before ``pos``."""
+    return any(c.end <= pos and c.speaker is not None for c in d.unit_cues.get(u.start, ()))
+
+
 def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
     m = d.masked
     for am in _ACCORDING.finditer(m, u.start, u.end):
         if any(a <= am.start() < b for a, b in claimed):
             continue
         np_a = am.end()
-        npm = re.match(
-            r"(?:[^,.;:\"\x01]|\.(?=[A-Za-z]))(?:[^,.;:\"\x01]|\.(?=[A-Za-z,]|\s[a-z]))*", m[np_a : u.end]
-        )
+        npm = _ACCORDING_NP.match(m, np_a, u.end)
         if not npm:
             continue
         np_b = np_a + len(npm.group().rstrip())
+        # "according to a statement from the ministry": the statement's author is the source.
+        om = _MESSAGE_OF.match(m, np_a, np_b)
+        if om and om.end() < np_b:
+            np_a = om.end()
+        elif om is None and _BARE_MESSAGE.fullmatch(m, np_a, np_b) and before_clause_has_cue(d, u, am.start()):
+            continue  # "X said …, according to a statement": the statement is X's; the cue already told
         # Trim relative clauses off the source ("a poll that …").
         rel = re.search(r"\s(?:who|which|that|released|published)\b", m[np_a:np_b])
         if rel:
@@ -2175,8 +2316,8 @@ def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
             sp = _group(d, ws, ws)
             if ws[0][2].lower() in ("a", "an"):
                 sp.name = d.text[ws[1][0] : ws[-1][1]] if len(ws) > 1 else sp.name
-        elif sp.name and sp.name.split()[0] in ("a", "an", "A", "An"):
-            sp.name = sp.name.split(" ", 1)[1]
+        elif sp.name:
+            sp.name = _drop_article(sp.name, ("a", "an", "A", "An"))
         before = m[u.start : am.start()]
         if before.strip(" ,") == "" or before.strip() in ("But", "And"):
             # Preposed: "According to X, CLAUSE."
@@ -2321,8 +2462,12 @@ def _headline(d: _Doc) -> None:
     line_end = title.find("\n")
     line = title if line_end < 0 else title[:line_end]
     hm = _HEADLINE.match(line)
-    if not hm:
-        return
+    rule = "en.headline_colon"
+    if not hm or '"' in d.masked[hm.start("sp") : hm.end("sp")]:
+        hm = _HEADLINE_SAYS.match(line)
+        rule = "en.headline_says"
+        if not hm or len(hm.group("q").split()) < 3:
+            return
     sp_text = hm.group("sp").strip()
     ws = sp_text.split()
     if len(ws) > 5 or not ws[0][0].isupper() or (sp_text.isupper() and len(ws) > 1):
@@ -2342,7 +2487,10 @@ def _headline(d: _Doc) -> None:
         "review",
     ):
         return
-    if any(not _is_cap(w) and w.lower() not in _CONNECT for w in ws) or ws[0].lower() in _CAP_STOP:
+    is_role = _bare(ws[-1]).lower() in _ROLE_WORDS and len(ws) <= 3
+    if any(not _is_cap(w) and w.lower() not in _CONNECT for w in ws[: -1 if is_role else None]) or (
+        ws[0].lower() in _CAP_STOP
+    ):
         return  # "Chancellor unveils budget: …" — the part before the colon is not a name
     name = sp_text
     low = sp_text.lower().rstrip("s")
@@ -2351,10 +2499,24 @@ def _headline(d: _Doc) -> None:
             return
         e = d.reports[0][1]
         sp = _Speaker(e.name, e.kind, d.span(hm.start("sp"), hm.end("sp")), e, 0.6)
+    elif is_role:
+        # "Housing Secretary: …", "UN chief says …": a role, not a name; the body's person so described,
+        # else the body's first named speaker (the headline retells the lede).
+        role = {_bare(w).lower() for w in ws} & _ROLE_WORDS
+        described = [x for x in d.registry.entries if x.kind == "person" and not x.weak and role & x.description]
+        first = next((a for a in d.out if a.speaker and a.speaker_kind == "person"), None)
+        span = d.span(hm.start("sp"), hm.end("sp"))
+        if described:
+            e = min(described, key=lambda x: d.registry.entries.index(x))
+            sp = _Speaker(e.name, "person", span, e, 0.6)
+        elif first is not None:
+            sp = _Speaker(first.speaker, "person", span, None, 0.5)
+        else:
+            sp = _Speaker(sp_text, "unnamed", span, None, 0.5)
     else:
         toks = [w for w in ws if _bare(w).lower() not in _TITLES]
         name = " ".join(toks) or sp_text
-        e = d.registry.resolve_name(name) if len(toks) == 1 else None
+        e = d.registry.resolve_name(name)
         sp = _Speaker(
             e.name if e else name,
             (e.kind if e else None) or "person",
@@ -2366,7 +2528,9 @@ def _headline(d: _Doc) -> None:
     # A statement quoted whole after the colon loses its marks.
     if line[qa] in "\"“‘'" and line[qb - 1] in "\"”’'":
         qa, qb = qa + 1, qb - 1
-    _emit(d, "headline", qa, qb, sp, None, "en.headline_colon", 0.7)
+    if _title_like(line[qa:qb]):
+        return  # "Author: The Art of Something" names a work, not a statement
+    _emit(d, "headline", qa, qb, sp, None, rule, 0.7)
 
 
 def _embeds(d: _Doc, emit: bool) -> set[int]:
@@ -2489,10 +2653,14 @@ def _forward_roles(d: _Doc) -> None:
             rf"\b{of}(?:'s|’s)?\s+(?:[a-z\-]+\s+)?{role}\s+{name}",
             rf"{name},\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}{role}\s+(?:for|of|to)\s+(?:[\w.]+\s+){{0,3}}?{of}\b",
         )
-        # Named in the next few paragraphs, or not at all.
-        found = {
-            fm.group("n") for p in pats for fm in re.finditer(p, d.text[a.quote.start : a.quote.start + 4000])
-        }
+        # Named in the same or the next five paragraphs, or not at all.
+        end = a.quote.start
+        for _ in range(6):
+            end = d.text.find("\n", end + 1)
+            if end < 0:
+                end = len(d.text)
+                break
+        found = {fm.group("n") for p in pats for fm in re.finditer(p, d.text[a.quote.start : end])}
         if len(found) == 1:
             n = found.pop()
             e = d.registry.resolve_name(n)
@@ -2504,19 +2672,10 @@ def detect(doc: Document, entities=None) -> list[Attribution]:
     d = _Doc(doc, entities)
     units = _units(d)
     paras = d.text.split("\n")
-    para_start = []
-    pos = 0
-    for line in paras:
-        para_start.append(pos)
-        pos += len(line) + 1
     skip_paras = _embeds(d, emit=False)
     for i, line in enumerate(paras):
         if _NOISE_LINE.match(line) or "pic.twitter.com" in line or "twitter.com/" in line:
             skip_paras.add(i)
-    # Pre-register names given by the NER backend so surnames resolve from the first mention.
-    for e in d.entities:
-        if e.label.startswith("PER") and len(e.text.split()) >= 2:
-            d.registry.add(_clean_name(e.text), position=e.start, kind="person", weak=True)
     _collect_reports(d)
     prev = None
     body = [u for u in units if u.start >= d.title_end]
@@ -2529,7 +2688,31 @@ def detect(doc: Document, entities=None) -> list[Attribution]:
     _embeds(d, emit=True)
     _headline(d)
     _forward_roles(d)
+    if doc.language not in ("en", ""):
+        _marks_only(d, skip_paras)
     return _dedupe(d.out)
+
+
+def _marks_only(d: _Doc, skip_paras: set[int]) -> None:
+    """Another language without rules: English cues rarely match, so sentence-like quotations are kept
+    with low confidence, attributed to a person the NER backend found in the same paragraph (else no one)."""
+    taken = {(a.quote.start, a.quote.end) for a in d.out}
+    newlines = [i for i, ch in enumerate(d.text) if ch == "\n"]
+    for q in d.quotes:
+        inner = d.text[q.start : q.end]
+        para = bisect_left(newlines, q.open)
+        if (q.start, q.end) in taken or para in skip_paras or len(inner.split()) < 5 or q.open < d.title_end:
+            continue
+        a = d.text.rfind("\n", 0, q.open) + 1
+        b = d.text.find("\n", q.end)
+        b = len(d.text) if b < 0 else b
+        people = [e for e in d.entities if a <= e.start < b and e.label.startswith("PER")]
+        near = min(people, key=lambda e: abs(e.start - q.open), default=None)
+        name = _clean_name(near.text) if near else None
+        sp = _Speaker(
+            name, "person" if near else None, d.span(near.start, near.end) if near else None, None, 0.4
+        )
+        _emit(d, "direct", q.start, q.end, sp, None, "en.marks_only", 0.35)
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
