@@ -28,6 +28,19 @@ def article_list(
     return qs.order_by("-published", "-created_at", "-id")
 
 
+def detection_progress() -> dict[str, int]:
+    """Articles waiting for, in, or failed at detection: the article list's progress line."""
+    counts = dict(
+        Article.objects.exclude(detection_state__in=[Article.Detection.IDLE, Article.Detection.DONE])
+        .values_list("detection_state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    progress = {state: counts.get(state, 0) for state in ("queued", "running", "failed")}
+    progress["busy"] = progress["queued"] + progress["running"]
+    return progress
+
+
 def article_get(*, article_id: int) -> Article:
     return Article.objects.select_related("outlet", "created_by").get(pk=article_id)
 

@@ -85,3 +85,18 @@ def test_article_page_shows_text(client):
     article = ArticleFactory(title="Truce talks", body="Line one.\nLine two.")
     html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
     assert "Line one." in html and "Line two." in html
+
+
+def test_article_list_shows_detection_progress_and_polls_while_busy(client):
+    ArticleFactory(title="Waiting", detection_state=Article.Detection.QUEUED)
+    ArticleFactory(title="Broken", detection_state=Article.Detection.FAILED, detection_error="ValueError: bad model")
+    html = client.get(reverse("home")).content.decode()
+    assert "1 queued, 0 running" in html and "1 failed" in html
+    assert "Detecting…" in html and 'title="ValueError: bad model"' in html
+    assert 'hx-trigger="every 3s"' in html
+
+
+def test_article_list_stops_polling_when_detection_is_done(client):
+    ArticleFactory(title="Done", detection_state=Article.Detection.DONE)
+    html = client.get(reverse("home"), headers={"HX-Request": "true"}).content.decode()
+    assert "every 3s" not in html and "Detection:" not in html

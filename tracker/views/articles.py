@@ -22,7 +22,8 @@ def home(request):
     )
     page = Paginator(articles, 25).get_page(request.GET.get("page"))
     template = "articles/list.html#article-table" if request.htmx else "articles/list.html"
-    return render(request, template, {"page": page, "filter_form": form})
+    context = {"page": page, "filter_form": form, "progress": selectors.detection_progress()}
+    return render(request, template, context)
 
 
 @login_required
