@@ -7,25 +7,25 @@ from tracker.models import Article
 pytestmark = pytest.mark.django_db
 
 
-def test_home_lists_articles_with_rtl_for_arabic(client):
+def test_home_lists_articles_with_rtl_for_arabic(viewer_client):
     ArticleFactory(title="مفاوضات الهدنة", language="ar", body="قال المتحدث إنّ المفاوضات مستمرة.")
     ArticleFactory(title="Truce talks", language="en")
-    html = client.get(reverse("home")).content.decode()
+    html = viewer_client.get(reverse("home")).content.decode()
     assert "Truce talks" in html
     assert 'dir="rtl"' in html and "مفاوضات الهدنة" in html
 
 
-def test_home_htmx_returns_only_the_table(client):
+def test_home_htmx_returns_only_the_table(viewer_client):
     ArticleFactory(title="Truce talks")
-    response = client.get(reverse("home"), {"language": "en"}, headers={"HX-Request": "true"})
+    response = viewer_client.get(reverse("home"), {"language": "en"}, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert 'id="article-table"' in html and "<html" not in html and "Truce talks" in html
 
 
-def test_home_filters_by_language(client):
+def test_home_filters_by_language(viewer_client):
     ArticleFactory(title="Arabic one", language="ar")
     ArticleFactory(title="English one", language="en")
-    html = client.get(reverse("home"), {"language": "ar"}).content.decode()
+    html = viewer_client.get(reverse("home"), {"language": "ar"}).content.decode()
     assert "Arabic one" in html and "English one" not in html
 
 
@@ -81,22 +81,34 @@ def test_upload_over_limit_refused(editor_client, settings):
     assert not Article.objects.exists()
 
 
-def test_article_page_shows_text(client):
+def test_article_page_shows_text(viewer_client):
     article = ArticleFactory(title="Truce talks", body="Line one.\nLine two.")
-    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    html = viewer_client.get(reverse("article-detail", args=[article.pk])).content.decode()
     assert "Line one." in html and "Line two." in html
 
 
-def test_article_list_shows_detection_progress_and_polls_while_busy(client):
+def test_article_list_shows_detection_progress_and_polls_while_busy(viewer_client):
     ArticleFactory(title="Waiting", detection_state=Article.Detection.QUEUED)
     ArticleFactory(title="Broken", detection_state=Article.Detection.FAILED, detection_error="ValueError: bad model")
-    html = client.get(reverse("home")).content.decode()
+    html = viewer_client.get(reverse("home")).content.decode()
     assert "1 queued, 0 running" in html and "1 failed" in html
     assert "Detecting…" in html and 'title="ValueError: bad model"' in html
     assert 'hx-trigger="every 3s"' in html
 
 
-def test_article_list_stops_polling_when_detection_is_done(client):
+def test_article_list_stops_polling_when_detection_is_done(viewer_client):
     ArticleFactory(title="Done", detection_state=Article.Detection.DONE)
-    html = client.get(reverse("home"), headers={"HX-Request": "true"}).content.decode()
+    html = viewer_client.get(reverse("home"), headers={"HX-Request": "true"}).content.decode()
     assert "every 3s" not in html and "Detection:" not in html
+
+
+def test_every_page_needs_a_role(client):
+    from tests.factories import UserFactory
+
+    article = ArticleFactory()
+    for url in (reverse("home"), reverse("article-detail", args=[article.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login")), url
+    client.force_login(UserFactory(username="no-role"))
+    assert client.get(reverse("home")).status_code == 403
+    assert client.get(reverse("health")).status_code == 200

@@ -18,12 +18,6 @@ def quote():
     return QuoteFactory(speaker=speaker)
 
 
-@pytest.fixture
-def viewer_client(client, viewer):
-    client.force_login(viewer)
-    return client
-
-
 def url(name, quote, **kw):
     return reverse(name, args=[quote.article_id, quote.pk])
 
@@ -31,14 +25,14 @@ def url(name, quote, **kw):
 # The page ---------------------------------------------------------------------------------------
 
 
-def test_page_marks_quote_spans_and_mentions_in_stored_text(client, quote):
+def test_page_marks_quote_spans_and_mentions_in_stored_text(viewer_client, quote):
     article = quote.article
     article.body = 'John Kirby said on day 1 that "talks will go on".\nNothing else happened.'
     article.save()
     Quote.objects.filter(pk=quote.pk).update(
         quote_start=article.document.index("talks"), quote_end=article.document.index("talks") + 16
     )
-    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    html = viewer_client.get(reverse("article-detail", args=[article.pk])).content.decode()
     assert f'data-quote-id="{quote.pk}"' in html and f'id="q-{quote.pk}"' in html
     mark = re.search(rf'<mark id="q-{quote.pk}"[^>]*>(.*?)</mark>', html).group(1)
     assert re.sub(r"<[^>]+>", "", mark) == "talks will go on"
@@ -51,26 +45,26 @@ def test_page_marks_quote_spans_and_mentions_in_stored_text(client, quote):
     assert f'id="quote-{quote.pk}"' in html  # where search results and quote sheets link to
 
 
-def test_arabic_page_is_rtl_with_bdi_for_latin_and_numbers(client):
+def test_arabic_page_is_rtl_with_bdi_for_latin_and_numbers(viewer_client):
     article = ArticleFactory(title="عنوان", body="قال John Kirby إن 12 منظومة وصلت.", language="ar")
-    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    html = viewer_client.get(reverse("article-detail", args=[article.pk])).content.decode()
     assert '<html lang="en" dir="rtl">' in html
     assert 'id="para-1" class="para" dir="rtl"' in html
     assert ">John Kirby</bdi>" in html and ">12</bdi>" in html
 
 
-def test_mixed_paragraph_takes_its_own_direction(client):
+def test_mixed_paragraph_takes_its_own_direction(viewer_client):
     article = ArticleFactory(title="Truce", body="The envoy spoke.\nقال المتحدث إن المفاوضات مستمرة.", language="en")
-    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    html = viewer_client.get(reverse("article-detail", args=[article.pk])).content.decode()
     assert 'id="para-1" class="para" dir="ltr"' in html and 'id="para-2" class="para" dir="rtl"' in html
 
 
-def test_overlapping_and_cross_paragraph_spans_nest(client):
+def test_overlapping_and_cross_paragraph_spans_nest(viewer_client):
     article = ArticleFactory(title="T", body="Alpha beta gamma delta.\nEpsilon zeta.")
     doc = article.document
     a = QuoteFactory(article=article, quote_start=2, quote_end=doc.index("gamma") + 5, quote_text="x")
     b = QuoteFactory(article=article, quote_start=doc.index("beta"), quote_end=doc.index("zeta"), quote_text="x")
-    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    html = viewer_client.get(reverse("article-detail", args=[article.pk])).content.decode()
     text = re.search(r'<section id="article-text".*?</section>', html, re.S).group()
     assert text.count(f'data-quote-id="{a.pk}"') == 1 and text.count(f'data-quote-id="{b.pk}"') == 3
     assert text.count("<mark") == text.count("</mark>")
@@ -264,7 +258,8 @@ def test_quote_writes_refused_to_anonymous_and_viewers(client, viewer, quote, na
     if who == "viewer":
         client.force_login(viewer)
     response = client.post(url(name, quote), data, headers=HX)
-    assert response.status_code == 403
+    # Viewers are refused; anonymous users are sent to log in first.
+    assert response.status_code == (403 if who == "viewer" else 302)
     stored = Quote.objects.get(pk=quote.pk)
     assert stored.version == 1 and stored.status == Quote.Status.PENDING
 
@@ -275,7 +270,7 @@ def test_article_writes_refused_to_anonymous_and_viewers(client, viewer, quote, 
     if who == "viewer":
         client.force_login(viewer)
     response = client.post(reverse(name, args=[quote.article_id]), {"start": 0, "end": 4, "kind": "direct"}, headers=HX)
-    assert response.status_code == 403
+    assert response.status_code == (403 if who == "viewer" else 302)
     assert Quote.objects.count() == 1 and Quote.objects.get().version == 1
 
 
@@ -292,14 +287,19 @@ def test_writes_need_post_and_csrf(quote, editor):
     assert strict.get(url("quote-accept", quote)).status_code == 405
 
 
-def test_suggest_refused_to_anonymous(client):
+def test_suggest_refused_to_anonymous_and_to_users_without_a_role(client):
+    from tests.factories import UserFactory
+
+    response = client.get(reverse("speaker-suggest"), {"speaker_name": "x"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    client.force_login(UserFactory(username="no-role"))
     assert client.get(reverse("speaker-suggest"), {"speaker_name": "x"}).status_code == 403
 
 
 # The article list ------------------------------------------------------------------------------
 
 
-def test_article_list_counts_and_filters(client):
+def test_article_list_counts_and_filters(viewer_client):
     from tests.factories import OutletFactory
 
     wire = OutletFactory(name="Wire")
@@ -309,19 +309,19 @@ def test_article_list_counts_and_filters(client):
     QuoteFactory(article=busy, quote_start=1, quote_end=5, quote_text="x", status="rejected")
     done = ArticleFactory(title="Done one")
     QuoteFactory(article=done, status="accepted")
-    html = client.get(reverse("home")).content.decode()
+    html = viewer_client.get(reverse("home")).content.decode()
     row = re.search(r"Busy one.*?</tr>", html, re.S).group()
     assert re.findall(r'class="num count-\w+">(\d+)<', row) == ["1", "1", "1"]
-    html = client.get(reverse("home"), {"pending": "on"}).content.decode()
+    html = viewer_client.get(reverse("home"), {"pending": "on"}).content.decode()
     assert "Busy one" in html and "Done one" not in html
-    html = client.get(reverse("home"), {"outlet": wire.pk}).content.decode()
+    html = viewer_client.get(reverse("home"), {"outlet": wire.pk}).content.decode()
     assert "Busy one" in html and "Done one" not in html
 
 
-def test_article_list_pages_keep_filters(client):
+def test_article_list_pages_keep_filters(viewer_client):
     for i in range(27):
         ArticleFactory(title=f"Article {i}", language="ar")
-    html = client.get(reverse("home"), {"language": "ar"}).content.decode()
+    html = viewer_client.get(reverse("home"), {"language": "ar"}).content.decode()
     assert 'href="?language=ar&amp;page=2"' in html
 
 
