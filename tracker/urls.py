@@ -43,7 +43,7 @@ urlpatterns = [
     path("speakers/merges/<int:merge_id>/undo/", speakers.speaker_merge_undo_view, name="speaker-merge-undo"),
     path("health", ops.health, name="health"),
     path("accounts/login/", login_not_required(auth_views.LoginView.as_view()), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
