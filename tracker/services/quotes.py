@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from tracker.attribution.text import QUOTE_CHARS, normalize_name
 from tracker.models import Article, Quote, Speaker
+from tracker.services.articles import clean_title
 from tracker.services.search import quote_search_text_refresh
 from tracker.services.speakers import speaker_alias_add
 
@@ -124,9 +125,11 @@ def quote_reject(*, quote_id: int, expected_version: int, user, reason: str) -> 
 
 def speaker_create(*, name: str, kind: str = Speaker.Kind.PERSON, language: str = "") -> Speaker:
     """A new speaker, named by an editor, with its name as first alias."""
-    name = " ".join(name.split())[:300]
+    name = clean_title(name)
     if not normalize_name(name):
         raise QuoteInvalid("A speaker needs a name with letters in it.")
+    if len(name) > 300:
+        raise QuoteInvalid(f"A speaker's name is at most 300 characters; this one has {len(name):,}.")
     speaker = Speaker.objects.create(name=name, kind=kind)
     speaker_alias_add(speaker=speaker, alias=name, language=language)
     return speaker

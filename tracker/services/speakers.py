@@ -6,6 +6,7 @@ from django.db import transaction
 
 from tracker.attribution.text import normalize_name
 from tracker.models import Speaker, SpeakerAlias
+from tracker.services.articles import clean_title
 from tracker.services.search import quote_search_text_refresh
 
 _KIND_MAP = {
@@ -37,7 +38,7 @@ def speaker_alias_add(*, speaker: Speaker, alias: str, language: str = "") -> Sp
     if not key:
         return None
     obj, created = SpeakerAlias.objects.get_or_create(
-        speaker=speaker, normalized=key, defaults={"alias": alias.strip()[:300], "language": language}
+        speaker=speaker, normalized=key, defaults={"alias": clean_title(alias)[:300], "language": language}
     )
     if created:
         quote_search_text_refresh(speaker_ids=[speaker.pk])
@@ -53,7 +54,7 @@ def speaker_resolve(
     Unnamed sources ("a senior official") are not merged across articles: each gets a
     speaker of its own kind so that two anonymous officials are never one person.
     """
-    name = " ".join((name or "").split())[:300]
+    name = clean_title(name or "")[:300]
     if not normalize_name(name):
         return None
     speaker = None
