@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -42,7 +43,12 @@ urlpatterns = [
     path("speakers/<int:speaker_id>/merge/", speakers.speaker_merge_view, name="speaker-merge"),
     path("speakers/merges/<int:merge_id>/undo/", speakers.speaker_merge_undo_view, name="speaker-merge-undo"),
     path("health", ops.health, name="health"),
-    path("accounts/login/", login_not_required(auth_views.LoginView.as_view()), name="login"),
+    path(
+        "accounts/login/",
+        # In development the page names the demo account that `make run` creates.
+        login_not_required(auth_views.LoginView.as_view(extra_context={"demo_hint": settings.DEBUG})),
+        name="login",
+    ),
     path("accounts/logout/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
