@@ -9,6 +9,12 @@ from tracker.statements import similarity, statement_versions, word_diff
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _signed_in(client, viewer):
+    """Every page needs a signed-in reader (tracker.middleware.ReadersOnlyMiddleware)."""
+    client.force_login(viewer)
+
+
 def test_similarity_is_folded_token_set():
     assert similarity("الهدنةُ قريبة جداً", "الهدنه قريبه جدا") == 1.0
     assert similarity("We will not support a ceasefire now", "We will not support a ceasefire") > 0.9

@@ -130,8 +130,8 @@ def test_one_unnamed_source_quoted_twice_in_an_article_is_one_speaker():
     from tracker.services.articles import article_import
 
     body = (
-        "ونقلت الوكالة عن مصدر قوله إنّ \"المفاوضات ستُستأنف الأسبوع المقبل في القاهرة بمشاركة الوسطاء\".\n"
-        "ووفقاً له، فإنّ الوفدين \"اتفقا على جدول أعمال يتضمن تبادل الأسرى وإدخال المساعدات\"."
+        'ونقلت الوكالة عن مصدر قوله إنّ "المفاوضات ستُستأنف الأسبوع المقبل في القاهرة بمشاركة الوسطاء".\n'
+        'ووفقاً له، فإنّ الوفدين "اتفقا على جدول أعمال يتضمن تبادل الأسرى وإدخال المساعدات".'
     )
     article = article_import(title="مصدر: استئناف المفاوضات", body=body, language="ar").article
     quotes = list(article.quotes.select_related("speaker"))

@@ -93,3 +93,18 @@ def test_quote_counts_unchanged_by_merge_and_undo():
     assert Quote.objects.filter(speaker=a).count() == 2
     speaker_merge_undo(merge=merge)
     assert Quote.objects.filter(speaker=a).count() == 0
+
+
+@pytest.mark.django_db
+def test_merge_moves_quotes_to_their_next_version_so_stale_saves_conflict(editor):
+    from tests.factories import QuoteFactory, SpeakerFactory
+    from tracker.services.quotes import Conflict, quote_accept
+    from tracker.services.speakers import speaker_merge
+
+    source, target = SpeakerFactory(name="J. Kirby"), SpeakerFactory(name="John Kirby")
+    quote = QuoteFactory(speaker=source)
+    speaker_merge(source=source, target=target, user=editor)
+    quote.refresh_from_db()
+    assert quote.speaker == target and quote.version == 2
+    with pytest.raises(Conflict):
+        quote_accept(quote_id=quote.pk, expected_version=1, user=editor)

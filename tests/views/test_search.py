@@ -10,6 +10,12 @@ from tests.factories import SpeakerFactory, quote_with_text
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _signed_in(client, viewer):
+    """Every page needs a signed-in reader (tracker.middleware.ReadersOnlyMiddleware)."""
+    client.force_login(viewer)
+
+
 @pytest.fixture
 def kirby_quotes():
     kirby = SpeakerFactory(name="جون كيربي")

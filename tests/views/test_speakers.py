@@ -11,6 +11,12 @@ from tracker.services.users import user_role_set
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _signed_in(client, viewer):
+    """Every page needs a signed-in reader (tracker.middleware.ReadersOnlyMiddleware)."""
+    client.force_login(viewer)
+
+
 @pytest.fixture
 def admin_client(client):
     user = UserFactory(username="ad")
@@ -54,6 +60,7 @@ def test_speaker_export_csv(client, kirby):
 
 @pytest.mark.parametrize("role", [None, "viewer", "editor"])
 def test_alias_management_and_merge_are_admin_only(client, kirby, role):
+    client.logout()
     if role:
         user = UserFactory(username=f"u-{role}")
         user_role_set(user=user, role=role)

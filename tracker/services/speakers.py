@@ -86,14 +86,16 @@ def speaker_alias_remove(*, alias: SpeakerAlias) -> None:
 
 
 def _quotes_update(ids: list[int], **fields) -> None:
-    """Update quotes one by one through save() so django-simple-history records each change."""
+    """Update quotes one by one through save() so django-simple-history records each change.
+    Each moves to its next version, so an editor's save based on the old one is refused."""
     from tracker.models import Quote
 
     for quote in Quote.objects.filter(pk__in=ids).select_for_update():
         for name, value in fields.items():
             setattr(quote, name, value)
+        quote.version += 1
         quote._change_reason = "speaker merge"
-        quote.save(update_fields=[*fields, "updated_at"])
+        quote.save(update_fields=[*fields, "version", "updated_at"])
 
 
 @transaction.atomic

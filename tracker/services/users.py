@@ -1,6 +1,15 @@
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
-from tracker.roles import ADMIN, ROLES
+from tracker.roles import ADMIN, ROLES, permissions_for
+
+
+def role_group(*, role: str) -> Group:
+    """The role's group. Migration 0002 creates them; a database emptied by `flush` (as
+    transactional tests do) gets them back here, with the same permissions."""
+    group, created = Group.objects.get_or_create(name=role)
+    if created:
+        group.permissions.set(Permission.objects.filter(codename__in=permissions_for(role)))
+    return group
 
 
 def user_role_set(*, user, role: str) -> None:
@@ -9,7 +18,7 @@ def user_role_set(*, user, role: str) -> None:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
     user.groups.remove(*Group.objects.filter(name__in=ROLES).exclude(name=role))
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(role_group(role=role))
     if not user.is_superuser and user.is_staff != (role == ADMIN):
         user.is_staff = role == ADMIN
         user.save(update_fields=["is_staff"])
