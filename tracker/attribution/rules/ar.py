@@ -1461,17 +1461,8 @@ def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> 
         after = _words(s, c.end, min(sent_end, c.end + 12))
         if after and _COMP_RE.fullmatch(after[0][2]):
             return
-    comp = _first_comp(d, c.end, limit)
-    colon = _first_colon(d, c.end, limit)
-    qk = _first_quote(d, c.end, limit, skip_names=True)
     # Quoted names between the verb and its complementiser belong to the subject.
-    candidates = []
-    if comp is not None:
-        candidates.append((comp.start(), "comp", comp.end()))
-    if colon >= 0:
-        candidates.append((colon, "colon", colon + 1))
-    if qk >= 0:
-        candidates.append((d.marks[qk].open, "quote", d.marks[qk].open))
+    comp, qk, candidates = _statement_starts(d, c.end, limit)
     if not candidates:
         c.objectish = True
         c.subject = (c.end, min(limit, sent_end))
@@ -1492,6 +1483,22 @@ def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> 
         return
     c.content = _colon_then_next_line(d, how, content_start, sent_end)
     c.via_comp = how
+
+
+def _statement_starts(d: _Doc, start: int, limit: int):
+    """Where a reported statement may begin after a cue: a complementiser, a colon or a quote.
+    Returns (complementiser match, quote index, [(position, how, content start)])."""
+    comp = _first_comp(d, start, limit)
+    colon = _first_colon(d, start, limit)
+    qk = _first_quote(d, start, limit, skip_names=True)
+    candidates = []
+    if comp is not None:
+        candidates.append((comp.start(), "comp", comp.end()))
+    if colon >= 0:
+        candidates.append((colon, "colon", colon + 1))
+    if qk >= 0:
+        candidates.append((d.marks[qk].open, "quote", d.marks[qk].open))
+    return comp, qk, candidates
 
 
 def _has_subject(d: _Doc, a: int, b: int) -> bool:
@@ -1550,16 +1557,7 @@ def _postposed_quote(d: _Doc, c: Cue, sent_start: int, sent_end: int) -> None:
 
 
 def _frame_participle(d: _Doc, c: Cue, limit: int, sent_end: int) -> None:
-    comp = _first_comp(d, c.end, limit)
-    colon = _first_colon(d, c.end, limit)
-    qk = _first_quote(d, c.end, limit, skip_names=True)
-    candidates = []
-    if comp is not None:
-        candidates.append((comp.start(), "comp", comp.end()))
-    if colon >= 0:
-        candidates.append((colon, "colon", colon + 1))
-    if qk >= 0:
-        candidates.append((d.marks[qk].open, "quote", d.marks[qk].open))
+    _comp, _qk, candidates = _statement_starts(d, c.end, limit)
     if not candidates:
         return
     pos, how, content_start = min(candidates)
