@@ -78,3 +78,26 @@ def test_login_never_redirects_off_site(client, editor):
 def test_login_follows_a_local_next(client, editor):
     response = client.post(f"{reverse('login')}?next=/articles/new/", {"username": editor.username, "password": "pass"})
     assert response["Location"] == "/articles/new/"
+
+
+def test_json_logs_carry_import_and_detection_fields(tmp_path):
+    import json as jsonlib
+
+    env = {**os.environ, "DJANGO_DEBUG": "1", "DJANGO_LOG_FORMAT": "json", "TRACKER_TASKS_BACKEND": "immediate"}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=REPO, env=env, check=True)
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resume\nThe envoy said on Monday that talks would resume.", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_articles", str(article), "--no-progress", "--language", "en"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    records = [jsonlib.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    events = {r.get("event"): r for r in records}
+    assert events["article_imported"]["language"] == "en" and events["article_imported"]["article_id"] == 1
+    assert events["detected"]["article_id"] == 1 and events["detected"]["backend"] == "rules"
+    assert {"time", "level", "logger", "message"} <= set(events["detected"])

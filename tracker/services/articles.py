@@ -153,5 +153,11 @@ def article_import(
         if existing is None:
             raise
         return ImportResult(existing, created=False)
-    logger.info("article imported id=%s language=%s chars=%s", article.pk, language, len(body))
+    logger.info(
+        "article imported id=%s language=%s chars=%s",
+        article.pk,
+        language,
+        len(body),
+        extra={"event": "article_imported", "article_id": article.pk, "language": language, "chars": len(body)},
+    )
     return ImportResult(article, created=True)

@@ -132,6 +132,17 @@ def article_detect(*, article: Article) -> list[Quote]:
         fields["status"] = Article.Status.DETECTED
     Article.objects.filter(pk=article.pk).update(**fields)
     logger.info(
-        "article %s detected: %s new quotes, %s kept, backend=%s", article.pk, len(created), len(kept), backend.name
+        "article %s detected: %s new quotes, %s kept, backend=%s",
+        article.pk,
+        len(created),
+        len(kept),
+        backend.name,
+        extra={
+            "event": "detected",
+            "article_id": article.pk,
+            "new": len(created),
+            "kept": len(kept),
+            "backend": backend.name,
+        },
     )
     return created

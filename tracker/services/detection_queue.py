@@ -23,7 +23,9 @@ def article_detection_enqueue(*, article: Article) -> None:
         detection_state=Article.Detection.QUEUED, detection_error="", detection_attempts=0
     )
     detect_article.enqueue(article.pk)
-    logger.info("detection queued article=%s", article.pk)
+    logger.info(
+        "detection queued article=%s", article.pk, extra={"event": "detection_queued", "article_id": article.pk}
+    )
 
 
 def article_detection_run(*, article_id: int) -> str:
@@ -43,7 +45,16 @@ def article_detection_run(*, article_id: int) -> str:
         error = f"{type(exc).__name__}: {exc}"[:2000]
         if article.detection_attempts < settings.TRACKER_DETECTION_MAX_ATTEMPTS:
             logger.warning(
-                "detection retry article=%s attempt=%s error=%s", article_id, article.detection_attempts, error
+                "detection retry article=%s attempt=%s error=%s",
+                article_id,
+                article.detection_attempts,
+                error,
+                extra={
+                    "event": "detection_retry",
+                    "article_id": article_id,
+                    "attempt": article.detection_attempts,
+                    "error": error,
+                },
             )
             Article.objects.filter(pk=article_id).update(
                 detection_state=Article.Detection.QUEUED, detection_error=error
@@ -52,7 +63,18 @@ def article_detection_run(*, article_id: int) -> str:
 
             detect_article.enqueue(article_id)
             return "retry"
-        logger.error("detection failed article=%s attempts=%s error=%s", article_id, article.detection_attempts, error)
+        logger.error(
+            "detection failed article=%s attempts=%s error=%s",
+            article_id,
+            article.detection_attempts,
+            error,
+            extra={
+                "event": "detection_failed",
+                "article_id": article_id,
+                "attempt": article.detection_attempts,
+                "error": error,
+            },
+        )
         Article.objects.filter(pk=article_id).update(detection_state=Article.Detection.FAILED, detection_error=error)
         return "failed"
     Article.objects.filter(pk=article_id).update(detection_state=Article.Detection.DONE, detection_error="")

@@ -192,7 +192,11 @@ def import_items(
                 summary.rejected.append(Rejection(item.source or name, " ".join(exc.messages)))
             except DatabaseError as exc:
                 # The article's own transaction rolled back; the rest of the file goes on.
-                logger.exception("import database error source=%s", item.source or name)
+                logger.exception(
+                    "import database error source=%s",
+                    item.source or name,
+                    extra={"event": "import_database_error", "source": item.source or name},
+                )
                 summary.rejected.append(Rejection(item.source or name, f"database error, nothing stored ({exc})."))
     except ImportRejected as exc:
         summary.rejected.append(Rejection(name, " ".join(exc.messages)))
