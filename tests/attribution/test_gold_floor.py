@@ -20,7 +20,8 @@ GOLD_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "dev
 # language -> (file glob, minimum end-to-end F1, minimum quote precision)
 FLOORS = {
     "ar": ("ar_*.json", 0.95, 0.95),
-    # English: all ten PolNeAR-derived dev articles together (1.000 / 1.000 when the rules landed).
+    # English: all ten PolNeAR-derived dev articles together (1.000 / 1.000 when the rules landed; 0.991 /
+    # 1.000 after an overfitted "the two candidates" -> last two people rule was removed).
     "en": ("en_*.json", 0.96, 0.96),
 }
 
@@ -32,6 +33,10 @@ HELDOUT_FLOORS = {
     # Eight invented articles in eight outlets' styles (0.771 before the rules were generalised;
     # 0.985 / 1.000 after, on articles the rules were then tuned against, so not a blind figure).
     "ar": (0.95, 0.95),
+    # Sixteen invented English articles (wire, BBC, Guardian, court, earnings, sport, live blog, feature,
+    # US/UK/EU/Australian politics, science) in three batches. Blind figures before tuning on each batch:
+    # 0.750 (batch 1, old rules), 0.841 (batch 2), 0.902 (batch 3); 0.994 / 1.000 after, tuned on all.
+    "en": (0.97, 0.97),
 }
 
 

@@ -132,10 +132,21 @@ def test_apostrophes_are_not_quotation_marks():
 
 
 def test_multi_paragraph_quote_takes_the_cue_of_its_last_paragraph():
+    # Each paragraph's part is a quote of its own; the earlier part takes the later part's speaker.
     body = '"The first part of the plan is done.\n"The second part starts in June," the mayor said.'
-    a = one(body)
-    assert a.kind == "direct" and a.speaker == "mayor"
-    assert a.quote.text.startswith("The first part") and a.quote.text.endswith("starts in June")
+    assert pairs(run(body)) == [
+        ("direct", "mayor", "The first part of the plan is done."),
+        ("direct", "mayor", "The second part starts in June"),
+    ]
+
+
+def test_multi_paragraph_quote_continues_with_the_first_paragraphs_speaker():
+    body = '"We held on," Ada Novak said. "It was hard.\n"Next year will be better."'
+    assert pairs(run(body)) == [
+        ("direct", "Ada Novak", "We held on"),
+        ("direct", "Ada Novak", "It was hard."),
+        ("direct", "Ada Novak", "Next year will be better."),
+    ]
 
 
 def test_unbalanced_quote_runs_to_the_end_of_its_paragraph():
@@ -366,6 +377,112 @@ def test_ner_names_are_read_in_order_so_a_later_namesake_does_not_win():
         Entity(body.index("Ruth"), body.index("Ruth") + 9, "Ruth Lowe", "PER"),
     ]
     assert one(body, entities=ents).speaker == "Jeb Lowe"
+
+
+def test_hyphenated_titles_and_name_particles():
+    a = one("United Nations Secretary-General Kofi Mensah said the talks must resume.")
+    assert a.speaker == "Kofi Mensah"
+    body = "Commission President Ilse van der Berg said the plan was final. Later van der Berg said it would pass."
+    assert {x.speaker for x in run(body)} == {"Ilse van der Berg"}
+    assert one("General Omar al-Rashid said the army would withdraw.").speaker == "Omar al-Rashid"
+    assert one("Dutch MEP Anke de Wit said the vote would be close.").speaker == "Anke de Wit"
+
+
+def test_possessor_and_place_are_not_part_of_the_name():
+    body = "Rovers' Tom Hale scored twice. Hale, 24, told reporters he was delighted with the win."
+    assert one(body).speaker == "Tom Hale"
+    a = one("Senator Ada Quinn of Ohio said the bill was dead.")
+    assert a.speaker == "Ada Quinn"
+    a = one("Senator Ada Quinn, Democrat of Ohio, said the bill was dead.")
+    assert a.speaker == "Ada Quinn"
+    a = one("Sen. Ada Quinn, D-Ohio, said the bill was dead.")
+    assert a.speaker == "Ada Quinn"
+
+
+def test_zero_that_clauses_with_irregular_verbs_numbers_and_no():
+    assert one("The researchers said the effect held after adjusting for age.").quote.text == (
+        "the effect held after adjusting for age"
+    )
+    assert one("The utility said about 42,000 homes were without power.").quote.text == (
+        "about 42,000 homes were without power"
+    )
+    assert one("The operator said no trains would run before noon.").quote.text == "no trains would run before noon"
+    assert run("He said no to the deal.") == []
+
+
+def test_second_complement_and_participle_clauses():
+    found = run("Ana Lind said the plan was sound but that it needed more money.")
+    assert pairs(found) == [
+        ("indirect", "Ana Lind", "the plan was sound"),
+        ("indirect", "Ana Lind", "it needed more money"),
+    ]
+    found = run("Ana Lind said on Monday that talks must resume, warning that time was running out.")
+    assert [a.quote.text for a in found] == ["talks must resume", "time was running out"]
+    a = one("Ana Lind said it was late but that was not the point.")
+    assert a.quote.text == "it was late but that was not the point"
+
+
+def test_reporting_verb_with_a_noun_object_is_not_a_relay():
+    a = one("Ana Lind said that the fund would add 50 million euros in aid.")
+    assert (a.speaker, a.quote.text) == ("Ana Lind", "the fund would add 50 million euros in aid")
+
+
+def test_trailing_according_to_a_statement_does_not_replace_the_speaker():
+    a = one("The minister said that the fund would grow, according to a statement.")
+    assert (a.speaker, a.quote.text) == ("minister", "the fund would grow")
+    a = one("According to a statement from the foreign ministry, the envoy will attend the summit.")
+    assert a.speaker == "foreign ministry"
+    a = one("Walking daily cuts the risk by a fifth, according to a study of 80,000 adults.")
+    assert a.speaker == "study of 80,000 adults"
+
+
+def test_inverted_cue_after_an_unquoted_clause():
+    a = one("A deal could be announced next week, said the people, who asked not to be named.")
+    assert (a.speaker, a.quote.text) == ("people", "A deal could be announced next week")
+    a = one("Prices will keep rising, said Jo Park, an analyst at Lumen Bank.")
+    assert (a.speaker, a.quote.text) == ("Jo Park", "Prices will keep rising")
+
+
+def test_unnamed_sources_with_post_modifiers():
+    a = one("People familiar with the matter said the deal could close on Friday.")
+    assert a.speaker == "People familiar with the matter"
+
+
+def test_the_company_is_the_organisation_named_before():
+    body = "Northgate Airlines posted a profit. The company said bookings were running ahead of last year."
+    assert one(body).speaker == "Northgate Airlines"
+
+
+def test_pronoun_prefers_the_person_a_new_paragraph_turns_to():
+    body = (
+        '"We are tired," Ruth Cole said.\n'
+        "Her neighbour, Ian Marsh, is still waiting. He and his wife live in a rented flat.\n"
+        '"We want to go home," he said.'
+    )
+    assert [a.speaker for a in run(body)] == ["Ruth Cole", "Ian Marsh"]
+
+
+def test_headline_says_and_role_headlines():
+    found = run("Mayor Lena Ortiz said on Monday the port would reopen.", title="Ortiz says port will reopen in May")
+    assert ("headline", "Lena Ortiz", "port will reopen in May") in pairs(found)
+    found = run("Housing Secretary Mia Roy said the plan would go ahead.", title="Housing Secretary: 'We will build'")
+    assert ("headline", "Mia Roy", "We will build") in pairs(found)
+
+
+def test_so_called_marks_a_scare_quote_not_a_statement():
+    a = one("The so-called 'ten-year rule' was never law, Ada Novak noted, and it should be dropped.")
+    assert a.kind == "indirect" and a.speaker == "Ada Novak"
+
+
+def test_wire_copy_variants():
+    a = one("Officials in the capital said at least 12 people were killed in the strike.")
+    assert a.quote.text == "at least 12 people were killed in the strike"
+    a = one("Tom Hale, 52, who has led the firm since 2019, said in a note to staff that the cuts were painful.")
+    assert (a.speaker, a.quote.text) == ("Tom Hale", "the cuts were painful")
+    a = one("The minister was quoted by a news agency as saying the talks had failed.")
+    assert (a.speaker, a.quote.text) == ("minister", "the talks had failed")
+    found = run("“We have to act now,” Dr. Maya Chen, director of the institute, said in a statement.")
+    assert pairs(found) == [("direct", "Maya Chen", "We have to act now")]
 
 
 # -- quoted strings that are not statements --------------------------------------------------------

@@ -69,9 +69,7 @@ _ZERO_THAT = _lex(
     tweet post reply respond"""
 )
 # Verbs with an addressee before the clause ("told reporters that …").
-_OBJECT_FIRST = set(
-    ["tell", "inform", "assure", "remind", "warn", "advise", "ask", "promise", "urge", "caution"]
-)
+_OBJECT_FIRST = set(["tell", "inform", "assure", "remind", "warn", "advise", "ask", "promise", "urge", "caution"])
 # Verbs that only license quoted words in their sentence (no reported clause of their own).
 _QUOTE_VERBS = _lex(
     """call describe dismiss label brand dub term criticize criticise hit slam blast attack praise accuse
@@ -82,9 +80,7 @@ _QUOTE_VERBS = _lex(
 # Verbs whose object noun phrase is the content ("compared abortion to …", "cited several factors").
 _OBJECT_CONTENT = set(["cite", "compare", "describe", "document", "outline", "detail"])
 # Verbs whose speaker is the real source when another cue relays them ("reported that officials said").
-_RELAYED = _lex(
-    """say tell add write state claim report announce confirm insist argue warn deny acknowledge admit"""
-)
+_RELAYED = _lex("""say tell add write state claim report announce confirm insist argue warn deny acknowledge admit""")
 # Inverted postposed cues ("…," said Lee).
 _INVERTING = set(
     [
@@ -115,9 +111,7 @@ def _inflect(lemma: str) -> dict[str, str]:
     if lemma in _IRREGULAR:
         forms = {lemma: "base"}
         for f in _IRREGULAR[lemma]:
-            forms[f] = (
-                "ing" if f.endswith("ing") else ("s" if f.endswith("s") and f != lemma + "ed" else "ed")
-            )
+            forms[f] = "ing" if f.endswith("ing") else ("s" if f.endswith("s") and f != lemma + "ed" else "ed")
         return forms
     stem = lemma
     if lemma.endswith("e"):
@@ -152,7 +146,9 @@ _TITLES = _lex(
     lady chancellor minister mayor ambassador chairman chairwoman chair chief commissioner attorney
     speaker sheriff detective officer pastor father rabbi imam sheikh ceo coach councilman councilwoman
     congressman congresswoman assemblyman assemblywoman premier prince princess king queen pope cardinal
-    bishop archbishop deputy vice prime former acting leader senators sens reps"""
+    bishop archbishop deputy vice prime former acting leader senators sens reps treasurer comptroller
+    auditor solicitor registrar provost dean whip governor-general envoy commander brigadier inspector
+    constable marshal emir sultan"""
 )
 _FEMALE = _lex(
     """mrs ms miss she her hers herself woman women actress spokeswoman chairwoman congresswoman
@@ -190,11 +186,11 @@ _ORG_HEADS = _lex(
     office embassy bank club carrier airline insurer retailer lender manufacturer carmaker automaker chain
     operator utility regulator watchdog charity"""
 )
-_REPORT_HEADS = set(
-    ["report", "study", "survey", "poll", "analysis", "investigation", "audit", "review", "findings"]
-)
+_REPORT_HEADS = set(["report", "study", "survey", "poll", "analysis", "investigation", "audit", "review", "findings"])
 # Heads that stand for a business or institution named before ("the company", "the carrier").
-_COMPANY_HEADS = _lex("company firm carrier airline insurer retailer lender manufacturer carmaker automaker chain group")
+_COMPANY_HEADS = _lex(
+    "company firm carrier airline insurer retailer lender manufacturer carmaker automaker chain group"
+)
 _PERSON_HEADS = _lex(
     """candidate neurosurgeon surgeon doctor actress actor senator governor president official spokesman
     spokeswoman spokesperson minister chairman chairwoman chair secretary lawyer attorney judge justice
@@ -250,9 +246,7 @@ _NOMINAL_CUES = _lex(
     pledge vow call calls demand demands denial admission prediction accusation allegation allegations
     charge contention comment comments assurance complaint announcement declaration"""
 )
-_BY_NOUNS = (
-    "tally|count|reckoning|estimate|estimates|account|argument|calculation|calculations|logic|standard"
-)
+_BY_NOUNS = "tally|count|reckoning|estimate|estimates|account|argument|calculation|calculations|logic|standard"
 _PRONOUNS = {
     "he": ("m", False),
     "she": ("f", False),
@@ -270,9 +264,7 @@ _SUBORDINATORS = _lex(
     """that which who whom whose because while when although though if as since after before where whereas
     unless until once whether but so and or than"""
 )
-_INTRO_WORDS = _lex(
-    """but and so yet still now meanwhile however instead also then later earlier indeed moreover"""
-)
+_INTRO_WORDS = _lex("""but and so yet still now meanwhile however instead also then later earlier indeed moreover""")
 _PREPOSITIONS = set(
     [
         "in",
@@ -347,7 +339,8 @@ _IRREGULAR_PAST = _lex(
     held hurt kept knew laid led leant leapt left lent let lay lit lost made meant met paid put quit ran rang
     rose sought sold sent set shook shone shot showed shut sang sank sat slept slid spoke spent spun spread
     sprang stood stole stuck stung struck swore swept swam swung took taught tore told thought threw understood
-    woke wore won withdrew wrote"""
+    woke wore won withdrew wrote saw beat bent bore fit fled rode sought undertook upheld overcame overtook
+    wept wound"""
 )
 _CLAUSE_BLOCK = _lex(
     """while whether because if when where as to for from in on at of about after before during with so
@@ -372,28 +365,36 @@ _WEEKDAYS = set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 # Precompiled patterns
 # --------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_][\w'’.\-]*[^\W_]|[^\W_]")
+# Unions of the lexicons above, built once (not per call).
+_U_GROUP_PERSON = _GROUP_HEADS | _PERSON_HEADS
+_U_ORG_MEDIA_PERSON_TITLES_REPORT = _ORG_HEADS | _MEDIA_HEADS | _PERSON_HEADS | _TITLES | _REPORT_HEADS
+_U_PERSON_ORG_MEDIA_REPORT = _PERSON_HEADS | _ORG_HEADS | _MEDIA_HEADS | _REPORT_HEADS
+_U_GROUP_NOMINALCUES = _GROUP_HEADS | _NOMINAL_CUES
+_U_TITLES_ABBREV = _TITLES | _ABBREV
+_U_PERSON_ORG_MEDIA_REPORT_GROUP = _PERSON_HEADS | _ORG_HEADS | _MEDIA_HEADS | _REPORT_HEADS | _GROUP_HEADS
+_U_ORG_GROUP_MEDIA = _ORG_HEADS | _GROUP_HEADS | _MEDIA_HEADS
+_U_FINITE_ADVAUX_SUBORDINATORS = _FINITE | _ADV_AUX | _SUBORDINATORS
+_U_SUBORDINATORS_PREPOSITIONS = _SUBORDINATORS | _PREPOSITIONS
+
+# A word; a plural possessive keeps its apostrophe ("Rovers' Tom Hale") so it reads as a possessor.
+_WORD = re.compile(r"[^\W_][\w'’.\-]*(?:s['’](?=\s)|[^\W_])|[^\W_]")
 _NOISE_LINE = re.compile(
     r"^\s*(?:read more\b|related\b|see also\b|more:|photo\b|image\b|credit\b|\(?photo:|twitter:\s*@|"
     r"follow\b.*\bon twitter\b|abstract\.?\s*$|full text\.?\s*$|watch:|listen:|click here|sign up|"
     r"subscribe\b|https?://\S+\s*$|pic\.twitter\.com)",
     re.IGNORECASE,
 )
-_EMBED_LINE = re.compile(
-    r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>.*)$"
-)
+_EMBED_LINE = re.compile(r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>.*)$")
 _LINK = re.compile(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+|t\.co/\S+)")
 _BOUNDARY = re.compile(r"[.?!]+[\"'’”)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\x01])|;\s+(?=[A-Z])")
 # "KYIV, Nov 3 (Reuters) - ", "WASHINGTON (AP) — ", "New York (AFP) – " at a paragraph's start.
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,3})(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*"
+    r"^(?:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,3})(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"(?:\([A-Z][\w. ]{0,20}\)\s*)?[-—–]+\s+|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,3}\s*[-—–]+\s+",
     re.MULTILINE,
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_BY_TALLY = re.compile(
-    rf"\s*(?:[Bb]y|[Ii]n)\s+(?P<np>[^,]{{1,60}}?)(?:'s|’s|'|’)\s+(?:own\s+)?(?:{_BY_NOUNS})\s*,\s*"
-)
+_BY_TALLY = re.compile(rf"\s*(?:[Bb]y|[Ii]n)\s+(?P<np>[^,]{{1,60}}?)(?:'s|’s|'|’)\s+(?:own\s+)?(?:{_BY_NOUNS})\s*,\s*")
 # "X says …" / "X warns …" as a headline's whole frame.
 _HEADLINE_SAYS = re.compile(
     r"^\s*(?P<sp>[A-Z][^:\n]{1,50}?)\s+(?:says|said|tells|warns|insists|claims|admits|vows|pledges|predicts)"
@@ -437,6 +438,7 @@ def _find_quotes(text: str) -> list[_Quote]:
                 after += 1
         else:
             after = m.end
+        op = m.open
         nl = t2.find("\n", start, m.end)
         while nl >= 0:
             # A quote running over paragraphs: each paragraph's part is a quote of its own, the later
@@ -444,10 +446,10 @@ def _find_quotes(text: str) -> list[_Quote]:
             end = nl
             while end > start and t2[end - 1] in " \t":
                 end -= 1
-            out.append(_Quote(start - 1 if start > m.open + 1 else m.open, start, end, end, True, runs_on=True))
-            start = nl + 2
+            out.append(_Quote(op, start, end, end, True, runs_on=True))
+            op, start = nl + 1, nl + 2
             nl = t2.find("\n", start, m.end)
-        out.append(_Quote(start - 1 if start > m.open + 1 else m.open, start, m.end, after, m.closed))
+        out.append(_Quote(op, start, m.end, after, m.closed))
     out.extend(_single_quotes(t2, out))
     out.sort(key=lambda q: q.open)
     return out
@@ -518,6 +520,7 @@ class _Cue:
     participle: bool = False
     comm: int | None = None  # "one of her ads asking": offset of the communication noun
     inverted: bool = False  # "…," said X: the subject follows, nothing is reported after it
+    np_end: int | None = None  # end of an inverted cue's subject ("…, said the people, who …")
     via: str | None = None  # who relayed this cue's statement ("the Journal reported that officials said")
 
 
@@ -530,6 +533,8 @@ class _Unit:
 
 
 _SHORT_PARENS = re.compile(r"\((?:[^()\n\x01]{1,12})\)")
+# A US party-and-state tag between commas ("Sen. Jo Lee, D-Mass., said") is an aside like "(D-Mass.)".
+_PARTY_TAG = re.compile(r",\s(?:[DRI]|Ind)-[A-Z][A-Za-z.]{1,12},(?=\s)")
 
 
 def _blank(m: re.Match) -> str:
@@ -545,6 +550,7 @@ class _Doc:
         self.masked = self._mask()
         self._tok: list[tuple[int, int, str]] | None = None
         self._tok_starts: list[int] = []
+        self._cue_idx: list[int] | None = None
         self.registry = Registry()
         self.entities = sorted(entities or [], key=lambda e: e.start)
         self.ent_label = {(e.start, e.end): e.label for e in self.entities}
@@ -575,7 +581,17 @@ class _Doc:
         pieces.append(text[pos:])
         # Datelines and short parentheticals after a name ("(R)", "(I-Vt.)") say nothing about structure.
         masked = _DATELINE.sub(_blank, "".join(pieces))
-        return _SHORT_PARENS.sub(_blank, masked)
+        return _PARTY_TAG.sub(_blank, _SHORT_PARENS.sub(_blank, masked))
+
+    def cue_words(self, a: int, b: int) -> list[int]:
+        """Token indexes within [a, b) whose word is a reporting-verb form."""
+        if self._cue_idx is None:
+            self.words(0, 0)
+            self._cue_idx = [i for i, t in enumerate(self._tok) if t[2] in _FORMS]
+        idx = self._cue_idx
+        lo = bisect_left(idx, bisect_left(self._tok_starts, a))
+        hi = bisect_left(idx, bisect_left(self._tok_starts, b))
+        return idx[lo:hi]
 
     def span(self, a: int, b: int) -> Span:
         return Span(a, b, self.text[a:b])
@@ -583,8 +599,14 @@ class _Doc:
     def words(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """Words of the masked text within [a, b), tokenised once per document."""
         if self._tok is None:
-            self._tok = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.masked)]
-            self._tok_starts = [t[0] for t in self._tok]
+            masked = self.masked
+            tok: list[tuple[int, int, str]] = []
+            add = tok.append
+            for m in _WORD.finditer(masked):
+                s, e = m.span()
+                add((s, e, masked[s:e]))
+            self._tok = tok
+            self._tok_starts = [t[0] for t in tok]
         i = bisect_left(self._tok_starts, a)
         j = bisect_left(self._tok_starts, b, i)
         out = self._tok[i:j]
@@ -593,9 +615,7 @@ class _Doc:
             s, _, _ = out[-1]
             out[-1] = (s, b, self.masked[s:b]) if b > s else out[-1]
             if not _WORD.fullmatch(out[-1][2]):
-                out = out[:-1] + [
-                    (mm.start(), mm.end(), mm.group()) for mm in _WORD.finditer(self.masked, s, b)
-                ]
+                out = out[:-1] + [(mm.start(), mm.end(), mm.group()) for mm in _WORD.finditer(self.masked, s, b)]
         return out
 
 
@@ -698,7 +718,7 @@ def _is_cap(w: str) -> bool:
 
 _JOINED_PARTICLES = frozenset(["al", "el", "ad", "as", "ash", "at", "az", "ud", "d'", "d’"])
 # Lowercase particles inside or at the start of a surname ("Ursula von der Leyen", "de Vries").
-_PARTICLES = frozenset("von van der den de la le du da dos das del della di al el bin ibn ben abu ter ten".split())
+_PARTICLES = _lex("von van der den de la le du da dos das del della di al el bin ibn ben abu ter ten")
 
 
 def _possessive(w: str) -> bool:
@@ -734,6 +754,9 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         if prev.lower() in _CONNECT and i >= 2 and _is_cap(ws[i - 2][2]) and not _possessive(ws[i - 2][2]):
             i -= 1
             continue
+        if prev == "to" and i >= 2 and _is_cap(ws[i - 2][2]) and ws[i - 2][2].lower() in _ORG_WORDS:
+            i -= 1  # "Committee to Protect Journalists", "Campaign to End Loneliness"
+            continue
         break
     # Sentence-initial function words ("Had Lee won", "Following the vote") are not names.
     while i < len(ws) - 1 and ws[i][2].lower() in _CAP_STOP and ws[i][2] not in _PARTICLES:
@@ -749,6 +772,8 @@ def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, 
     last_title = -1
     for k, (_, _, w) in enumerate(ws):
         lw = _bare(w).lower()
+        if "-" in lw and all(p in _ROLE_WORDS or p in _TITLE_MODIFIERS for p in lw.split("-")):
+            lw = lw.split("-")[0]  # "Secretary-General", "Attorney-General", "President-elect"
         if k < len(ws) - 1 and (lw in _TITLES or lw in _PERSON_HEADS):
             last_title = k
             gender = gender or ("f" if lw in _FEMALE else "m" if lw in _MALE else None)
@@ -762,6 +787,7 @@ def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, 
     return (rest or ws), gender
 
 
+_TITLE_MODIFIERS = frozenset(["general", "elect", "designate", "in", "chief", "at", "large", "of"])
 _TITLE_NAMES = {
     "sen": "senator",
     "rep": "representative",
@@ -800,9 +826,7 @@ def _kind_cached(words: tuple[str, ...], label: str | None) -> str:
         if label in ("GPE", "LOC"):
             return "government"
     low = [_bare(w).lower() for w in words]
-    if any(w in _MEDIA_WORDS for w in low) or any(
-        w.isupper() and 2 <= len(w) <= 8 for w in words if w.isalpha()
-    ):
+    if any(w in _MEDIA_WORDS for w in low) or any(w.isupper() and 2 <= len(w) <= 8 for w in words if w.isalpha()):
         return "media" if any(w in _MEDIA_WORDS for w in low) else "organisation"
     if any(w in _ORG_WORDS for w in low) or "/" in " ".join(words):
         return "organisation"
@@ -816,9 +840,7 @@ def _kind_cached(words: tuple[str, ...], label: str | None) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _resolve_name(
-    d: _Doc, name: str, pos: int, kind: str, gender: str | None, desc: str, a: int, b: int
-) -> _Speaker:
+def _resolve_name(d: _Doc, name: str, pos: int, kind: str, gender: str | None, desc: str, a: int, b: int) -> _Speaker:
     entry = d.registry.resolve_name(name) if len(name.split()) == 1 else None
     if entry is not None and entry.kind in ("person", None):
         d.registry.touch(entry, pos)
@@ -834,6 +856,9 @@ def _resolve_name(
     return _Speaker(entry.name, entry.kind or kind, d.span(a, b), entry)
 
 
+_POSTMODIFIERS = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved", "speaking"])
+
+
 def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = None) -> _Speaker | None:
     """Classify and resolve the noun phrase masked[a:b] naming a source."""
     ws = d.words(a, b)
@@ -844,14 +869,16 @@ def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = Non
         return _pronoun(d, first, pos, unit)
     if first in ("i", "we", "you", "who", "which", "that", "this", "there"):
         return None
-    # Cut the phrase at its first preposition after a lowercase head ("spokesman for X").
+    # Cut the phrase at its first preposition after a lowercase head ("spokesman for X"), or at an
+    # adjective that post-modifies it ("people familiar with the matter", "sources close to him").
     head = ws
     for k in range(1, len(ws)):
+        if ws[k][2] in _POSTMODIFIERS:
+            head = ws[:k]
+            break
         w = ws[k][2]
         pw = ws[k - 1][2]
-        if w in _PREPOSITIONS and (
-            not _is_cap(pw) or (k == 1 and _bare(pw).lower() in _GROUP_HEADS | _PERSON_HEADS)
-        ):
+        if w in _PREPOSITIONS and (not _is_cap(pw) or (k == 1 and _bare(pw).lower() in _U_GROUP_PERSON)):
             if w == "of" and k + 1 < len(ws) and ws[k + 1][2].islower() and _name_run(ws) is not None:
                 continue
             head = ws[:k]
@@ -861,9 +888,7 @@ def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = Non
     run = _name_run(head)
     if run is not None:
         names = head[run[0] : run[1]]
-        if names[0][2].lower() in _QUANTIFIERS or (
-            _bare(names[-1][2]).lower() in _GROUP_HEADS and len(names) <= 2
-        ):
+        if names[0][2].lower() in _QUANTIFIERS or (_bare(names[-1][2]).lower() in _GROUP_HEADS and len(names) <= 2):
             return _group(d, ws, head)
         before = head[: run[0]]
         names, gender = _strip_titles(names)
@@ -871,6 +896,9 @@ def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = Non
             names = names[1:]
         if not names:
             return None
+        of = next((k for k, w in enumerate(names) if w[2] == "of"), 0)
+        if of >= 2 and _kind_of_name([w for _, _, w in names[:of]]) == "person":
+            names = names[:of]  # "Paul Whitaker of Ohio": the place is not part of the name
         na, nb = names[0][0], names[-1][1]
         name = _clean_name(d.text[na:nb])
         if not name:
@@ -878,11 +906,7 @@ def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = Non
         desc = " ".join([w for _, _, w in before] + _title_words(head[run[0] : run[1]]))
         label = d.ent_label.get((na, nb))
         kind = _kind_of_name([w for _, _, w in names], label)
-        if (
-            before
-            and any(_bare(w).lower() in _PERSON_HEADS | _TITLES for _, _, w in before)
-            and kind != "media"
-        ):
+        if before and any(_bare(w).lower() in _ROLE_WORDS for _, _, w in before) and kind != "media":
             kind = "person" if not any(_bare(w).lower() in _ORG_WORDS for _, _, w in names) else kind
         for _, _, w in before:
             lw = w.lower()
@@ -925,12 +949,10 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
         return _group(d, ws, head)
     if _possessive(ws[0][2]) and _is_cap(ws[0][2]) and len(head) >= 2:
         kind = "organisation" if hw in _ORG_HEADS else "media" if hw in _MEDIA_HEADS else "unnamed"
-        if hw in _ORG_HEADS | _MEDIA_HEADS | _PERSON_HEADS | _TITLES | _REPORT_HEADS:
+        if hw in _U_ORG_MEDIA_PERSON_TITLES_REPORT:
             return _Speaker(text, kind, d.span(a, b), confidence=0.6)
         return None
-    if det in ("one", "another", "two", "three", "several") and (
-        hw in _PERSON_HEADS or hw[:-1] in _PERSON_HEADS
-    ):
+    if det in ("one", "another", "two", "three", "several") and (hw in _PERSON_HEADS or hw[:-1] in _PERSON_HEADS):
         return _Speaker(text, "unnamed", d.span(a, b), confidence=0.55)
     if det not in ("the", "a", "an", "this", "that", "those", "these", "both"):
         # Bare lowercase phrase ("exit polls"): a group source only if its head says so.
@@ -975,9 +997,7 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
                 return _Speaker(e.name, "person", d.span(a, b), e, 0.6)
     if det in ("the", "this", "that"):
         text = _drop_article(text, ("The", "the"))
-    kind = (
-        "unnamed" if hw in _PERSON_HEADS or hw in _TITLES else "group" if hw.endswith("s") else "organisation"
-    )
+    kind = "unnamed" if hw in _PERSON_HEADS or hw in _TITLES else "group" if hw.endswith("s") else "organisation"
     if hw in _REPORT_HEADS or hw in _GROUP_HEADS:
         kind = "group"
     return _Speaker(text, kind, d.span(a, b), confidence=0.55)
@@ -1017,10 +1037,15 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
                     continue
                 if at <= floor:
                     break
-                if x is not e and x.kind == "person" and not x.plural and x.gender in (None, gender):
-                    if _sentence_initial(d.masked, at):
-                        e = x
-                        break
+                if (
+                    x is not e
+                    and x.kind == "person"
+                    and not x.plural
+                    and x.gender in (None, gender)
+                    and _sentence_initial(d.masked, at)
+                ):
+                    e = x
+                    break
     if e is None:
         return None
     d.registry.touch(e, pos)
@@ -1065,9 +1090,17 @@ def _learn_gender(d: _Doc, sp: _Speaker | None, a: int, b: int) -> None:
 
 def _cues(d: _Doc, u: _Unit) -> list[_Cue]:
     m = d.masked
-    ws = d.words(u.start, u.end)
     out: list[_Cue] = []
-    for i, (a, b, w) in enumerate(ws):
+    hits = d.cue_words(u.start, u.end)  # indexes of reporting-verb forms, found once per document
+    if not hits:
+        return out
+    ws = d.words(u.start, u.end)
+    first = bisect_left(d._tok_starts, u.start)
+    for gi in hits:
+        i = gi - first
+        if i >= len(ws):
+            break
+        a, b, w = ws[i]
         info = _FORMS.get(w)
         if info is None:
             continue
@@ -1083,6 +1116,8 @@ def _cues(d: _Doc, u: _Unit) -> list[_Cue]:
             continue
         if tag == "ing":
             comma = "," in gap or prev in ("and", "before", "after", "while", "by")
+            # "X was quoted (by Reuters) as saying …": the subject is the speaker.
+            comma = comma or (prev == "as" and _QUOTED_AS.search(m, u.start, a) is not None)
             progressive = prev in _BE or prev in ("been",)
             comm = None
             if not (comma or progressive):
@@ -1109,6 +1144,7 @@ def _cues(d: _Doc, u: _Unit) -> list[_Cue]:
     return out
 
 
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^,;:\"\x01]{0,60}\bas\s*$")
 _REFUSALS = _lex("refused declined hesitate unable asked want expected")
 _NOUNISH = _lex(
     """post tweet call claim report comment note answer reply demand promise pledge vow charge state
@@ -1139,11 +1175,7 @@ def _verb_reading(lemma: str, tag: str, prev: str, gap: str) -> bool:
         return True
     if prev[:1].isupper():
         return not _possessive(prev) and not lp.endswith(("an", "ic", "ish", "ese")) and lp not in _CAP_STOP
-    return (
-        lp in ("he", "she", "it", "who", "which", "that")
-        or lp in _ADV_AUX
-        or lp in _PERSON_HEADS | _ORG_HEADS | _MEDIA_HEADS | _REPORT_HEADS
-    )
+    return lp in ("he", "she", "it", "who", "which", "that") or lp in _ADV_AUX or lp in _U_PERSON_ORG_MEDIA_REPORT
 
 
 def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
@@ -1188,9 +1220,7 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     last = blocks[-1]
     lw = d.words(*last)
     # "Sen. X, D-Calif., on Tuesday accused …": a trailing adjunct block is skipped like an apposition.
-    if not lw or (
-        len(blocks) >= 2 and lw[0][2] in _ADJUNCT_START and not re.search(r"\bthat\b", m[last[0] : last[1]])
-    ):
+    if not lw or (len(blocks) >= 2 and lw[0][2] in _ADJUNCT_START and not re.search(r"\bthat\b", m[last[0] : last[1]])):
         k = len(blocks) - 2
         while k >= 0:
             bw = d.words(*blocks[k])
@@ -1204,13 +1234,9 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
                 or w0[0].isdigit()
                 or lw0 in ("who", "which", "whose", "whom", "where")
                 or re.match(r"[DRI]-[A-Z]", w0) is not None
+                or (lw0 in _PARTY_WORDS and len(bw) > 2 and bw[1][2] in ("of", "from"))  # "Democrat of Ohio"
             )
-            if (
-                apposition
-                and lw0 in ("the", "a", "an")
-                and len(bw) >= 2
-                and all(_is_cap(w) for _, _, w in bw[1:])
-            ):
+            if apposition and lw0 in ("the", "a", "an") and len(bw) >= 2 and all(_is_cap(w) for _, _, w in bw[1:]):
                 return _trim_np(d, blocks[k])  # "The paper, the Riverside Herald, said": the name wins
             if apposition:
                 d.pending_desc += " " + m[blocks[k][0] : blocks[k][1]]
@@ -1232,11 +1258,13 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     nw = d.words(*np)
     nh = next((nw[:k] for k in range(1, len(nw)) if nw[k][2] in _PREPOSITIONS), nw)
     raw = d.words(*last)
+    # Also "X, Democrat of New Mexico, said": a party label with its state stands in apposition.
+    party = len(nh) == 1 and nh[0][2].lower() in _PARTY_WORDS and len(nw) > 1
     if (
         raw
-        and raw[0][2].lower() in ("the", "a", "an")
-        and _name_run(nh) is None
-        and _bare(nh[-1][2]).lower() in _ROLE_WORDS
+        and (party or raw[0][2].lower() in ("the", "a", "an"))
+        and (party or _name_run(nh) is None)
+        and (party or _bare(nh[-1][2]).lower() in _ROLE_WORDS)
         and len(blocks) >= 2
     ):
         prev = d.words(*blocks[-2])
@@ -1246,6 +1274,7 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     return np
 
 
+_PARTY_WORDS = frozenset(["democrat", "republican", "independent"])
 _BLOCK_SPLIT = re.compile(r",|;|:|—|–|\s--\s|\s-\s|\(|\)")
 
 
@@ -1268,13 +1297,7 @@ def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
     for k in range(len(ws) - 1, -1, -1):
         lw = ws[k][2].lower()
         if lw in _SUBORDINATORS:
-            if (
-                lw in ("and", "or")
-                and k > 0
-                and _is_cap(ws[k - 1][2])
-                and k + 1 < len(ws)
-                and _is_cap(ws[k + 1][2])
-            ):
+            if lw in ("and", "or") and k > 0 and _is_cap(ws[k - 1][2]) and k + 1 < len(ws) and _is_cap(ws[k + 1][2]):
                 continue  # "Dovere and Debenedetti"
             if lw == "and" and k + 1 < len(ws) and ws[k + 1][2].lower() in ("her", "his", "their"):
                 continue
@@ -1292,9 +1315,7 @@ def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
     # A lowercase verb-looking word inside means this is a clause, not a noun phrase.
     for _, _, w in ws[1:]:
         lw = w.lower()
-        if lw in _FINITE or (
-            lw in _FORMS and _FORMS[lw][1] in ("ed", "s") and lw not in _GROUP_HEADS | _NOMINAL_CUES
-        ):
+        if lw in _FINITE or (lw in _FORMS and _FORMS[lw][1] in ("ed", "s") and lw not in _U_GROUP_NOMINALCUES):
             return None
     return ws[0][0], ws[-1][1]
 
@@ -1310,18 +1331,13 @@ def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
     out = []
     for k, (s, e, w) in enumerate(ws):
         gap = m[ws[k - 1][1] : s] if k else ""
-        prev_abbr = k and (ws[k - 1][2].lower() in _TITLES | _ABBREV or len(ws[k - 1][2]) == 1)
+        prev_abbr = k and (ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1)
         if (k and re.search(r"[,;:\"]", gap)) or ("." in gap and not (prev_abbr and gap.strip() == ".")):
             break
         if not out and w.lower() in _INVERTED_DETS:
             out.append((s, e, w))
             continue
-        if (
-            all(x[2].islower() for x in out)
-            and w.islower()
-            and k < 3
-            and (w in _ROLE_WORDS or w in _ROLE_ADJ)
-        ):
+        if all(x[2].islower() for x in out) and w.islower() and k < 3 and (w in _ROLE_WORDS or w in _ROLE_ADJ):
             out.append((s, e, w))  # "said lead author Dr. X"
             continue
         if (
@@ -1368,12 +1384,11 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         bw = _words(between, 0, len(between))
         ok = not bw or bw[0][2].lower() in _ADJUNCT_START or (lemma in _OBJECT_FIRST and len(bw) <= 6)
         ok = ok and not re.search(r"[;:\"\x01.]", between) and len(bw) <= 14
-        if (
-            ok
-            and bw
-            and any(w.lower() in _FORMS or w.lower() in _FINITE for _, _, w in bw)
-            and lemma != "tell"
-        ):
+        verbish = any(
+            (w.lower() in _FORMS and (k == 0 or bw[k - 1][2].lower() not in _DETERMINERS)) or w.lower() in _FINITE
+            for k, (_, _, w) in enumerate(bw)
+        )  # "in a note to staff that": a reporting-verb form after a determiner is a noun
+        if ok and bw and verbish and lemma != "tell":
             ok = False
         if ok:
             start = pos + tm.end()
@@ -1389,10 +1404,7 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         lemma in _OBJECT_FIRST
         and len(bw) > 2
         and bw[0][2] in ("the", "a", "his", "her", "their")
-        and (
-            bw[2][2].lower() in _PRONOUNS
-            or (len(bw) > 3 and bw[3][2].lower() in _PRONOUNS and bw[2][2].islower())
-        )
+        and (bw[2][2].lower() in _PRONOUNS or (len(bw) > 3 and bw[3][2].lower() in _PRONOUNS and bw[2][2].islower()))
     ):
         k = 2 if bw[2][2].lower() in _PRONOUNS else 3  # "told the filmmakers he …"
     elif lemma in _OBJECT_FIRST and len(bw) > 2 and bw[0][2] == "the" and _is_cap(bw[1][2]):
@@ -1415,13 +1427,11 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         return None
     w0 = bw[k][2]
     lw0 = w0.lower()
-    if lw0 in ("about", "around") and len(bw) > k + 1 and bw[k + 1][2][0].isdigit():
-        lw0 = "some"  # "said about 40 homes were …": an approximate number, not a preposition
-    if (
-        lw0 in _CLAUSE_BLOCK
-        or lw0 in _FORMS
-        or lw0 in ("it", "so", "nothing", "something", "this", "yes")
+    if (lw0 in ("about", "around") and len(bw) > k + 1 and bw[k + 1][2][0].isdigit()) or (
+        lw0 == "at" and len(bw) > k + 2 and bw[k + 1][2].lower() in ("least", "most") and bw[k + 2][2][0].isdigit()
     ):
+        lw0 = "some"  # "said about 40 homes were …", "at least 12 people": a number, not a preposition
+    if lw0 in _CLAUSE_BLOCK or lw0 in _FORMS or lw0 in ("it", "so", "nothing", "something", "this", "yes"):
         nxt = bw[k + 1][2].lower() if len(bw) > k + 1 else ""
         if not (lw0 == "it" and (nxt in _FINITE or (nxt.endswith(("s", "ed")) and nxt not in _FORMS))):
             return None
@@ -1436,11 +1446,7 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
     # a thousands separator is no comma ("about 42,000 homes were").
     seg = _ASIDE.sub(lambda mm: " " * len(mm.group()), _DIGIT_COMMA.sub(" ", m[span[0] : span[1]]))
     first = re.search(r"[,;(]|\s[-—–]+\s", seg)
-    window = [
-        w
-        for w in d.words(span[0], span[0] + first.start() if first else span[1])
-        if seg[w[0] - span[0]] != " "
-    ]
+    window = [w for w in d.words(span[0], span[0] + first.start() if first else span[1]) if seg[w[0] - span[0]] != " "]
     # "say" seldom takes a noun object, so its bare-noun subject may run longer ("said gusts of up to … were").
     reach = 14 if not bare_noun else 7 if lemma in ("say", "warn", "insist", "claim") else 4
     return span if _has_finite(window[:reach]) else None
@@ -1510,6 +1516,8 @@ def _skip_adjuncts(rest: str, bw, k: int) -> int | None:
         if lw in ("last", "this", "late", "early") and k + 1 < n:
             k += 2
             continue
+        if lw == "at" and k + 2 < n and bw[k + 1][2].lower() in ("least", "most") and bw[k + 2][2][0].isdigit():
+            break  # "said at least 12 people were killed": a number, not a place
         if lw in ("in", "on", "at", "during", "via", "through", "after", "before", "from", "with"):
             # the phrase runs to the next comma, or over determiner + adjectives/names + one noun.
             j = k + 1
@@ -1703,9 +1711,7 @@ def _title_like(s: str) -> bool:
     ws = re.findall(r"[A-Za-z][\w'’\-]*", s)
     if not ws or len(ws) > 6:
         return False
-    content = [
-        w for w in ws if w.lower() not in ("and", "of", "the", "a", "an", "in", "on", "for", "to", "at")
-    ]
+    content = [w for w in ws if w.lower() not in ("and", "of", "the", "a", "an", "in", "on", "for", "to", "at")]
     return bool(content) and all(w[0].isupper() for w in content) and len(ws) >= 2
 
 
@@ -1814,12 +1820,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
     for cue in cues:
         left = left_bound(cue.start)
         # "…," said Lee: inverted cue right after a quote.
-        if (
-            cue.lemma in _INVERTING
-            and cue.tag in ("ed", "s")
-            and _only_punct(m, left, cue.start)
-            and left > u.start
-        ):
+        if cue.lemma in _INVERTING and cue.tag in ("ed", "s") and _only_punct(m, left, cue.start) and left > u.start:
             span = _np_after(d, cue.end, u.end)
             if span:
                 sp = _speaker_from_np(d, span[0], span[1], cue.start, u)
@@ -1829,8 +1830,31 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
                     cue.speaker = sp
                     cue.subject_start = span[0]
                     cue.inverted = True
+                    cue.np_end = span[1]
                     subject_of_unit.append(sp)
                     continue
+        # "CLAUSE, said X." with no quotation marks: the same inversion closing a reported clause
+        # (a clause with a verb of its own before the comma, a short subject with no verb after it).
+        if (
+            cue.lemma in _INVERTING
+            and cue.tag in ("ed", "s")
+            and left == u.start
+            and m[left : cue.start].rstrip().endswith(",")
+            and "\x01" not in m[left : cue.start]
+            and len(m[left : cue.start].split()) >= 4
+            and (span := _np_after(d, cue.end, u.end)) is not None
+            and _INVERTED_TAIL.fullmatch(m, span[1], u.end)
+            and len(nw := d.words(*span)) <= 6
+            and not any(w[2] in _FINITE or w[2] in _IRREGULAR_PAST for w in nw)
+            and _has_finite(d.words(left, cue.start))
+        ):
+            sp = _speaker_from_np(d, span[0], span[1], cue.start, u)
+            if sp and sp.name and sp.name.lower() not in _WEEKDAYS:
+                am = _APPOSITION_AFTER.match(m, span[1], u.end)
+                _describe(sp, am.group(1) if am else "")
+                cue.speaker, cue.subject_start, cue.inverted, cue.np_end = sp, span[0], True, span[1]
+                subject_of_unit.append(sp)
+                continue
         sp = _speaker_for_cue(d, u, cue, left, subject_of_unit)
         if (
             sp is None
@@ -1854,9 +1878,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         inner = text[q.start : q.end]
         choice = None
         # 1. Postposed cue right after the quote.
-        ends_clause = (
-            _ENDS_CLAUSE.search(text, q.start, q.end) is not None or m[q.after : q.after + 1] in ",?!—–"
-        )
+        ends_clause = _ENDS_CLAUSE.search(text, q.start, q.end) is not None or m[q.after : q.after + 1] in ",?!—–"
         after = [c for c in valid if c.start >= q.after and ends_clause and _only_np_between(m, q.after, c)]
         if after:
             c = after[0]
@@ -1920,9 +1942,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
     for qi, (c, how) in quote_cue.items():
         q = quotes[qi]
         inner = text[q.start : q.end].strip()
-        starts_clause = (
-            not m[u.start : q.open].strip() or re.search(r"[:,]\s*$", m[u.start : q.open]) is not None
-        )
+        starts_clause = not m[u.start : q.open].strip() or re.search(r"[:,]\s*$", m[u.start : q.open]) is not None
         direct = how in ("postposed", "preposed") and starts_clause
         if how == "postposed" and not m[u.start : q.open].strip():
             direct = True
@@ -1945,7 +1965,8 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         claimed.append((q.open, q.after))
 
     # Indirect clauses.
-    quote_spans = [(q.open, q.after) for q in u.quotes]
+    # (a scare quote flagged "so-called" is no statement, so a clause around it is still indirect speech)
+    quote_spans = [(q.open, q.after) for q in u.quotes if not _SO_CALLED.search(m, max(0, q.open - 12), q.open)]
     for c in valid:
         if c.inverted or (c.tag == "ing" and not c.participle and c.lemma not in ("say", "state")):
             continue
@@ -2019,10 +2040,16 @@ def _only_np_between(m: str, a: int, c: _Cue) -> bool:
         return not re.search(r"\w", m[a : c.start])
     if c.subject_start is not None and (c.subject_start < a or re.search(r"\w", m[a : c.subject_start])):
         return False
-    return (
-        len(seg.split()) <= 14
-        and "." not in seg.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "")[: max(0, len(seg) - 1)]
-    ) or len(seg.split()) <= 1
+    # Abbreviated titles and initials ("Dr.", "Sen.", "J.") are no sentence end.
+    seg = _ABBREV_DOT.sub(lambda mm: mm.group(1) if _abbrev_word(mm.group(1)) else mm.group(0), seg)
+    return (len(seg.split()) <= 14 and "." not in seg[: max(0, len(seg) - 1)]) or len(seg.split()) <= 1
+
+
+_ABBREV_DOT = re.compile(r"\b([A-Za-z]{1,5})\.")
+
+
+def _abbrev_word(w: str) -> bool:
+    return (len(w) == 1 and w.isupper()) or w.lower() in _U_TITLES_ABBREV
 
 
 def _governs(d: _Doc, c: _Cue, q: _Quote, u: _Unit) -> bool:
@@ -2060,7 +2087,7 @@ def _lead_np(d: _Doc, u: _Unit, limit: int | None = None) -> tuple[int, int] | N
             for s_, e_, w in ws[1:6]:
                 out.append((s_, e_, w))
                 lw = _bare(w).lower()
-                if lw in _PERSON_HEADS | _ORG_HEADS | _MEDIA_HEADS | _REPORT_HEADS | _GROUP_HEADS:
+                if lw in _U_PERSON_ORG_MEDIA_REPORT_GROUP:
                     return out[0][0], out[-1][1]
             return None
         if not _is_cap(w0) or l0 in _CAP_STOP or l0 in _ADJUNCT_START or l0.endswith(("ing", "ed")):
@@ -2075,7 +2102,7 @@ def _lead_np(d: _Doc, u: _Unit, limit: int | None = None) -> tuple[int, int] | N
                 if _possessive(w):
                     break
                 continue
-            if w.islower() and len(out) >= 1 and _bare(w).lower() in _ORG_HEADS | _GROUP_HEADS | _MEDIA_HEADS:
+            if w.islower() and len(out) >= 1 and _bare(w).lower() in _U_ORG_GROUP_MEDIA:
                 out.append(ws[k])  # "The Lee campaign", "Labour Party officials"
                 break
             j = k
@@ -2083,26 +2110,27 @@ def _lead_np(d: _Doc, u: _Unit, limit: int | None = None) -> tuple[int, int] | N
                 j < len(ws)
                 and j < k + 5
                 and ws[j][2].islower()
-                and ws[j][2] not in _FINITE | _ADV_AUX | _SUBORDINATORS
+                and ws[j][2] not in _U_FINITE_ADVAUX_SUBORDINATORS
                 and _FORMS.get(ws[j][2], ("", "base"))[1] == "base"
             ):
                 j += 1
-            titled = any(ws[t][2] in _TITLES | _PERSON_HEADS for t in range(k, j))
-            if (
-                titled
-                and j < len(ws)
-                and _is_cap(ws[j][2])
-                and not re.search(r"[,;:]", m[ws[k][0] : ws[j][0]])
-            ):
+            titled = any(ws[t][2] in _ROLE_WORDS for t in range(k, j))
+            if titled and j < len(ws) and _is_cap(ws[j][2]) and not re.search(r"[,;:]", m[ws[k][0] : ws[j][0]]):
                 out.extend(ws[k : j + 1])
                 j += 1
-                while (
-                    j < len(ws) and _is_cap(ws[j][2]) and not re.search(r"[,;:]", m[ws[j - 1][1] : ws[j][0]])
-                ):
+                while j < len(ws) and _is_cap(ws[j][2]) and not re.search(r"[,;:]", m[ws[j - 1][1] : ws[j][0]]):
                     out.append(ws[j])
                     j += 1
             break
         if _possessive(out[-1][2]):
+            # "Niger's military government": a possessor, then a lowercase phrase up to a source head.
+            k = next((i for i, w in enumerate(ws) if w is out[-1]), len(ws)) + 1
+            for j in range(k, min(k + 4, len(ws))):
+                lw = ws[j][2]
+                if not lw.islower():
+                    break
+                if lw in _U_PERSON_ORG_MEDIA_REPORT_GROUP or lw in _TITLES:
+                    return out[0][0], ws[j][1]
             return None
         return out[0][0], out[-1][1]
     return None
@@ -2204,11 +2232,24 @@ _POST_CUE = re.compile(
 )
 
 
+# What may follow an inverted cue's subject at the end of its sentence: nothing, or an apposition.
+_INVERTED_TAIL = re.compile(r"\s*(?:,\s*(?:who|which|an?|the|one|both)\b[^\"\x01]*)?[.!?]?\s*")
+
+
 def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
-    """'…, Ms. Lee said.' / '…, those analysts argued, …' with no quotation marks."""
+    """'…, Ms. Lee said.' / '…, those analysts argued, …' / '…, said the people.' with no quotation marks."""
     m = d.masked
     for c in cues:
         if c.speaker is None or c.lemma not in _CLAUSE_SET or c.tag not in ("ed", "s"):
+            continue
+        if c.inverted and c.np_end is not None and not any(q[0] >= u.start and q[1] <= c.start for q in quote_spans):
+            a, b = u.start, m.rfind(",", u.start, c.start)
+            span = _clause_span(d, a, _Unit(a, b, u.para))
+            if span and not any(span[0] < cb and ca < span[1] for ca, cb in claimed):
+                _emit(
+                    d, "indirect", span[0], span[1], c.speaker, d.span(c.start, c.end), f"en.inverted_{c.lemma}", 0.65
+                )
+                claimed.append((u.start, u.end))
             continue
         s0 = c.subject_start if c.subject_start is not None else c.start
         before = m[u.start : s0]
@@ -2229,7 +2270,7 @@ def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
             rest_a = c.end + tm.end()
             rest_b = u.end
             nxt = d.words(rest_a, rest_b)[:1]
-            if nxt and not (nxt[0][2].endswith("ing") or nxt[0][2].lower() in _SUBORDINATORS | _PREPOSITIONS):
+            if nxt and not (nxt[0][2].endswith("ing") or nxt[0][2].lower() in _U_SUBORDINATORS_PREPOSITIONS):
                 parts.append((rest_a, rest_b))
         if any(s[0] < parts[-1][1] and s[1] > parts[0][0] for s in quote_spans):
             continue
@@ -2283,14 +2324,14 @@ _MESSAGE_OF = re.compile(
 _BARE_MESSAGE = re.compile(rf"(?:an?|the)\s+(?:[\w\-]+\s+)?(?:{_MESSAGE_WORDS})\s*")
 
 
-def before_clause_has_cue(d: _Doc, u: _Unit, pos: int) -> bool:
+def _cue_before(d: _Doc, u: _Unit, pos: int) -> bool:
     """A reporting verb with a speaker already governs the sentence before ``pos``."""
     return any(c.end <= pos and c.speaker is not None for c in d.unit_cues.get(u.start, ()))
 
 
 def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
     m = d.masked
-    for am in _ACCORDING.finditer(m, u.start, u.end):
+    for am in _ACCORDING.finditer(m, u.start, u.end) if m.find("ccording to", u.start, u.end) >= 0 else ():
         if any(a <= am.start() < b for a, b in claimed):
             continue
         np_a = am.end()
@@ -2302,7 +2343,7 @@ def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
         om = _MESSAGE_OF.match(m, np_a, np_b)
         if om and om.end() < np_b:
             np_a = om.end()
-        elif om is None and _BARE_MESSAGE.fullmatch(m, np_a, np_b) and before_clause_has_cue(d, u, am.start()):
+        elif om is None and _BARE_MESSAGE.fullmatch(m, np_a, np_b) and _cue_before(d, u, am.start()):
             continue  # "X said …, according to a statement": the statement is X's; the cue already told
         # Trim relative clauses off the source ("a poll that …").
         rel = re.search(r"\s(?:who|which|that|released|published)\b", m[np_a:np_b])
@@ -2344,9 +2385,7 @@ def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
             npa = ws[1][0] if len(ws) > 1 else npa
         sp = _speaker_from_np(d, npa, bm.end("np"), npa, u)
         if sp is None and d.words(npa, bm.end("np")):
-            sp = _Speaker(
-                d.text[npa : bm.end("np")], "organisation", d.span(npa, bm.end("np")), confidence=0.5
-            )
+            sp = _Speaker(d.text[npa : bm.end("np")], "organisation", d.span(npa, bm.end("np")), confidence=0.5)
         span = _clause_span(d, bm.end(), u)
         if sp and span and not any(span[0] <= s[0] < span[1] for s in quote_spans):
             _emit(d, "indirect", span[0], span[1], sp, d.span(bm.start(), bm.end()), "en.by_count", 0.65)
@@ -2558,9 +2597,7 @@ def _embeds(d: _Doc, emit: bool) -> set[int]:
             b = a + lm.start() if not post[lm.end() :].strip(" .") else b
             lm = _LINK.search(post, lm.end()) if b == a + len(post) else None
         name = em.group("name").strip()
-        sp = _Speaker(
-            name, "person", d.span(starts[i] + em.start("name"), starts[i] + em.end("name")), confidence=0.8
-        )
+        sp = _Speaker(name, "person", d.span(starts[i] + em.start("name"), starts[i] + em.end("name")), confidence=0.8)
         skip.update((j, i))
         if not emit:
             continue
@@ -2577,10 +2614,7 @@ def _embeds(d: _Doc, emit: bool) -> set[int]:
         while qb > qa and d.text[qb - 1] in ' "”':
             qb -= 1
         while qb > qa and re.search(r"(?:\s#\w+|\s*(?:https?://|pic\.twitter\.com/)\S+)\s*$", d.text[qa:qb]):
-            qb = (
-                qa
-                + re.search(r"(?:\s#\w+|\s*(?:https?://|pic\.twitter\.com/)\S+)\s*$", d.text[qa:qb]).start()
-            )
+            qb = qa + re.search(r"(?:\s#\w+|\s*(?:https?://|pic\.twitter\.com/)\S+)\s*$", d.text[qa:qb]).start()
         _emit(d, "embed", qa, qb, sp, d.span(starts[i], starts[i] + len(line)), "en.embed", 0.85)
     return skip
 
@@ -2631,9 +2665,7 @@ def _owner_after(d: _Doc, pos: int):
     return ws[:cut] or None
 
 
-_ROLE_OF = re.compile(
-    r"^(?:[Aa]|[Aa]n)\s+(?:[\w\-]+\s+){0,2}?(?P<role>[a-z\-]+)\s+(?:for|of|to|at)\s+(?P<of>.+)$"
-)
+_ROLE_OF = re.compile(r"^(?:[Aa]|[Aa]n)\s+(?:[\w\-]+\s+){0,2}?(?P<role>[a-z\-]+)\s+(?:for|of|to|at)\s+(?P<of>.+)$")
 
 
 def _forward_roles(d: _Doc) -> None:
@@ -2688,9 +2720,26 @@ def detect(doc: Document, entities=None) -> list[Attribution]:
     _embeds(d, emit=True)
     _headline(d)
     _forward_roles(d)
+    _run_on_parts(d)
     if doc.language not in ("en", ""):
         _marks_only(d, skip_paras)
     return _dedupe(d.out)
+
+
+def _run_on_parts(d: _Doc) -> None:
+    """A quote's earlier paragraphs take the speaker its later part was attributed to ("…¶"… ," X said)."""
+    by_start = {a.quote.start: a for a in d.out}
+    pieces = [q for q in d.quotes if q.runs_on or (q.open > 0 and d.text[q.open - 1] == "\n")]
+    for i in range(len(pieces) - 2, -1, -1):
+        q, nxt = pieces[i], pieces[i + 1]
+        if not q.runs_on or q.start in by_start or d.text.find("\n", q.end) + 1 != nxt.open:
+            continue
+        later = by_start.get(nxt.start)
+        if later is None or later.kind != "direct":
+            continue
+        sp = _Speaker(later.speaker, later.speaker_kind, later.speaker_mention, None, later.confidence, later.via)
+        _emit(d, "direct", q.start, q.end, sp, later.cue, "en.run_on", 0.65)
+        by_start[q.start] = d.out[-1]
 
 
 def _marks_only(d: _Doc, skip_paras: set[int]) -> None:
@@ -2709,9 +2758,7 @@ def _marks_only(d: _Doc, skip_paras: set[int]) -> None:
         people = [e for e in d.entities if a <= e.start < b and e.label.startswith("PER")]
         near = min(people, key=lambda e: abs(e.start - q.open), default=None)
         name = _clean_name(near.text) if near else None
-        sp = _Speaker(
-            name, "person" if near else None, d.span(near.start, near.end) if near else None, None, 0.4
-        )
+        sp = _Speaker(name, "person" if near else None, d.span(near.start, near.end) if near else None, None, 0.4)
         _emit(d, "direct", q.start, q.end, sp, None, "en.marks_only", 0.35)
 
 
