@@ -49,3 +49,11 @@ def test_unknown_id_is_an_error_before_any_work():
     with pytest.raises(CommandError, match="No article with id 999"):
         _run(str(article.pk), "999")
     assert not article.quotes.exists()
+
+
+@pytest.mark.django_db
+def test_a_manual_run_clears_an_earlier_failure():
+    article = ArticleFactory(detection_state=Article.Detection.FAILED, detection_error="RuntimeError: boom")
+    call_command("detect_quotes", str(article.pk), stdout=StringIO(), stderr=StringIO())
+    article.refresh_from_db()
+    assert article.detection_state == Article.Detection.DONE and article.detection_error == ""

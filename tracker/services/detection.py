@@ -127,7 +127,13 @@ def article_detect(*, article: Article) -> list[Quote]:
     created = bulk_create_with_history(created, Quote, default_change_reason="detected")
     quote_search_text_refresh(article_id=article.pk)
 
-    fields = {"detection_backend": backend.name, "detection_note": backend.note}
+    # A successful run, queued or from `detect_quotes`, clears an earlier failure.
+    fields = {
+        "detection_backend": backend.name,
+        "detection_note": backend.note,
+        "detection_state": Article.Detection.DONE,
+        "detection_error": "",
+    }
     if article.status == Article.Status.NEW:
         fields["status"] = Article.Status.DETECTED
     Article.objects.filter(pk=article.pk).update(**fields)
