@@ -331,3 +331,14 @@ def test_without_javascript_edit_link_opens_the_full_card(editor_client, quote):
     assert f'href="?edit={quote.pk}#card-{quote.pk}"' in html and 'name="speaker_name"' not in html
     html = editor_client.get(page, {"edit": quote.pk}).content.decode()
     assert 'name="speaker_name"' in html and 'name="kind"' in html
+
+
+def test_review_page_links_to_its_quote_sheets(viewer_client, quote):
+    html = viewer_client.get(reverse("article-detail", args=[quote.article_id])).content.decode()
+    export = reverse("article-export", args=[quote.article_id])
+    for fmt in ("csv", "xlsx", "pdf", "json"):
+        assert f'href="{export}?format={fmt}"' in html
+    response = viewer_client.get(f"{export}?format=csv")
+    assert response.status_code == 200 and "talks will go on" in b"".join(response.streaming_content).decode(
+        "utf-8-sig"
+    )
