@@ -170,3 +170,14 @@ def test_many_matches_come_newest_first_and_the_count_stops(monkeypatch):
     assert [q.pk for q in paginator.page(2).object_list] == [quotes[3].pk, quotes[2].pk]
     few = search.SearchPaginator(QuoteQuery(q="ceasefire round 2"), 2)
     assert not few.capped and few.ranked and few.page(1).object_list[0].pk == quotes[2].pk
+
+
+def test_definite_and_indefinite_arabic_forms_find_each_other():
+    speaker = SpeakerFactory(name="وزير")
+    quote_with_text("نريد هدنة إنسانية فورية", language="ar", speaker=speaker)
+    quote_with_text("رفضت الحكومة الهدنة الإنسانية للولايات", language="ar", speaker=speaker)
+    both = ["رفضت الحكومة الهدنة الإنسانية للولايات", "نريد هدنة إنسانية فورية"]
+    assert sorted(texts(q="الهدنة الإنسانية")) == both
+    assert sorted(texts(q="هدنه انسانيه")) == both
+    assert texts(q="الولايات") == ["رفضت الحكومة الهدنة الإنسانية للولايات"]
+    assert texts(q="هدنة -الحكومة") == ["نريد هدنة إنسانية فورية"]

@@ -60,6 +60,10 @@ class ParsedQuery:
     def __bool__(self) -> bool:
         return bool(self.groups)
 
+    def for_matching(self) -> ParsedQuery:
+        """The terms as stored text is matched (see match_form); highlighting keeps the originals."""
+        return ParsedQuery([[match_form(t) for t in g] for g in self.groups], [match_form(t) for t in self.excluded])
+
 
 _QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
@@ -82,12 +86,26 @@ def parse_query(q: str) -> ParsedQuery:
     return ParsedQuery([g for g in groups if g], excluded)
 
 
+# The Arabic definite article and the particles fused to it (وال، بال، فال، كال، لل): PostgreSQL's
+# Arabic stemmer strips them inconsistently once ة is folded to ه ("هدنه" -> هدن but "الهدنه" ->
+# هدنه), so queries drop them here and the stored vector drops them the same way (migration
+# 0007, same pattern). Substring matching on SQLite then finds both forms too.
+ARABIC_ARTICLE = r"(?:[وفبك]?ال|[وف]?لل)"
+_ARTICLE_RE = re.compile(rf"(^|\s){ARABIC_ARTICLE}(?=\S{{2}})")
+
+
+def match_form(text: str) -> str:
+    """Folded text as search matches it: Arabic words without their definite article."""
+    return _ARTICLE_RE.sub(r"\1", text)
+
+
 def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
 def _websearch_string(parsed: ParsedQuery) -> str:
     """The folded query back in websearch syntax, so PostgreSQL sees the same words as SQLite."""
+    parsed = parsed.for_matching()
     groups = [" ".join(f'"{t}"' if " " in t else t for t in g) for g in parsed.groups]
     out = " or ".join(groups)
     if parsed.excluded:
@@ -131,6 +149,7 @@ def _hits(term: str):
 
 
 def _fallback_match(qs: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    parsed = parsed.for_matching()
     condition = Q()
     for group in parsed.groups:
         group_q = Q()
@@ -144,6 +163,7 @@ def _fallback_match(qs: QuerySet, parsed: ParsedQuery) -> QuerySet:
 
 
 def _fallback_rank(parsed: ParsedQuery):
+    parsed = parsed.for_matching()
     rank = Value(0.0, output_field=FloatField())
     for term in dict.fromkeys(t for g in parsed.groups for t in g):
         rank = rank + _hits(term)
