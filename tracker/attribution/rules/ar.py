@@ -954,17 +954,7 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         closes = k == len(ws) or ws[k][2] in _PREPOSITIONS or (ws[k][2][:1] == "ل" and not _definite(ws[k][2]))
         if not _definite(first) and k > 1 and closes and len(bare) > 1:
             # مسؤول أميركي، دبلوماسي غربي: an indefinite title with adjectives is an unnamed source.
-            return _named(
-                d,
-                s[ws[0][0] : ws[k - 1][1]],
-                ws[0][0],
-                ws[k - 1][1],
-                "unnamed",
-                "unnamed",
-                fem or "m",
-                cue,
-                "",
-            )
+            return _unnamed_source(d, ws, k, fem, cue)
         poss = _BASM_POSSESSIVE.fullmatch(ws[1][2]) if len(ws) > 1 else None
         if poss is not None:
             # المتحدث باسمها (ناصر كنعاني): a name after it is the speaker; without one, the
@@ -1005,17 +995,7 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
                 k += 1
         if not _definite(first) and (k == len(ws) or not _definite(ws[k][2])):
             # An indefinite title without a name is an unnamed source.
-            return _named(
-                d,
-                s[ws[0][0] : ws[k - 1][1]],
-                ws[0][0],
-                ws[k - 1][1],
-                "unnamed",
-                "unnamed",
-                fem or "m",
-                cue,
-                "",
-            )
+            return _unnamed_source(d, ws, k, fem, cue)
         if objectish:
             # وصف وزير العدل القرار بأنه: the title, its genitive and adjectives; the object follows.
             k = 2 if len(ws) > 1 and not _definite(first) and _definite(ws[1][2]) else 1
@@ -1113,6 +1093,12 @@ def _entity_in(d: _Doc, a: int, b: int):
     if pos < 0:
         return None
     return best.label, pos, pos + len(target)
+
+
+def _unnamed_source(d, ws, k: int, fem, cue):
+    """The title words ws[0:k] as an unnamed source (مسؤول أميركي، مصدر دبلوماسي)."""
+    start, end = ws[0][0], ws[k - 1][1]
+    return _named(d, d.s[start:end], start, end, "unnamed", "unnamed", fem or "m", cue, "")
 
 
 def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue, desc: str, plural=False):

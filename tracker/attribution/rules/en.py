@@ -286,12 +286,9 @@ _PREPOSITIONS = set(
         "amid",
     ]
 )
-_ADJUNCT_START = _PREPOSITIONS | set(
+# Adverbs of time and manner that may stand between a speaker and its verb ("X earlier said").
+_TIME_ADVERBS = frozenset(
     [
-        "late",
-        "early",
-        "last",
-        "this",
         "earlier",
         "later",
         "again",
@@ -304,26 +301,38 @@ _ADJUNCT_START = _PREPOSITIONS | set(
         "yesterday",
         "today",
         "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ]
+)
+_ADJUNCT_START = (
+    _PREPOSITIONS
+    | _TIME_ADVERBS
+    | set(
+        [
+            "late",
+            "early",
+            "last",
+            "this",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
 )
 _BE = set(["is", "are", "was", "were", "be", "been", "being", "am", "'s"])
 _NEGATIONS = set(["not", "n't", "never", "no"])
@@ -1497,20 +1506,7 @@ def _skip_adjuncts(rest: str, bw, k: int) -> int | None:
     while k < n and guard < 4:
         guard += 1
         lw = bw[k][2].lower()
-        if lw in _WEEKDAYS or lw in (
-            "yesterday",
-            "today",
-            "tonight",
-            "earlier",
-            "later",
-            "again",
-            "also",
-            "previously",
-            "recently",
-            "publicly",
-            "privately",
-            "repeatedly",
-        ):
+        if lw in _WEEKDAYS or lw in _TIME_ADVERBS:
             k += 1
             continue
         if lw in ("last", "this", "late", "early") and k + 1 < n:
