@@ -1179,28 +1179,25 @@ def _commit(d: _Doc, sp: Speaker | None, pos: int) -> Speaker | None:
         d.registry.touch(sp.entry, pos)
         if sp.resolved_by == "name" and sp.name:
             # A fuller name makes the entry canonical again.
-            d.registry.add(
-                sp.name,
-                position=pos,
-                kind=sp.kind,
-                gender=sp.gender,
-                plural=sp.plural,
-                category=sp.category,
-                description=sp.description,
-            )
+            _register(d, sp, pos)
         return sp
     if sp.name:
         # An unresolved descriptor is still someone later pronouns can point to.
-        sp.entry = d.registry.add(
-            sp.name,
-            position=pos,
-            kind=sp.kind,
-            gender=sp.gender,
-            plural=sp.plural,
-            category=sp.category,
-            description=sp.description,
-        )
+        sp.entry = _register(d, sp, pos)
     return sp
+
+
+def _register(d: _Doc, sp: Speaker, pos: int):
+    """Record the speaker in the document's registry, for later surnames, descriptors and pronouns."""
+    return d.registry.add(
+        sp.name,
+        position=pos,
+        kind=sp.kind,
+        gender=sp.gender,
+        plural=sp.plural,
+        category=sp.category,
+        description=sp.description,
+    )
 
 
 def _speaker_name(sp: Speaker | None) -> tuple[str | None, str | None]:
