@@ -157,11 +157,46 @@ def score_article(gold: dict, predictions: list[dict]) -> Outcome:
     return out
 
 
-def load_gold(paths: list[str | Path]) -> list[tuple[Path, dict]]:
+# The real-news pools (../shared/corpus). Gold files for pool articles keep only the pool id and the
+# annotations: the texts belong to their publishers and are joined here, never copied.
+CORPUS_DIR = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+def pool_texts(ids: set[str], corpus_dir: Path = CORPUS_DIR) -> dict[str, dict]:
+    """The pool articles with these ids: {id: {"title", "text", "language", "outlet", ...}}."""
+    found: dict[str, dict] = {}
+    if not ids or not corpus_dir.is_dir():
+        return found
+    for pool in sorted(corpus_dir.glob("pool_*.jsonl")):
+        with pool.open(encoding="utf-8") as lines:
+            for line in lines:
+                # Cheap test before parsing: the id appears verbatim in its own line.
+                if '"id"' in line and any(f'"{i}"' in line for i in ids):
+                    row = json.loads(line)
+                    if row.get("id") in ids:
+                        found[row["id"]] = row
+    return found
+
+
+def load_gold(paths: list[str | Path], corpus_dir: Path = CORPUS_DIR) -> list[tuple[Path, dict]]:
+    """Gold files under these paths. A file without "text" names a pool article by "id"; its title and
+    text are joined from the corpus, and it is left out when the corpus is absent."""
     files: list[Path] = []
     for p in map(Path, paths):
         files.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
-    return [(f, json.loads(f.read_text(encoding="utf-8"))) for f in files]
+    golds = [(f, json.loads(f.read_text(encoding="utf-8"))) for f in files]
+    wanted = {g["id"] for _, g in golds if "text" not in g and g.get("id")}
+    pool = pool_texts(wanted, corpus_dir)
+    out = []
+    for f, g in golds:
+        if "text" not in g:
+            row = pool.get(g.get("id"))
+            if row is None:
+                continue
+            g = {**g, "title": row.get("title") or "", "text": row.get("text") or ""}
+            g.setdefault("language", row.get("language"))
+        out.append((f, g))
+    return out
 
 
 def _fmt(fig: dict[str, float]) -> str:
