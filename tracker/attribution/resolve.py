@@ -17,13 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .text import skeleton
 from .text import tokens as _tokens
 
 
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[str, ...]:
-    """Folded name tokens, cached: the same names come back all through a document."""
-    return tuple(_tokens(text))
+    """Folded name tokens, cached: the same names come back all through a document. Arabic
+    tokens are compared by their skeleton, so one name in two spellings is one speaker."""
+    return tuple(skeleton(t) for t in _tokens(text))
 
 
 @dataclass(slots=True)
@@ -147,14 +149,18 @@ class Registry:
         require_context: bool = False,
         before: int | None = None,
         gender: str | None = None,
+        weak_ok: bool = False,
     ) -> Entry | None:
         """Most recent entry of ``category`` (or of ``kinds``); with ``context`` words
         ("at the National Security Council") prefer the entry whose description shares them,
-        and with ``require_context`` accept no other (a person descriptor with its own words)."""
+        and with ``require_context`` accept no other (a person descriptor with its own words).
+        ``weak_ok``: a name seen only in passing may answer when its description matches."""
         ctx = {t for t in tokens(context) if len(t) > 3}  # function words (of, the, في) say nothing
         best, best_key = None, None
         for e in self.entries:
-            if e.weak or not ((category is not None and e.category == category) or (kinds and e.kind in kinds)):
+            if e.weak and not (weak_ok and ctx and ctx & e.description):
+                continue
+            if not ((category is not None and e.category == category) or (kinds and e.kind in kinds)):
                 continue
             if (before is not None and e.position >= before) or (gender is not None and e.gender not in (None, gender)):
                 continue

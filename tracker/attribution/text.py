@@ -29,6 +29,18 @@ def normalize_name(text: str) -> str:
     return " ".join(tokens(text))
 
 
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+def skeleton(token: str) -> str:
+    """A folded Arabic name token without its inner long vowels, so that spellings that differ
+    only in them are one name (نتنياهو / نتانياهو, الأميركية / الأمريكية). Short tokens keep
+    their vowels: سعيد and سعد are two names."""
+    if len(token) < 5 or not ("\u0600" <= token[0] <= "\u06ff"):
+        return token
+    return token[0] + token[1:].translate(_LONG_VOWELS)
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
