@@ -1205,9 +1205,9 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
         bare = _bare(w)
         if i >= 2 and (w in _AFFILIATIONS or (w[:1] == "و" and bare in _TITLES and bare not in _NAME_TITLES)):
             return ws[i - 1][1]
-        if bare in _TITLES and bare not in _NAME_TITLES and len(bare) > 2 and not _bare(ws[0][2]) in _TITLES:
-            if i >= 2 or _definite(w):
-                return ws[i - 1][1]
+        appositive = bare in _TITLES and bare not in _NAME_TITLES and len(bare) > 2
+        if appositive and _bare(ws[0][2]) not in _TITLES and (i >= 2 or _definite(w)):
+            return ws[i - 1][1]
     return b
 
 
@@ -1564,7 +1564,7 @@ def _read_sentence(d: _Doc, a: int, b: int) -> None:
 def _possessive(d: _Doc, word: tuple[int, int, str]) -> bool:
     """دعمه، نشرته، موقفها: a pronoun suffix (a stance or a relative verb, not a reported fact).
     Folding writes ة as ه too; the original spelling tells them apart."""
-    a, b, w = word
+    _a, b, w = word
     if w.endswith(("ها", "هم", "هما")) and len(w) > 4:
         return True
     return w.endswith("ه") and len(w) > 3 and d.orig[d.ft.orig_end(b) - 1 : d.ft.orig_end(b)] == "ه"
