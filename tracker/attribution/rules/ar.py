@@ -145,7 +145,7 @@ _TITLES = _lex(
     "خبيره صحفي صحافي صحفيه صحافيه استاذ بروفيسور مرشح مرشحه حاكم محافظ قاضي المدعي مفوض رييسا اعلامي "
     "اعلاميه مقدم مقدمه مذيع مذيعه نجم لاعب مدرب نقيب نقيبه دكتوره بروفيسوره عاهل ملكه قاضيه امينه "
     "حاكمه مدربه لاعبه سيناتور ناشط مهاجم حارس مدافع ضابط عقيد ملازم طيار مفتي مطران حاخام قس كاهن "
-    "مغني مطرب فنان رسام روايي مولف مصور معلم مواطن سكرتير قنصل رجل"
+    "مغني مطرب فنان رسام روايي مولف مصور معلم مواطن سكرتير قنصل رجل منتج كابتن صاحب"
 )
 # Every title has its feminine (مستشارة، أستاذة، نقيبة …).
 _TITLES = _TITLES | {t + "ه" for t in _TITLES if len(t) > 2 and t[-1] not in "هاي"}
@@ -234,7 +234,19 @@ _AFFILIATIONS = _AFFILIATIONS | {w + "ه" for w in _AFFILIATIONS}
 _MEDIA_FIRST_WORDS = _lex(
     "بي سي رويترز فرانس اسوشيتد الجزيره العربيه سكاي واشنطن نيويورك وول الشرق الحياه الاهرام "
     "تلفزيون راديو اذاعه قناه صحيفه وكاله موقع برنامج مجله شبكه صحفيين الصحفيين الصحافيين الاعلام "
-    "اعضاء وسايل"
+    "اعضاء وسايل فوكس"
+)
+# Second words of transliterated media names: لفوكس نيوز، لواشنطن بوست، لنيويورك تايمز.
+_MEDIA_TAILS = _lex("نيوز تايمز بوست برس جورنال تلغراف تليغراف تودي اكسبرس ميرور هيرالد")
+# Adverbs that may follow a subject (قال تسيبراس رسميا).
+_ADVERBS = _lex("رسميا شخصيا حاليا فعليا علنيا هاتفيا كتابيا عمليا نسبيا جزييا مبدييا صراحه مجددا ايضا كذلك")
+# Adjectives of a title that are never family names (مدرب برشلونة السابق).
+_TITLE_ADJECTIVES = _lex("السابق السابقه الحالي الحاليه الجديد الجديده الاسبق الاسبقه المنتهيه المستقيل المستقيله")
+# Words a speaker phrase never starts with: discourse words, auxiliaries, relatives, "what".
+_NOT_SPEAKER_START = _lex(
+    "كما ثم خاصه عاد عادت كذلك ايضا بل لكن لكنه لكنها اذ حيث عندما بعدما فيما بينما كان كانت كانوا يكون "
+    "تكون اصبح ما ماذا وما الا اما واما حين حينما مما وهو وهي وهم والذي والتي والذين فالذي لذلك لهذا "
+    "وذلك هكذا مثلا"
 )
 # Titles that are also common given or family names (محمد أمين، أحمد الشيخ): no cut after a name.
 _NAME_TITLES = _lex("امين امينه سيد سيده شيخ امير اميره ملك نجم عميد مقدم رجل")
@@ -248,7 +260,7 @@ _ADJUNCT_OPENERS = _lex(
 )
 _COMM_NOUNS = _lex(
     "بيان تصريح تصريحات مويتمر موتمر مقابله حديث كلمه تغريده منشور لقاء اتصال رساله حوار ختام اعقاب "
-    "تقرير مداخله اطلاله جلسه خطاب"
+    "تقرير مداخله اطلاله جلسه خطاب برنامج حلقه ندوه مقال مقاله اجتماع قمه محاضره"
 )
 _PREPOSITIONS = _lex("في من الي علي عن مع حول لدي منذ خلال عبر امام بين ضد نحو")
 _PRONOUN_PPS = _lex(
@@ -330,6 +342,7 @@ _MASDAR_VERBS = {
     "طالب": "ب",
     "شدد": "علي",
 }
+_SAYING = {"قال", "اكد", "اعتبر", "اوضح", "اشار", "ذكر", "كتب", "غرد", "اضاف", "صرح", "راي", "شدد"}
 # Pronoun-suffixed verbal nouns of reporting: نقلت الوكالة عن الوزير تأكيده …
 _REPORTING_MASDAR_RE = re.compile(
     rf"(?<!{_W})(?:قول|تاكيد|تشديد|اشار|اعلان|نفي|تحذير|توقع|ترجيح|اعتبار|مطالب|دعو)(?:ت)?(?:ه|ها|هم|هما)(?!{_W})"
@@ -496,6 +509,7 @@ class Cue:
     relayed_by: Cue | None = None  # a preposed "according to X" in front of this cue
     objectish: bool = False  # an object may follow the subject (no statement, or وصف/اتهم …)
     object_start: int | None = None  # where a verbal-noun statement may start (after a relay's تأكيده)
+    relative: bool = False  # the verb of a relative clause (الذي يقول): its antecedent speaks
 
 
 class _Doc:
@@ -635,6 +649,9 @@ def _name_like(words: list[str]) -> bool:
 def _stops_name(w: str) -> bool:
     return (
         _definite(w)
+        or (w.startswith(("وال", "فال")) and len(w) > 4)
+        or w in {"كان", "كانت"}
+        or w in _DEMONSTRATIVES
         or w in _TIME_WORDS
         or w in _RELATIVES
         or w in _PREPOSITIONS
@@ -675,7 +692,7 @@ def _take_name(words: list[tuple[int, int, str]], i: int, step: int) -> list[tup
         )
         if not joined:
             last = i == len(words) - 1 or _ends_name(words[i + 1][2])
-            family = step > 0 and core <= 1 and bool(out) and _definite(w) and last
+            family = step > 0 and core <= 1 and bool(out) and _definite(w) and last and w not in _TITLE_ADJECTIVES
             if out and ((_stops_name(w) and not family) or core >= 2):
                 break
             if not out and (_stops_name(w) if step > 0 else _stops_name(w) and not _definite(w)):
@@ -716,6 +733,8 @@ def _chain_name(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int
             continue
         if (
             _definite(w)
+            or w.startswith(("وال", "فال"))
+            or w == "عام"
             or _lam_definite(w)
             or w in {"باسم", "لشوون"}
             or _BASM_POSSESSIVE.fullmatch(w)
@@ -758,7 +777,7 @@ def _chain_name(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int
         closer = nxt
         if not after_prep and boundary:
             found = run
-        elif nxt is not None and _definite(nxt) and not after_prep:
+        elif nxt is not None and _definite(nxt) and not after_prep and nxt not in _TITLE_ADJECTIVES:
             after = words[j + 1][2] if j + 1 < n else None
             if after is None or _ends_name(after) or after in _FUNCTION_WORDS:
                 found = words[i : j + 1]  # رامي الشمري: a family name with the article
@@ -824,7 +843,12 @@ def _name_after_title(words: list[tuple[int, int, str]], stems=None) -> list[tup
     # Compound names (عبد الله، نور الدين): _take_name knows them.
     particles = any(w[2] in _NAME_PARTICLES or w[2] in _COMPOUND_NAME_TAILS for w in run)
     if 1 <= len(run) <= 3 and not particles and (j == len(words) or _stops_name(words[j][2])):
-        if j < len(words) and _definite(words[j][2]) and (j + 1 == len(words) or _ends_name(words[j + 1][2])):
+        if (
+            j < len(words)
+            and _definite(words[j][2])
+            and words[j][2] not in _TITLE_ADJECTIVES
+            and (j + 1 == len(words) or _ends_name(words[j + 1][2]))
+        ):
             run = words[i : j + 1]  # a family name with the article ends the phrase
         return run if not any(_bare(w[2]) in _HEADS for w in run) else []
     name = _take_name(words, i, 1)
@@ -891,8 +915,42 @@ def _segments(s: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if s[x:y].strip()]
 
 
+def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
+    """A parsed phrase that cannot be someone who speaks (كما، والذي راح ضحيته، بالنقاشات، لمناقشة
+    اللعبة، مؤخرا، ما نصه، 55 عاما) is no speaker."""
+    if sp is None or sp.entry is not None or sp.pronoun:
+        return sp
+    ws = _words(d.s, sp.start, sp.end)
+    if not ws:
+        return sp
+    w = ws[0][2]
+    if (
+        w in _NOT_SPEAKER_START
+        or w in _RELATIVES
+        or w[1:] in _RELATIVES
+        or w in _TIME_WORDS
+        or w in _PREPOSITIONS
+        or w in _FUNCTION_WORDS
+        or w.startswith(("بال", "لل"))
+        or any(ch.isdigit() for ch in w)
+        or (w.startswith("ل") and not w.startswith("ال") and _original_ends_ta(d, ws[0]))
+    ):
+        return None
+    return sp
+
+
+def _original_ends_ta(d: _Doc, word: tuple[int, int, str]) -> bool:
+    """The word ends with ة as written (folding writes it ه): a feminine noun, not a name."""
+    end = d.ft.orig_end(word[1])
+    return d.orig[end - 1 : end] == "ة"
+
+
 def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     """The subject noun phrase in s[a:b] (between a cue and its complementiser)."""
+    return _plausible(d, _parse_speaker(d, a, b, cue))
+
+
+def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     s = d.s
     # A subject phrase is short; the cap keeps a cue without a statement from reading on.
     b = min(b, a + 160)
@@ -903,6 +961,27 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         words = words[:-1]
     if not words:
         return None
+    # أكد لـ«عكاظ» وزير التعليم …: the addressee before the subject is skipped.
+    if words[0][2] == "ل" and len(words) > 1:
+        k = bisect_right(d.mark_starts, words[0][1]) - 1
+        if k >= 0 and d.marks[k].open >= words[0][1] and d.marks[k].close is not None:
+            a = d.marks[k].close + 1
+        else:
+            a = words[1][1]
+        words = _words(s, a, b)
+        if not words:
+            return None
+    # قلل مسؤول أوروبي من …: a verb of another clause before a title; the subject follows it.
+    if (
+        len(words) > 2
+        and words[0][2][:1] in "وف"
+        and not _definite(words[0][2][1:])
+        and _bare(words[0][2]) not in _TITLES | _HEADS.keys()
+        and (_bare(words[1][2]) in _TITLES or words[1][2] in _UNNAMED or _group_head(words[1][2]))
+        and "،" not in s[words[0][1] : words[1][0]]
+    ):
+        a = words[1][0]
+        words = words[1:]
     segs = _segments(s, a, b)
     # Drop adjunct segments (، خلال مؤتمر صحافي،) and quoted-name-free empties.
     kept = []
@@ -931,8 +1010,15 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     # A quoted name as (part of) the subject: قالت "الأخبار اليومية"، صحيفة "الشروق" المحلية.
     for k in d.marks_between(x, ws[-1][1] + 1):
         m = d.marks[k]
-        if s[m.open - 1 : m.open] in {"ب", "ل"} or len(_words(s, x, m.open)) > 4:
+        before = _words(s, x, m.open)
+        if s[m.open - 1 : m.open] in {"ب", "ل"} or len(before) > 4:
             continue  # ما وصفه بـ"…": a complement further on, not the subject's name
+        if any(w[2] in _PREPOSITIONS for w in before):
+            continue  # قال ترامب في برنامج "60 دقيقة"، آرون شتاين من مركز "…": a complement
+        inner = _TOKEN.findall(s, m.start, m.end)
+        head = _bare(before[-1][2]) if before else ""
+        if len(inner) == 1 and _definite(inner[0]) and _nisba(inner[0]) and head not in _NAME_HEADS:
+            continue  # كتبت "التويترية" نورة …: a quoted description, not the name
         d.used_marks.add(k)
         if ws[0][0] < m.open and _bare(ws[0][2]) in _TITLES:
             break  # مراسل «…»، رئيس "…": the quoted name is the title's complement, not the speaker
@@ -1192,17 +1278,33 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
             return ws[i - 1][1]
         if w in _TIME_WORDS or w in _RELATIVES or (w in _PERIOD_NOUNS and nxt in _PERIOD_ADJECTIVES):
             return ws[i - 1][1]
+        if w.isdigit() or (w in {"عام", "سنه", "العام"} and nxt.isdigit()) or w in _TITLE_ADJECTIVES:
+            return ws[i - 1][1]  # ترانتينو عام 2004، مدرب برشلونة السابق
+        if (
+            person
+            and ((len(w) >= 5 and w.endswith("ا") and w.startswith("م")) or w in _ADVERBS)
+            and not d.inside_quote(st)
+        ):
+            return ws[i - 1][1]  # تسيبراس متوجها إلى …، قال رسميا: a circumstantial accusative
+        if w.startswith("ل") and not w.startswith("ال") and nxt in _MEDIA_TAILS:
+            return ws[i - 1][1]  # لفوكس نيوز
         if (
             w.startswith("ل")
             and not w.startswith("ال")
             and len(w) > 2
             and not d.inside_quote(st)
-            and (w[1:] in _MEDIA_FIRST_WORDS or _strip_al(w[1:]) in _MEDIA_FIRST_WORDS or _addressee_word(w, None))
+            and (
+                w[1:] in _MEDIA_FIRST_WORDS
+                or _strip_al(w[1:]) in _MEDIA_FIRST_WORDS
+                or _addressee_word(w, d.token_counts)
+            )
         ):
             return ws[i - 1][1]
         if not person or d.inside_quote(st):
             continue
         bare = _bare(w)
+        if _definite(w) and len(w) >= 8 and w.endswith(("ين", "ون", "ات")) and not _nisba(w[:-2]):
+            return ws[i - 1][1]  # دعا الحياري المواطنين إلى …: a definite plural after a name is the object
         if i >= 2 and (w in _AFFILIATIONS or (w[:1] == "و" and bare in _TITLES and bare not in _NAME_TITLES)):
             return ws[i - 1][1]
         appositive = bare in _TITLES and bare not in _NAME_TITLES and len(bare) > 2
@@ -1215,6 +1317,10 @@ def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue,
     # Names are reported as written (with hamzas and diacritics), not folded; quotation marks
     # inside (مراسل «…») are dropped.
     end = _name_end(d, a, b, kind)
+    tail = _words(d.s, a, end)
+    while len(tail) > 1 and len(tail[-1][2]) == 1:
+        tail.pop()  # ويفيد شتاين بـ«…»: the preposition's letter is not part of the name
+    end = tail[-1][1] if tail else end
     if end < b:
         desc = f"{desc} {d.s[end:b]}".strip()
         b = end
@@ -1420,8 +1526,15 @@ def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
     for c in cues:
         if out and c.start < out[-1].end:
             continue
-        if c.kind == "verb" and _previous_word(d.s, c.start) in _RELATIVES:
-            continue  # منظمة العفو التي تتابع القضية: a verb of a relative clause reports nothing
+        prev = _previous_word(d.s, c.start)
+        if c.kind == "verb" and prev in {"عدم", "دون", "بدون"}:
+            continue  # طلب عدم ذكر اسمه: a verbal noun, not a verb
+        if c.kind == "verb" and (prev in _RELATIVES or prev[1:] in _RELATIVES):
+            # Only "Name، الذي يقول إن": a non-restrictive clause with a verb of saying speaks.
+            before = d.s[max(a, c.start - 40) : c.start]
+            if out or _VERB_LEMMA.get(c.word) not in _SAYING or not re.search(r"[،,]\s*\S+\s*$", before):
+                continue  # منظمة العفو التي تتابع القضية إن: inside an earlier cue's subject
+            c.relative = True  # أبو سليم، … والذي يقول إن: the antecedent speaks
         # Verbs do not stack: in "قال طالب الرفاعي" the second word is a name, not a verb.
         if out and out[-1].kind == "verb" and c.kind == "verb" and d.s[out[-1].end : c.start].strip() == "":
             continue
@@ -1630,6 +1743,7 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         or d.inside_quote(ws[i][0])
         or _possessive(d, ws[i])
         or _conjunct(d, core)
+        or (core.startswith("ل") and not _MASDAR_VERBS[lemma])
     ):
         return
     a = ws[i][0]
@@ -1866,8 +1980,32 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     return parse_speaker(d, a, b, inner)
 
 
+def _antecedent(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
+    """أبو سليم، الذي يرفض …، والذي يقول إن: the name before the relative clauses."""
+    s = d.s
+    segs = re.split(r"[،,]", s[sent_start : c.start])
+    for seg in reversed(segs[:-1] if len(segs) > 1 else segs):
+        ws = _TOKEN.findall(seg)
+        if not ws:
+            continue
+        if ws[0] in _RELATIVES or ws[0][1:] in _RELATIVES:
+            continue
+        start = sent_start + s[sent_start : c.start].find(seg)
+        words = _words(s, start, start + len(seg))
+        name = _take_name(words, len(words) - 1, -1)
+        if name and not _definite(name[0][2]):
+            return _named(d, s[name[0][0] : name[-1][1]], name[0][0], name[-1][1], "person", "person", None, c, "")
+        return None
+    return None
+
+
 def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int) -> Speaker | None:
     s = d.s
+    if c.relative:
+        sp = _antecedent(d, c, sent_start)
+        if sp is not None:
+            c.speaker = _commit(d, sp, c.start)
+            return c.speaker
     if c.kind == "part":
         # A participle shares the subject of the sentence's last finite cue.
         if last is not None:
