@@ -114,6 +114,16 @@ class Registry:
         self._index(entry)
         return entry
 
+    def mentioned(self, word: str, position: int) -> None:
+        """A speaker seen before is named again (as a subject or an object): recent again. Only a
+        person's surname or a whole one-word name counts; a word shared by many names says nothing."""
+        toks = tokens(word)
+        if len(toks) != 1:
+            return
+        found = [e for e in self._by_token.get(toks[0], ()) if not e.weak and e.toks[-1] == toks[0]]
+        if len(found) == 1 and (found[0].kind == "person" or len(found[0].toks) == 1):
+            found[0].position = max(found[0].position, position)
+
     def touch(self, entry: Entry, position: int) -> None:
         """A resolved mention makes its entry the most recent again."""
         entry.position = max(entry.position, position)

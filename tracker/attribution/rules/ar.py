@@ -145,7 +145,7 @@ _TITLES = _lex(
     "خبيره صحفي صحافي صحفيه صحافيه استاذ بروفيسور مرشح مرشحه حاكم محافظ قاضي المدعي مفوض رييسا اعلامي "
     "اعلاميه مقدم مقدمه مذيع مذيعه نجم لاعب مدرب نقيب نقيبه دكتوره بروفيسوره عاهل ملكه قاضيه امينه "
     "حاكمه مدربه لاعبه سيناتور ناشط مهاجم حارس مدافع ضابط عقيد ملازم طيار مفتي مطران حاخام قس كاهن "
-    "مغني مطرب فنان رسام روايي مولف مصور معلم مواطن سكرتير قنصل رجل منتج كابتن صاحب"
+    "مغني مطرب فنان رسام روايي مولف مصور معلم مواطن سكرتير قنصل رجل منتج كابتن صاحب قيادي"
 )
 # Every title has its feminine (مستشارة، أستاذة، نقيبة …).
 _TITLES = _TITLES | {t + "ه" for t in _TITLES if len(t) > 2 and t[-1] not in "هاي"}
@@ -396,6 +396,8 @@ _NOMINAL_RE = re.compile(
     rf"(?:\s+(?:ال)?صادره?\s+(?:عن|من)\s+|\s+لـ?\s*(?=[^\sا]))?\s*)"
     rf")"
 )
+# Documents whose issuer is the speaker: بيان للوزارة، تقرير صادر عن المجلس.
+_DOCUMENT_NOUNS = _lex("بيان تقرير دراسه رساله وثيقه مذكره")
 # Nouns naming a written statement: "وفقا للبيان" points to whoever issued the last one.
 _STATEMENT_NOUNS = _lex("بيان")
 _BASM_POSSESSIVE = re.compile(r"باسم(ه|ها|هم|هما)")
@@ -752,7 +754,7 @@ def _chain_name(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int
         ):
             i, after_prep = i + 1, False
             continue
-        if w in _FUNCTION_WORDS or _COMP_RE.fullmatch(w):
+        if w in _FUNCTION_WORDS or _COMP_RE.fullmatch(w) or _media_addressee(w, words[i + 1][2] if i + 1 < n else ""):
             return found
         if w in _NAME_PARTICLES:
             run = _take_name(words, i, 1)
@@ -789,6 +791,13 @@ def _chain_name(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int
         # A construct noun (قسم الجراحة، كتلة الوفاق) or a preposition's object: chain goes on.
         i, after_prep = j, False
     return found
+
+
+def _media_addressee(w: str, nxt: str) -> bool:
+    """لفوكس نيوز، لبي بي سي، لواشنطن بوست: ل before a medium the statement was given to."""
+    if not w.startswith("ل") or w.startswith("ال") or len(w) < 3:
+        return False
+    return w[1:] in _MEDIA_FIRST_WORDS or _strip_al(w[1:]) in _MEDIA_FIRST_WORDS or nxt in _MEDIA_TAILS
 
 
 def _tail_name(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -871,6 +880,8 @@ def _cut_adjuncts(d: _Doc, words: list[tuple[int, int, str]]) -> list[tuple[int,
         if w in _TIME_WORDS or w in _RELATIVES or (w in _PERIOD_NOUNS and nxt in _PERIOD_ADJECTIVES):
             return words[:i]
         if "(" in d.s[words[i - 1][1] : a]:
+            return words[:i]
+        if _media_addressee(w, nxt):
             return words[:i]
         if w == "لدي" and i + 1 < len(words) and (_bare(words[i + 1][2]) in _HEADS or _definite(words[i + 1][2])):
             continue  # الخبيرة لدى معهد …، السفيرة لدى الأمم المتحدة: the title, not "on his arrival"
@@ -974,8 +985,10 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     # قلل مسؤول أوروبي من …: a verb of another clause before a title; the subject follows it.
     if (
         len(words) > 2
-        and words[0][2][:1] in "وف"
+        and 3 <= len(words[0][2]) <= 6
+        and not _definite(words[0][2])
         and not _definite(words[0][2][1:])
+        and d.registry.resolve_name(words[0][2]) is None
         and _bare(words[0][2]) not in _TITLES | _HEADS.keys()
         and (_bare(words[1][2]) in _TITLES or words[1][2] in _UNNAMED or _group_head(words[1][2]))
         and "،" not in s[words[0][1] : words[1][0]]
@@ -1056,6 +1069,18 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     bare = _strip_al(first)
     if _definite(first) and bare in _STATEMENT_NOUNS and len(ws) <= 2 and d.last_issuer is not None:
         return _issuer(d, ws[0][0])  # وأضاف البيان، وفقا للبيان: its issuer
+    if bare in _DOCUMENT_NOUNS and len(ws) > 1:
+        # بيان للمؤسسة العربية …، تقرير صادر عن مجلس الذهب: the issuer speaks.
+        k = 1
+        while k < len(ws) and (_nisba(ws[k][2]) or _strip_al(ws[k][2]) in {"احدث", "اخر", "جديد"}):
+            k += 1
+        if k + 1 < len(ws) and ws[k][2].startswith("صادر") and ws[k + 1][2] in {"عن", "من"}:
+            k += 2
+        if k < len(ws) and ws[k][2].startswith("ل") and not ws[k][2].startswith("ال") and len(ws[k][2]) > 3:
+            rest = _restore_article(s, [(ws[k][0] + 1, ws[k][1], ws[k][2][1:]), *ws[k + 1 :]])
+            return _parse_speaker(d, rest[0][0], ws[-1][1], cue) if rest else None
+        if k < len(ws) and k > 1:
+            return _parse_speaker(d, ws[k][0], ws[-1][1], cue)
     # Entity from the NER backend, when there is one inside the phrase.
     ent = _entity_in(d, ws[0][0], ws[-1][1])
     if ent is not None and ent[0] != "PER" and ent[1] > ws[0][0]:
@@ -1067,8 +1092,15 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     # Unnamed sources: مصدر أمني مصري، مصادر مطلعة.
     if first in _UNNAMED or _group_head(first):
         k = 1
-        while k < len(ws) and _nisba(ws[k][2]) and ws[k][2] not in _PREPOSITIONS:
+        if first.endswith(("و", "ي")) and k < len(ws) and not _definite(first):
+            # مسؤولو جهاز الإطفاء: a plural in construct takes its genitive.
+            while k < len(ws) and k < 4 and ws[k][2] not in _PREPOSITIONS and not _COMP_RE.fullmatch(ws[k][2]):
+                k += 1
+                if _definite(ws[k - 1][2]):
+                    break
+        while k < len(ws) and (_nisba(ws[k][2]) or ws[k][2] in {"عيان"}) and ws[k][2] not in _PREPOSITIONS:
             k += 1
+        k = _complement_end(d, ws, k)
         phrase = s[ws[0][0] : ws[k - 1][1]]
         plural = _UNNAMED.get(first, True)
         kind = "unnamed" if first in _UNNAMED else "group"
@@ -1123,8 +1155,15 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             # A quoted name inside the chain (في مصرف "الأمل") belongs to the description.
             chain = [w for w in ws[1:] if not d.inside_quote(w[0])]
             tail = _name_after_title(chain, stems) or _chain_name(chain, stems) or _tail_name(chain)
-            if objectish and len(tail) > 1 and _definite(tail[-1][2]) and not tail[-1][2].endswith("ي"):
-                tail = tail[:-1]  # وصف الوزير سامي عادل القرار بأنه: القرار is the object
+            if not tail and len(chain) == 1 and _definite(chain[0][2]):
+                known = d.registry.resolve_name(chain[0][2])
+                if known is not None and known.kind == "person":
+                    tail = chain  # الدكتور الحباشنة: the title and a surname named before
+            if objectish and len(tail) > 2 and _definite(tail[-1][2]) and not tail[-1][2].endswith("ي"):
+                # وصف الوزير سامي عادل القرار بأنه: القرار is the object; but a title names a
+                # person with two words at least, so in دعا رئيس المجلس سليم الزعنون إلى the
+                # article starts the family name.
+                tail = tail[:-1]
         if tail:
             return _named(
                 d,
@@ -1257,8 +1296,33 @@ def _entity_in(d: _Doc, a: int, b: int):
     return best.label, pos, pos + len(target)
 
 
+def _complement_end(d: _Doc, ws, k: int) -> int:
+    """An unnamed source keeps the institution it belongs to: مصدر بالشرطة، مسؤول كبير في الصندوق،
+    مسؤولو جهاز الإطفاء في كاليفورنيا (not "في بيان", not an addressee)."""
+    n = len(ws)
+    if k < n and ws[k][2].startswith("بال") and len(ws[k][2]) > 5 and _strip_al(ws[k][2]) not in _COMM_NOUNS:
+        k += 1
+    elif k + 1 < n and ws[k][2] in {"في", "من", "لدي"}:
+        nxt = ws[k + 1][2]
+        if (
+            _strip_al(nxt) in _COMM_NOUNS
+            or nxt in _TIME_WORDS
+            or nxt in _PREPOSITIONS
+            or _COMP_RE.fullmatch(nxt)
+            or d.inside_quote(ws[k + 1][0])
+        ):
+            return k
+        k += 2
+    else:
+        return k
+    while k < n and (_definite(ws[k][2]) or _nisba(ws[k][2])) and ws[k][2] not in _PREPOSITIONS:
+        k += 1
+    return k
+
+
 def _unnamed_source(d, ws, k: int, fem, cue):
     """The title words ws[0:k] as an unnamed source (مسؤول أميركي، مصدر دبلوماسي)."""
+    k = _complement_end(d, ws, k)
     start, end = ws[0][0], ws[k - 1][1]
     return _named(d, d.s[start:end], start, end, "unnamed", "unnamed", fem or "m", cue, "")
 
@@ -1585,6 +1649,15 @@ def _coordinated(s: str, sent_start: int, pos: int, word_prefix: str) -> bool:
 
 
 def _read_sentence(d: _Doc, a: int, b: int) -> None:
+    _read_cues(d, a, b)
+    # Whoever this sentence names is the topic now: a later dropped subject (وقال السبت …)
+    # prefers them to someone named earlier.
+    for m in _TOKEN.finditer(d.s, a, b):
+        if len(m.group()) > 2 and not d.inside_quote(m.start()):
+            d.registry.mentioned(m.group(), m.start())
+
+
+def _read_cues(d: _Doc, a: int, b: int) -> None:
     s = d.s
     cues = _find_cues(d, a, b)
     if not cues:
@@ -1805,6 +1878,11 @@ def _statement_starts(d: _Doc, start: int, limit: int):
 
 def _has_subject(d: _Doc, a: int, b: int) -> bool:
     first = _TOKEN.search(d.s, a, b)
+    if first is not None and first.group() == "ل":
+        # أكد لـ«عكاظ» وزير التعليم: an addressee (a quoted outlet) before the subject.
+        k = bisect_right(d.mark_starts, first.end()) - 1
+        if k >= 0 and d.marks[k].open >= first.end() and d.marks[k].close is not None:
+            first = _TOKEN.search(d.s, d.marks[k].close + 1, b)
     while first is not None and first.group() in _PRONOUN_PPS:
         first = _TOKEN.search(d.s, first.end(), b)  # قال فيه رئيس النقابة: skip to the subject
     if first is None:
@@ -1956,6 +2034,23 @@ _AUXILIARY = re.compile(
 _PRE_VERB_END = re.compile(r"\s*(?:قد|لقد|ف?قد)?\s*$")
 
 
+def _clause_verb(d: _Doc, w: str) -> bool:
+    """وندد، وغادر، فأشاد: a short word with و/ف that is no noun we know opens a verb-first clause."""
+    if w[:1] not in "وف" or not 3 <= len(w) - 1 <= 5:
+        return False
+    rest = w[1:]
+    return not (
+        _definite(rest)
+        or _bare(rest) in _TITLES
+        or _bare(rest) in _HEADS
+        or rest in _UNNAMED
+        or _group_head(rest)
+        or rest in _NOT_SPEAKER_START
+        or rest in _PREPOSITIONS
+        or d.registry.resolve_name(rest) is not None
+    )
+
+
 def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     """A noun phrase opening the clause right before a verb that has no subject after it."""
     s = d.s
@@ -1963,6 +2058,13 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     a = clause + _AUXILIARY.match(s, clause, c.start).end() - clause
     b = a + len(_PRE_VERB_END.sub("", s[a : c.start]))
     ws = _words(s, a, b)
+    if len(ws) >= 3 and _clause_verb(d, ws[0][2]) and s[c.start] in "وف":
+        # وندد إسماعيل هنية القيادي في حماس بإسرائيل وقال: the subject of the first verb speaks.
+        inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
+        inner.objectish = True
+        sp = parse_speaker(d, ws[1][0], b, inner)
+        if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
+            return sp
     if not 1 <= len(ws) <= 8:
         return None
     if ws[0][2].startswith(("وال", "فال")):
@@ -2010,6 +2112,14 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # A participle shares the subject of the sentence's last finite cue.
         if last is not None:
             return last
+        ws = _words(s, sent_start, c.start)
+        if len(ws) >= 3 and _clause_verb(d, ws[0][2]):
+            # وفصل الأمير عبدالله بن مساعد الإجراءات، قائلا: the first verb's subject.
+            inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
+            inner.objectish = True
+            sp = parse_speaker(d, ws[1][0], c.start, inner)
+            if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
+                return _commit(d, sp, c.start)
         kana = _KANA_QAD.search(s, sent_start, c.start)
         if kana is not None:
             # وكانت اللجنة قد رفضت …، معتبرة أن: the subject of the كان … قد clause.
@@ -2494,6 +2604,27 @@ def _prepass_names(d: _Doc) -> None:
             description=s[m.start() : name[0][0]],
             weak=True,
             gender="f" if title.endswith("ه") else "m",
+        )
+    # متحدث باسم وزارة الخارجية (no name): an unnamed spokesperson a later "المتحدث" refers to.
+    for m in re.finditer(rf"(?<!{_W})(?:[وف]?ب?)(متحدث|متحدثه|ناطق|ناطقه)\s+باسم\s+", s):
+        if d.inside_quote(m.start()):
+            continue
+        stop = _CHAIN_STOP.search(s, m.end(), min(len(s), m.end() + 80))
+        ws = _words(s, m.end(), stop.start() if stop else min(len(s), m.end() + 80))
+        k = 0
+        while k < len(ws) and k < 5 and (k == 0 or _definite(ws[k][2]) or _nisba(ws[k][2])):
+            k += 1
+        if k == 0 or (k < len(ws) and not _stops_name(ws[k][2]) and ws[k][2] not in _FUNCTION_WORDS):
+            continue  # a name follows (المتحدث باسم الجيش دانيال هاغاري): the title pre-pass has it
+        name = d.span(m.start(1), ws[k - 1][1]).text
+        d.registry.add(
+            name,
+            position=-1,
+            kind="unnamed",
+            category="unnamed",
+            description=s[m.start(1) : ws[k - 1][1]],
+            weak=True,
+            gender="f" if m.group(1).endswith("ه") else "m",
         )
     for m in re.finditer(rf"[،,]\s*({_W}+(?:\s+{_W}+){{1,2}})\s*(?=[،,.])", s):
         words = m.group(1).split()
