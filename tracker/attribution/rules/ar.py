@@ -93,6 +93,7 @@ _VERBS = (
     ("اشاد", "شيد"),
     ("نوه", "نوه"),
     ("بين", "بين"),
+    ("كرر", "كرر"),
 )
 # Participles that attach a further statement to the sentence's speaker (masc. sing. form).
 _PARTICIPLES = (
@@ -192,6 +193,8 @@ _HEADS = {
     "وسايل": ("media", "media", "f"),
     "اوساط": ("media", "group", "f"),
 }
+# Quantities of people (عدد من المواطنين، مئات المتظاهرين، أحد الدعاة).
+_QUANTIFIERS = _lex("عدد مئات الاف عشرات بعض احد احدي العديد معظم غالبيه كثير")
 # Heads of unnamed sources and of groups (indefinite or definite).
 _UNNAMED = {"مصدر": False, "مصادر": True}
 _GROUP_HEADS = _lex(
@@ -345,7 +348,8 @@ _MASDAR_VERBS = {
 _SAYING = {"قال", "اكد", "اعتبر", "اوضح", "اشار", "ذكر", "كتب", "غرد", "اضاف", "صرح", "راي", "شدد"}
 # Pronoun-suffixed verbal nouns of reporting: نقلت الوكالة عن الوزير تأكيده …
 _REPORTING_MASDAR_RE = re.compile(
-    rf"(?<!{_W})(?:قول|تاكيد|تشديد|اشار|اعلان|نفي|تحذير|توقع|ترجيح|اعتبار|مطالب|دعو)(?:ت)?(?:ه|ها|هم|هما)(?!{_W})"
+    rf"(?<!{_W})(?:قول|تاكيد|تشديد|اشار|اعلان|نفي|تحذير|توقع|ترجيح|اعتبار|مطالب|دعو|تعبير|وصف|رواي)(?:ت)?"
+    rf"(?P<suffix>ه|ها|هم|هما)(?!{_W})"
 )
 # Words that open a new clause after "، و": the object statement ends before them.
 _CLAUSE_OPENERS = _lex("تم كان كانت كانوا قد لم لن ما يذكر يشار جاء اضاف اضافت")
@@ -385,8 +389,8 @@ _CUE_WORD_RE = re.compile(rf"(?<!{_W})[وف]?({_trie_alt(set(_VERB_FORMS) | set(
 _COMP_RE = re.compile(rf"(?<!{_W})[وف]?ب?ان(?:ه|ها|هم|هما|هن|ني|نا|ك|كم)?(?!{_W})")
 _NOMINAL_RE = re.compile(
     rf"(?<!{_W})(?:"
-    rf"(?P<ma>(?:و?(?:وفق|وفقا|طبقا|تبعا)\s*ل?ما|و?(?:بحسب|حسب)\s*ما|و?حسبما)\s+(?P<mverb>{_W}+))"
-    rf"|(?P<pp>و?(?:وفقا|وفق|طبقا|تبعا)\s*(?:ل|لـ)\s*ـ?|و?(?:بحسب|حسب)\s+|و?نقلا\s+عن\s+|"
+    rf"(?P<ma>(?:و?(?:وفق|وفقا|طبقا|تبعا)\s*ل?ما|و?(?:بحسب|حسب)\s*ما|و?حسبما|علي\s+ما)\s+(?P<mverb>{_W}+))"
+    rf"|(?P<pp>و?(?:وفقا|وفق|طبقا|تبعا)\s*(?:ل|لـ)\s*ـ?|و?(?:بحسب|حسب)\s+|و?نقلا\s+عن\s+|و?وفق\s+(?!ما(?!{_W}))|"
     # بحسبه، حسبها: the source is the attached pronoun.
     rf"و?(?:بحسب|حسب)(?=(?:ه|ها|هم|هما)(?!{_W}))|"
     rf"و?علي\s+لسان\s+|و?في\s+(?:تصريح|تصريحات|حديث|مقابله)\s+(?:\w+\s+)?(?:ل|لـ)\s*ـ?)"
@@ -766,7 +770,11 @@ def _chain_name(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int
                 and j - i < 4
                 and words[j][2] not in _FUNCTION_WORDS
                 and not (j > i and _addressee_word(words[j][2], stems))
-                and (not _stops_name(words[j][2]) or (j > i and words[j][2] in _COMPOUND_NAME_TAILS))
+                and (
+                    not _stops_name(words[j][2])
+                    or (j > i and words[j][2] in _COMPOUND_NAME_TAILS)
+                    or (j > i and words[j - 1][2] in {"بن", "ابن", "بنت"})  # عبدالله بن مساعد
+                )
             ):
                 j += 1
             run = words[i:j]
@@ -844,7 +852,11 @@ def _name_after_title(words: list[tuple[int, int, str]], stems=None) -> list[tup
     j = i
     while (
         j < len(words)
-        and (not _stops_name(words[j][2]) or (j > i and words[j][2] in _COMPOUND_NAME_TAILS))
+        and (
+            not _stops_name(words[j][2])
+            or (j > i and words[j][2] in _COMPOUND_NAME_TAILS)
+            or (j > i and words[j - 1][2] in {"بن", "ابن", "بنت"})  # عبدالله بن مساعد
+        )
         and j - i < 4
     ):
         j += 1
@@ -1089,6 +1101,34 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         label, ea, eb = ent
         kind = {"PER": "person", "ORG": "organisation", "GPE": "government", "LOC": "government"}.get(label)
         return _named(d, s[ea:eb], ea, eb, kind, "person" if kind == "person" else None, None, cue, s[x:y])
+    # عدد من المواطنين، مئات المتظاهرين الأردنيين، أحد الدعاة، بعض الدعاة ورجال الدين: a group.
+    if first in _QUANTIFIERS and len(ws) > 1:
+        k = 2 if ws[1][2] == "من" and len(ws) > 2 else 1
+        if _definite(ws[k][2]) or _group_head(ws[k][2]):
+            k += 1
+            while (
+                k < len(ws)
+                and (
+                    _nisba(ws[k][2])
+                    or (_definite(ws[k][2]) and ws[k - 1][2].startswith("و"))
+                    or (ws[k][2].startswith("وال") and k + 1 <= len(ws))
+                )
+                and ws[k][2] not in _PREPOSITIONS
+            ):
+                k += 1
+            single = first in {"احد", "احدي"}
+            return _named(
+                d,
+                s[ws[0][0] : ws[k - 1][1]],
+                ws[0][0],
+                ws[k - 1][1],
+                "unnamed" if single else "group",
+                "unnamed" if single else "group",
+                ("f" if first == "احدي" else "m") if single else None,
+                cue,
+                "",
+                plural=not single,
+            )
     # Unnamed sources: مصدر أمني مصري، مصادر مطلعة.
     if first in _UNNAMED or _group_head(first):
         k = 1
@@ -1780,12 +1820,14 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
     ws = _words(s, start, min(limit, sent_end))
     # Adjuncts between the subject and the object: اليوم، في بيان، عبر حسابه …
     i = 0
+    skipped_adjunct = False
     while i < len(ws):
         w = ws[i][2]
         if w in _TIME_WORDS or w in {"ايضا", "كذلك", "مجددا", "رسميا"}:
             i += 1
         elif w in {"في", "عبر", "خلال"} and i + 1 < len(ws) and _strip_al(ws[i + 1][2]) in _COMM_NOUNS:
             i += 2
+            skipped_adjunct = True
             while i < len(ws) and (_nisba(ws[i][2]) or _definite(ws[i][2])) and ws[i][2] not in _PREPOSITIONS:
                 i += 1
         else:
@@ -1799,8 +1841,9 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         return
     first = ws[i][2]
     core = first[1:] if prep == "ب" and first.startswith("ب") else first
+    definite_ok = lemma in {"اكد", "نفي", "اعلن", "كشف"} and len(core) >= 6 and not _nisba(core)
     if (
-        _definite(core)
+        (_definite(core) and not definite_ok)
         or core in _PREPOSITIONS
         or core in _FUNCTION_WORDS
         or core in _TIME_WORDS
@@ -1814,7 +1857,7 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         or core.isdigit()
         or d.registry.resolve_name(core) is not None
         or d.inside_quote(ws[i][0])
-        or _possessive(d, ws[i])
+        or (_possessive(d, ws[i]) and (lemma != "اعلن" or skipped_adjunct))
         or _conjunct(d, core)
         or (core.startswith("ل") and not _MASDAR_VERBS[lemma])
     ):
@@ -1852,7 +1895,10 @@ def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> 
             pos, how, content_start = comp.start(), "comp", comp.end()
     c.subject = (c.end, pos)
     c.has_subject = _has_subject(d, c.end, pos)
-    if len(_TOKEN.findall(s, c.end, pos)) > 14:
+    gap = len(_TOKEN.findall(s, c.end, pos))
+    # An apposition between commas (يقول مصطفى حيدر، أستاذ … في البقاع، إن) may be long.
+    apposition = how == "comp" and s[c.end : pos].rstrip().endswith(("،", ",")) and gap <= 32
+    if gap > 14 and not apposition:
         # Too far for a subject: the complementiser belongs to some later clause.
         c.objectish = True
         return
@@ -1964,7 +2010,7 @@ def _frame_qawl(d: _Doc, c: Cue, limit: int, sent_end: int) -> None:
 def _looks_like_source(d: _Doc, a: int, b: int) -> bool:
     """Can the phrase after بحسب / وفقا ل / نقلا عن be someone who says things?"""
     s = d.s
-    if _PRONOUN_ONLY.match(s[a:b]) or d.marks_between(a, b):
+    if _PRONOUN_ONLY.match(s[a:b]) or d.marks_between(a, b) or _REPORTING_MASDAR_RE.match(s, a, b):
         return True
     first = _TOKEN.search(s, a, b)
     if first is None:
@@ -2132,6 +2178,12 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
     a, b = c.subject
     if c.kind == "nominal":
         pm = _PRONOUN_ONLY.match(s[a:b])
+        rm = _REPORTING_MASDAR_RE.match(s, _TOKEN.search(s, a, b).start() if _TOKEN.search(s, a, b) else a, b)
+        if rm and not pm and len(_words(s, a, b)) == 1:
+            # وفق تأكيدها، حسب تعبيرهم: the attached pronoun is the source.
+            g, pl = _PRONOUN_SUFFIX[rm.group("suffix")]
+            c.speaker = _commit(d, _pronoun(d, g, pl, c.start), c.start)
+            return c.speaker
         if pm:
             g, pl = _PRONOUN_SUFFIX[pm.group(1)]
             c.speaker = _commit(d, _pronoun(d, g, pl, c.start), c.start)
@@ -2558,8 +2610,32 @@ def _embed_plain(d: _Doc, post, source_line) -> None:
     )
 
 
+def _continuation(d: _Doc, a: int, b: int, last: Attribution) -> None:
+    k = bisect_left(d.mark_starts, a)
+    if k >= len(d.marks) or k in d.used_marks:
+        return
+    m = d.marks[k]
+    if m.close is None or d.s[m.close + 1 : b].strip(" .،,؛!?؟") or len(_TOKEN.findall(d.s, m.start, m.end)) < 3:
+        return
+    d.used_marks.add(k)
+    text = d.span(m.start, m.end)
+    d.out.append(
+        Attribution(
+            kind="direct",
+            quote=Span(text.start, text.end, text.text),
+            speaker=last.speaker,
+            speaker_mention=None,
+            cue=None,
+            via=last.via,
+            confidence=0.7,
+            rule="ar.continuation_direct",
+            speaker_kind=last.speaker_kind,
+        )
+    )
+
+
 def _whole_line_quote(d: _Doc, p) -> bool:
-    t = d.s[p.start : p.end].strip()
+    t = d.s[p.start : p.end].strip().rstrip(".،,؛!?؟ ")
     return len(t) > 2 and t[0] in '"“«”' and t[-1] in '"”»“'
 
 
@@ -2662,6 +2738,7 @@ def detect(doc: Document, entities: list[Entity] | None = None) -> list[Attribut
     paras = paragraphs(s)
     title_count = 1 if doc.title else 0
     skip: set[int] = set()
+    continued: Attribution | None = None
     for i, p in enumerate(paras):
         line = s[p.start : p.end]
         if _NOISE_LINE.match(line) or "pic.twitter.com" in line or _EMBED_SOURCE.match(line):
@@ -2691,7 +2768,17 @@ def detect(doc: Document, entities: list[Entity] | None = None) -> list[Attribut
         if heading:
             _headline(d, p.start, p.end)
         for a, b in _sentences(d, p.start, p.end):
+            before = len(d.out)
             _read_sentence(d, a, b)
+            if len(d.out) > before:
+                last = d.out[-1]
+                continued = last if last.kind in {"direct", "mixed"} and last.speaker else None
+            elif continued is not None and not heading and _whole_line_quote(d, Span(a, b, "")):
+                # A sentence or paragraph that is one quotation, right after a speaker's quote,
+                # goes on with it.
+                _continuation(d, a, b, continued)
+            else:
+                continued = None
     for attr, sp in d.pending:
         entry = d.registry.resolve_descriptor(
             None, sp.context, kinds=("person",), require_context=True, gender=sp.gender
