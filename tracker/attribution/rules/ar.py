@@ -241,6 +241,8 @@ _MEDIA_FIRST_WORDS = _lex(
 )
 # Second words of transliterated media names: لفوكس نيوز، لواشنطن بوست، لنيويورك تايمز.
 _MEDIA_TAILS = _lex("نيوز تايمز بوست برس جورنال تلغراف تليغراف تودي اكسبرس ميرور هيرالد")
+# Words after a name that open a description or an adjunct (اخو المتوفى، قبل مغادرته).
+_KIN_AND_TIME_OPENERS = _lex("اخو اخ شقيق شقيقه والد والده زوج زوجه نجل نجله ارمله قبل بعد اثناء عقب خلال لدي")
 # Adverbs that may follow a subject (قال تسيبراس رسميا).
 _ADVERBS = _lex("رسميا شخصيا حاليا فعليا علنيا هاتفيا كتابيا عمليا نسبيا جزييا مبدييا صراحه مجددا ايضا كذلك")
 # Adjectives of a title that are never family names (مدرب برشلونة السابق).
@@ -676,6 +678,7 @@ def _ends_name(w: str) -> bool:
         w in _PREPOSITIONS
         or w in _TIME_WORDS
         or w in _RELATIVES
+        or w in _KIN_AND_TIME_OPENERS
         or w == "ل"
         or bool(_COMP_RE.fullmatch(w))
         or (w.startswith("ل") and not w.startswith("ال") and len(w) > 2)
@@ -1051,7 +1054,9 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         category, kind, gender = head or (None, "media" if cue.gender == "f" else None, None)
         return _named(d, s[m.start : m.end], m.start, m.end, kind, category, gender, cue, s[x:y])
     # Apposition: description، Name، -> Name.
-    if len(kept) > 1:
+    # (Not when the first part is itself a name: جوردان بيكفورد، حارس مرمى إنجلترا.)
+    first_is_name = _name_like([w[2] for w in ws]) and len(ws) >= 2
+    if len(kept) > 1 and not first_is_name:
         for x2, y2, ws2 in kept[1:]:
             # ، الدكتورة منى سالم،: a title before the appositive name is description.
             while len(ws2) > 1 and _bare(ws2[0][2]) in _TITLES:
@@ -1061,6 +1066,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             if _name_like(names):
                 desc = s[x:y]
                 return _named(d, s[x2:y2].strip(), ws2[0][0], ws2[-1][1], "person", "person", None, cue, desc)
+    if len(kept) > 1:
         # Name، description: مارتن غريفيث، وكيل الأمين العام …
         names = [w[2] for w in ws]
         second = kept[1][2]
@@ -1195,6 +1201,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             # A quoted name inside the chain (في مصرف "الأمل") belongs to the description.
             chain = [w for w in ws[1:] if not d.inside_quote(w[0])]
             tail = _name_after_title(chain, stems) or _chain_name(chain, stems) or _tail_name(chain)
+            if tail and not _definite(first) and chain and tail[0] is chain[0] and len(tail) == 1:
+                tail = []  # مدرب برشلونة: the word after a title in construct is its genitive
             if not tail and len(chain) == 1 and _definite(chain[0][2]):
                 known = d.registry.resolve_name(chain[0][2])
                 if known is not None and known.kind == "person":
@@ -1345,7 +1353,8 @@ def _complement_end(d: _Doc, ws, k: int) -> int:
     elif k + 1 < n and ws[k][2] in {"في", "من", "لدي"}:
         nxt = ws[k + 1][2]
         if (
-            _strip_al(nxt) in _COMM_NOUNS
+            not (_definite(nxt) or _bare(nxt) in _HEADS or d.registry.resolve_name(nxt) is not None)
+            or _strip_al(nxt) in _COMM_NOUNS
             or nxt in _TIME_WORDS
             or nxt in _PREPOSITIONS
             or _COMP_RE.fullmatch(nxt)
