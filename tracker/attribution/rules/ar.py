@@ -1201,8 +1201,10 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             # A quoted name inside the chain (في مصرف "الأمل") belongs to the description.
             chain = [w for w in ws[1:] if not d.inside_quote(w[0])]
             tail = _name_after_title(chain, stems) or _chain_name(chain, stems) or _tail_name(chain)
-            if tail and not _definite(first) and chain and tail[0] is chain[0] and len(tail) == 1:
-                tail = []  # مدرب برشلونة: the word after a title in construct is its genitive
+            if tail and not _definite(first) and chain and tail[0] is chain[0] and len(tail) in (1, 3):
+                # مدرب برشلونة، كابتن إنجلترا هاري كين: the word after a title in construct is its
+                # genitive, not the first word of a name.
+                tail = tail[1:]
             if not tail and len(chain) == 1 and _definite(chain[0][2]):
                 known = d.registry.resolve_name(chain[0][2])
                 if known is not None and known.kind == "person":
@@ -2676,6 +2678,8 @@ def _prepass_names(d: _Doc) -> None:
         cue = _CUE_WORD_RE.search(s, m.end(), end)
         ws = _words(s, m.end(), cue.start() if cue else end)[:14]
         name = _chain_name(ws, d.token_counts)
+        if len(name) == 3 and ws and name[0] is ws[0] and not m.group().lstrip("وفبك").startswith(("ال", "لل")):
+            name = name[1:]  # كابتن إنجلترا هاري كين: the genitive of a title in construct
         if not 2 <= len(name) <= 3 and not any(w[2] in _NAME_PARTICLES for w in name):
             continue
         if _definite(name[-1][2]) and not name[-1][2].endswith("ي"):
