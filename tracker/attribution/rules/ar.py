@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from ..resolve import Entry, Registry
 from ..text import FoldedText, find_quote_marks, fold_keep_offsets, paragraphs, tokens
@@ -634,6 +635,15 @@ def _demand_before(s: str, pos: int, toks: list[str]) -> bool:
 
 def _words(s: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s, a, b)]
+
+
+def _first_words(s: str, a: int, b: int, n: int) -> list[tuple[int, int, str]]:
+    """The first ``n`` words of s[a:b], read no further: looks back over a long sentence stay linear."""
+    return [(m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(s, a, b), n)]
+
+
+# How far back from a cue its subject, a preposed source or an antecedent may start.
+_LOOK_BACK = 300
 
 
 def _restore_article(s: str, ws: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1749,7 +1759,7 @@ def _read_cues(d: _Doc, a: int, b: int) -> None:
                 and active.via_comp == "pre"
                 and c.kind == "verb"
                 and c.content
-                and len(_words(s, active.content[0], c.start)) <= 1
+                and len(_first_words(s, active.content[0], c.start, 2)) <= 1
             ):
                 # ووفقا لها، يقول المحققون إن … : the verb speaks, the source relays.
                 c.relayed_by = active
@@ -2058,10 +2068,12 @@ def _frame_nominal(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int, 
         return
     c.subject = (c.end, src_end)
     c.has_subject = True
-    head = s[sent_start : c.start]
-    preposed = not _words(s, sent_start, c.start) or (
-        _DISCOURSE.match(head + "،") is not None
-        and not _words(s, sent_start + len(_DISCOURSE.match(head + "،").group()), c.start)
+    near = c.start - sent_start <= _LOOK_BACK
+    head = s[sent_start : c.start] if near else ""
+    dm = _DISCOURSE.match(head + "،") if near else None
+    preposed = near and (
+        not _first_words(s, sent_start, c.start, 1)
+        or (dm is not None and not _first_words(s, sent_start + len(dm.group()), c.start, 1))
     )
     if preposed:
         start = src_end + 1 if m else src_end
@@ -2071,12 +2083,14 @@ def _frame_nominal(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int, 
         return
     # Postposed: "…، وفق ما ذكر X" claims the sentence before it.
     start = sent_start
-    dm = _DISCOURSE.match(s[sent_start : c.start])
+    if i > 0 and c.start - sent_start > 8 * _LOOK_BACK:
+        start = max(sent_start, cues[i - 1].end)  # a run-on sentence: claim only what follows the last cue
+    dm = _DISCOURSE.match(s[start : min(c.start, start + _LOOK_BACK)])
     if dm:
-        start = sent_start + dm.end()
+        start = start + dm.end()
     if i > 0 and cues[i - 1].content is not None:
         return  # the earlier cue already frames this part of the sentence
-    ws = _words(s, start, c.start)
+    ws = _first_words(s, start, c.start, 3)
     if len(ws) > 2 and ws[0][2].lstrip("و") in _IMPERSONAL and _COMP_RE.fullmatch(ws[1][2]):
         start = ws[1][1]  # يُذكر أنّ … : the impersonal frame is not part of the report
     c.content = (start, c.start)
@@ -2111,7 +2125,8 @@ def _clause_verb(d: _Doc, w: str) -> bool:
 def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     """A noun phrase opening the clause right before a verb that has no subject after it."""
     s = d.s
-    clause = max(sent_start, s.rfind("،", sent_start, c.start) + 1, s.rfind(",", sent_start, c.start) + 1)
+    back = max(sent_start, c.start - _LOOK_BACK)
+    clause = max(back, s.rfind("،", back, c.start) + 1, s.rfind(",", back, c.start) + 1)
     a = clause + _AUXILIARY.match(s, clause, c.start).end() - clause
     b = a + len(_PRE_VERB_END.sub("", s[a : c.start]))
     ws = _words(s, a, b)
@@ -2142,6 +2157,7 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
 def _antecedent(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     """أبو سليم، الذي يرفض …، والذي يقول إن: the name before the relative clauses."""
     s = d.s
+    sent_start = max(sent_start, c.start - _LOOK_BACK)
     segs = re.split(r"[،,]", s[sent_start : c.start])
     for seg in reversed(segs[:-1] if len(segs) > 1 else segs):
         ws = _TOKEN.findall(seg)
@@ -2169,7 +2185,7 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # A participle shares the subject of the sentence's last finite cue.
         if last is not None:
             return last
-        ws = _words(s, sent_start, c.start)
+        ws = _first_words(s, sent_start, c.start, 3) if c.start - sent_start <= _LOOK_BACK else []
         if len(ws) >= 3 and _clause_verb(d, ws[0][2]):
             # وفصل الأمير عبدالله بن مساعد الإجراءات، قائلا: the first verb's subject.
             inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
@@ -2177,7 +2193,7 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
             sp = parse_speaker(d, ws[1][0], c.start, inner)
             if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
                 return _commit(d, sp, c.start)
-        kana = _KANA_QAD.search(s, sent_start, c.start)
+        kana = _KANA_QAD.search(s, max(sent_start, c.start - _LOOK_BACK), c.start)
         if kana is not None:
             # وكانت اللجنة قد رفضت …، معتبرة أن: the subject of the كان … قد clause.
             sp = parse_speaker(d, kana.start(1), kana.end(1), Cue("verb", c.start, c.end, c.gender, c.plural))
