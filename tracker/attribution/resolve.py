@@ -168,7 +168,7 @@ class Registry:
         ctx = {t for t in tokens(context) if len(t) > 3}  # function words (of, the, في) say nothing
         best, best_key = None, None
         for e in self.entries:
-            if e.weak and not (weak_ok and ctx and ctx & e.description):
+            if e.weak and not (weak_ok and (not ctx or ctx & (e.description | set(e.toks)))):
                 continue
             if not ((category is not None and e.category == category) or (kinds and e.kind in kinds)):
                 continue

@@ -194,6 +194,10 @@ _HEADS = {
     "وسايل": ("media", "media", "f"),
     "اوساط": ("media", "group", "f"),
 }
+# Honorific pronouns: سموه، معاليها، فخامته.
+_HONORIFICS = frozenset(
+    h + suffix for h in ("سمو", "معالي", "فخامت", "سعادت", "جلالت", "سيادت", "دولت") for suffix in ("ه", "ها")
+)
 # Quantities of people (عدد من المواطنين، مئات المتظاهرين، أحد الدعاة).
 _QUANTIFIERS = _lex("عدد مئات الاف عشرات بعض احد احدي العديد معظم غالبيه كثير")
 # Heads of unnamed sources and of groups (indefinite or definite).
@@ -999,11 +1003,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         return None
     # أكد لـ«عكاظ» وزير التعليم …: the addressee before the subject is skipped.
     if words[0][2] == "ل" and len(words) > 1:
-        k = bisect_right(d.mark_starts, words[0][1]) - 1
-        if k >= 0 and d.marks[k].open >= words[0][1] and d.marks[k].close is not None:
-            a = d.marks[k].close + 1
-        else:
-            a = words[1][1]
+        m = _quote_after(d, words[0][1])
+        a = m.close + 1 if m is not None else words[1][1]
         words = _words(s, a, b)
         if not words:
             return None
@@ -1059,6 +1060,12 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             continue  # كتبت "التويترية" نورة …: a quoted description, not the name
         d.used_marks.add(k)
         if ws[0][0] < m.open and _bare(ws[0][2]) in _TITLES:
+            title_words = _words(s, ws[0][0], m.open)
+            if len(title_words) >= 3:
+                # المتحدث باسم الجماعة "قاري حمزة": after a complete title the quoted words are the name.
+                inner = _TOKEN.findall(s, m.start, m.end)
+                if 1 <= len(inner) <= 4 and not any(_bare(w) in _HEADS for w in inner):
+                    return _named(d, s[m.start : m.end], m.start, m.end, "person", "person", None, cue, s[x : m.open])
             break  # مراسل «…»، رئيس "…": the quoted name is the title's complement, not the speaker
         head = _head_info(ws[0][2]) if ws[0][0] < m.open else None
         category, kind, gender = head or (None, "media" if cue.gender == "f" else None, None)
@@ -1095,6 +1102,12 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     ws = _cut_adjuncts(d, ws)
     first = ws[0][2]
     bare = _strip_al(first)
+    if first in _HONORIFICS:
+        # وشدد سموه، أكد معاليه: an honorific pronoun refers back to the person.
+        g, _pl = _PRONOUN_SUFFIX["ها" if first.endswith("ها") else "ه"]
+        sp = _pronoun(d, g, False, ws[0][0])
+        sp.start, sp.end = ws[0][0], ws[0][1]
+        return sp
     if _definite(first) and bare in _STATEMENT_NOUNS and len(ws) <= 2 and d.last_issuer is not None:
         return _issuer(d, ws[0][0])  # وأضاف البيان، وفقا للبيان: its issuer
     if bare in _DOCUMENT_NOUNS and len(ws) > 1:
@@ -1486,7 +1499,7 @@ def _descriptor(d: _Doc, ws, kind, category, cue: Cue, text: str) -> Speaker:
             weak_ok=True,
         )
     else:
-        entry = d.registry.resolve_descriptor(category, context, before=a)
+        entry = d.registry.resolve_descriptor(category, context, before=a, weak_ok=True)
     text = _QUOTE_CHARS_RE.sub("", d.span(a, b).text)
     sp = Speaker(
         text,
@@ -1912,7 +1925,13 @@ def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> 
     # A quote before the complementiser whose span reaches past it is a name in the subject.
     if how == "quote" and comp is not None and d.marks[qk].close is not None and d.marks[qk].close < comp.start():
         between = s[d.marks[qk].close + 1 : comp.start()]
-        if len(_words(s, d.marks[qk].close + 1, comp.start())) <= 3 and "،" not in between:
+        named_after_title = (
+            len(_TOKEN.findall(s, d.marks[qk].start, d.marks[qk].end)) <= 4
+            and any(_bare(w[2]) in _TITLES for w in _first_words(s, c.end, d.marks[qk].open, 6))
+            and s[d.marks[qk].close + 1 : d.marks[qk].close + 3].strip()[:1] in {"،", ","}
+        )
+        if (len(_words(s, d.marks[qk].close + 1, comp.start())) <= 3 and "،" not in between) or named_after_title:
+            # المتحدث باسم الجماعة "قاري حمزة"، في بيان …، إن: the quote names the speaker.
             pos, how, content_start = comp.start(), "comp", comp.end()
     c.subject = (c.end, pos)
     c.has_subject = _has_subject(d, c.end, pos)
@@ -1943,13 +1962,21 @@ def _statement_starts(d: _Doc, start: int, limit: int):
     return comp, qk, candidates
 
 
+def _quote_after(d: _Doc, pos: int):
+    """A closed quotation opening right after ``pos`` (لـ "الاقتصادية"), or None."""
+    k = bisect_left(d.mark_starts, pos)
+    if k < len(d.marks) and d.marks[k].open - pos <= 2 and d.marks[k].close is not None:
+        return d.marks[k]
+    return None
+
+
 def _has_subject(d: _Doc, a: int, b: int) -> bool:
     first = _TOKEN.search(d.s, a, b)
     if first is not None and first.group() == "ل":
         # أكد لـ«عكاظ» وزير التعليم: an addressee (a quoted outlet) before the subject.
-        k = bisect_right(d.mark_starts, first.end()) - 1
-        if k >= 0 and d.marks[k].open >= first.end() and d.marks[k].close is not None:
-            first = _TOKEN.search(d.s, d.marks[k].close + 1, b)
+        m = _quote_after(d, first.end())
+        if m is not None:
+            first = _TOKEN.search(d.s, m.close + 1, b)
     while first is not None and first.group() in _PRONOUN_PPS:
         first = _TOKEN.search(d.s, first.end(), b)  # قال فيه رئيس النقابة: skip to the subject
     if first is None:
@@ -2102,6 +2129,7 @@ _AUXILIARY = re.compile(
     r"\s*(?:(?:[وف]?(?:غير|الا|بيد|كما|اذ|حيث)\s+ان|و?اما)\s+)?"  # غير أن الرئيس قال، أما المنظمة فاعتبرت
     r"(?:[وف]?(?:كان|كانت|كانوا|لكن(?:ه|ها|هم|هما)?)(?!\w))?\s*"
 )
+_KANA_SUBJECT = re.compile(r"^\s*[وف]?(?:كان|كانت|كانوا)\s+([^،,.:]{2,80}?)\s*[،,]?\s*(?:قد\s+)?$")
 _PRE_VERB_END = re.compile(r"\s*(?:قد|لقد|ف?قد)?\s*$")
 
 
@@ -2127,8 +2155,30 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     s = d.s
     back = max(sent_start, c.start - _LOOK_BACK)
     clause = max(back, s.rfind("،", back, c.start) + 1, s.rfind(",", back, c.start) + 1)
-    a = clause + _AUXILIARY.match(s, clause, c.start).end() - clause
-    b = a + len(_PRE_VERB_END.sub("", s[a : c.start]))
+    # وكان ذبيح الله مجاهد، أكد …؛ حسين المعلاق، وهو صاحب محل …، أوضح: step back over an empty
+    # segment and over appositive or relative ones to the subject before them.
+    end = c.start
+    for _ in range(4):
+        seg = _first_words(s, clause, end, 1)
+        opener = seg[0][2] if seg else ""
+        if seg and opener not in {"وهو", "وهي", "وهم"} and opener not in _RELATIVES and opener[1:] not in _RELATIVES:
+            break
+        if clause <= back:
+            return None
+        end = clause - 1
+        clause = max(back, s.rfind("،", back, end) + 1, s.rfind(",", back, end) + 1)
+        if d.marks_between(clause, end + 1):
+            return None  # "…"، أضاف: the segment before is a quotation, the subject is dropped
+    meeting = re.match(rf"\s*و?في\s+(?:لقاء|حديث|مقابله|اتصال|حوار)(?:\s+{_W}+)?\s+مع\s+", s[clause:end])
+    if meeting and end < c.start:
+        clause += meeting.end()  # في لقاء مع حسين المعلاق، …، أوضح
+    return _preverbal_phrase(d, c, clause, end)
+
+
+def _preverbal_phrase(d: _Doc, c: Cue, clause: int, end: int) -> Speaker | None:
+    s = d.s
+    a = clause + _AUXILIARY.match(s, clause, end).end() - clause
+    b = a + len(_PRE_VERB_END.sub("", s[a:end]))
     ws = _words(s, a, b)
     if len(ws) >= 3 and _clause_verb(d, ws[0][2]) and s[c.start] in "وف":
         # وندد إسماعيل هنية القيادي في حماس بإسرائيل وقال: the subject of the first verb speaks.
@@ -2230,6 +2280,19 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         first = _TOKEN.search(s, a, b)
         if first is not None and first.group() in _DEMONSTRATIVES:
             c.has_subject = False  # ووصفت هذه التقارير بأنها …: the object; the subject is dropped
+    kana = _KANA_SUBJECT.match(s[max(sent_start, c.start - _LOOK_BACK) : c.start]) if c.kind == "verb" else None
+    if kana is not None:
+        # وكان ذبيح الله مجاهد، أكد اختيار …: the subject stands between كان and the verb.
+        off = max(sent_start, c.start - _LOOK_BACK)
+        sp = parse_speaker(d, off + kana.start(1), off + kana.end(1), Cue("verb", c.start, c.end, c.gender, c.plural))
+        if sp is not None:
+            c.has_subject = False
+            c.speaker = _commit(d, sp, c.start)
+            return c.speaker
+    if c.kind == "verb" and c.has_subject and c.word.endswith(("وا", "ون")) and c.plural:
+        # غير أن موظفي المستشفى أبلغوا أحمد أن: a verb agreeing in the plural follows its subject;
+        # the noun after it is an object.
+        c.has_subject = False
     sp = parse_speaker(d, a, b, c) if (c.has_subject or c.kind != "verb") else None
     if c.kind == "verb" and not c.has_subject:
         # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن).
@@ -2667,6 +2730,7 @@ def _whole_line_quote(d: _Doc, p) -> bool:
 
 
 _TITLE_RE = re.compile(rf"(?<!{_W})(?:[وفبك]?(?:ال|لل)|ل)?({_trie_alt(t for t in _TITLES if len(t) > 2)})(?!{_W})")
+_MEDIA_NAME_RE = re.compile(rf"(?<!{_W})[وفب]?(صحيفه|جريده|مجله|وكاله|قناه|اذاعه|شبكه)\s+(?=[^\s\"“«])")
 _CHAIN_STOP = re.compile(r"[،,.:؛;!?؟\n\"“”«»()]")
 
 
@@ -2683,6 +2747,27 @@ def _prepass_names(d: _Doc) -> None:
         if head is not None and not _definite(prev[-1]):
             category, kind, gender = head
             d.registry.add(d.span(m.start, m.end).text, position=m.open, kind=kind, category=category, gender=gender)
+    for m in _MEDIA_NAME_RE.finditer(s):
+        # صحيفة الإندبندنت، جريدة الشرق الأوسط: an outlet later called "الصحيفة".
+        if d.inside_quote(m.start()):
+            continue
+        head = _HEADS[_bare(m.group(1))]
+        ws = _first_words(s, m.end(1), min(len(s), m.end(1) + 60), 3)
+        name = _take_name(ws, 0, 1) if ws and not _stops_name(ws[0][2]) else []
+        if ws and _definite(ws[0][2]):
+            name = ws[:1]
+            if len(ws) > 1 and _definite(ws[1][2]) and not _nisba(ws[1][2]):
+                name = ws[:2]  # الشرق الأوسط
+        if not name or d.inside_quote(name[0][0]):
+            continue
+        d.registry.add(
+            d.span(name[0][0], name[-1][1]).text,
+            position=m.start(),
+            kind=head[1],
+            category=head[0],
+            gender=head[2],
+            weak=True,
+        )
     for m in _TITLE_RE.finditer(s):
         # "title [idafa chain] Name": المدرب الإسباني لنادي الوحدة الإماراتي كارلوس مارتن من …
         if d.inside_quote(m.start()):
