@@ -329,6 +329,19 @@ def test_inverted_cue_with_role_words_and_affiliation():
     assert a.speaker == "Aiko Mori"
 
 
+def test_it_said_resolves_to_the_organisation_and_terminates():
+    # "It" as the subject of its own cue once sent pronoun and noun-phrase resolution into each other.
+    found = run(
+        "The Interior Ministry announced new rules on Monday. It said the changes would take effect in May. "
+        "It added that fines would rise."
+    )
+    assert pairs(found) == [
+        ("indirect", "Interior Ministry", "the changes would take effect in May"),
+        ("indirect", "Interior Ministry", "fines would rise"),
+    ]
+    assert run("It said the changes would take effect in May. It added that fines would rise.") == []
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

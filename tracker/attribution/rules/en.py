@@ -869,14 +869,22 @@ _POSTMODIFIERS = frozenset(["familiar", "close", "briefed", "knowledgeable", "in
 
 
 def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = None) -> _Speaker | None:
-    """Classify and resolve the noun phrase masked[a:b] naming a source."""
+    """Classify and resolve the noun phrase masked[a:b] naming a source; a lone pronoun is resolved
+    through the document."""
     ws = d.words(a, b)
+    if len(ws) == 1 and (first := ws[0][2].lower()) in _PRONOUNS:
+        return _pronoun(d, first, pos, unit)
+    return _named_np(d, ws, pos)
+
+
+def _named_np(d: _Doc, ws: list[tuple[int, int, str]], pos: int) -> _Speaker | None:
+    """A noun phrase that is not a pronoun. Pronoun resolution calls this one and never
+    ``_speaker_from_np``, and nothing here resolves a pronoun: resolution ends by construction
+    ("It said" cannot send "it" back into itself)."""
     if not ws or len(ws) > 14:
         return None
     first = ws[0][2].lower()
-    if len(ws) == 1 and first in _PRONOUNS:
-        return _pronoun(d, first, pos, unit)
-    if first in ("i", "we", "you", "who", "which", "that", "this", "there"):
+    if (len(ws) == 1 and first in _PRONOUNS) or first in ("i", "we", "you", "who", "which", "that", "this", "there"):
         return None
     # Cut the phrase at its first preposition after a lowercase head ("spokesman for X"), or at an
     # adjective that post-modifies it ("people familiar with the matter", "sources close to him").
@@ -1016,7 +1024,7 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
     gender, plural = _PRONOUNS[word]
     if gender == "org":
         if unit is not None and (lead := _lead_np(d, unit, pos)) is not None and lead[1] < pos:
-            sp = _speaker_from_np(d, lead[0], lead[1], pos, unit)
+            sp = _named_np(d, d.words(lead[0], lead[1]), pos)
             if sp is not None and sp.kind in ("organisation", "media", "government", "group"):
                 return sp  # "The company … but it said": the sentence's subject
         e = d.registry.resolve_descriptor(None, kinds=("organisation", "media", "government"))
