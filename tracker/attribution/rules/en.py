@@ -19,7 +19,7 @@ quoted words (mixed).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -666,8 +666,9 @@ def _units(d: _Doc) -> list[_Unit]:
         cuts = sorted(set(cuts))
         for i, c in enumerate(cuts):
             e = cuts[i + 1] if i + 1 < len(cuts) else b
-            if m[c:e].strip():
-                units.append(_Unit(c, e, para))
+            for c2, e2 in _bounded(m, c, e):
+                if m[c2:e2].strip():
+                    units.append(_Unit(c2, e2, para))
     # Attach quotes to the unit holding their opening mark.
     qi = 0
     qs = d.quotes
@@ -679,6 +680,29 @@ def _units(d: _Doc) -> list[_Unit]:
             u.quotes.append(qs[k])
             k += 1
     return units
+
+
+# No sentence of the pools comes near this length (the longest, quotes included, has 1,705
+# characters). A run-on "sentence" beyond it (a list without full stops, text run together) is
+# cut into pieces of at most this length at a comma or a space outside quotation marks, so that
+# every rule working on a sentence reads a bounded stretch and detection stays linear in the text.
+_MAX_UNIT = 2000
+
+
+def _bounded(m: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    while b - a > _MAX_UNIT:
+        lo, hi = a + _MAX_UNIT // 2, a + _MAX_UNIT
+        k = max(m.rfind(", ", lo, hi), m.rfind("; ", lo, hi))
+        k = k + 2 if k >= 0 else m.rfind(" ", lo, hi) + 1
+        if k <= 0:  # one long quotation: the next space after it
+            k = m.find(" ", hi, b) + 1
+            if k <= 0:
+                break
+        out.append((a, k))
+        a = k
+    out.append((a, b))
+    return out
 
 
 def _between(q_ends: dict, keys: list[int], a: int, b: int):
@@ -1684,9 +1708,20 @@ def _describe(sp: _Speaker | None, desc: str) -> None:
 _COORDINATED = re.compile(r"[\s,\"\x01]\s*(?:and|but)(?:\s+(?:also|then|later))?\s*$")
 
 
-def _prev_cue_end(cues: list[_Cue], cue: _Cue) -> int:
-    ends = [c.end for c in cues if c.end <= cue.start]
-    return max(ends) if ends else 0
+# How far back from a cue its subject may start, and how long a reported clause before ", said X"
+# may be: longer stretches are never one noun phrase or one clause, and bounding them keeps the
+# work per cue constant.
+_SUBJECT_WINDOW = 400
+_CLAUSE_WINDOW = 1500
+
+
+def _window_start(m: str, left: int, pos: int) -> int:
+    """``left``, or the first word start within ``_SUBJECT_WINDOW`` characters before ``pos``."""
+    if pos - left <= _SUBJECT_WINDOW:
+        return left
+    cut = pos - _SUBJECT_WINDOW
+    sp = m.find(" ", cut, pos)
+    return sp + 1 if sp >= 0 else cut
 
 
 def _comm_owner(d: _Doc, u: _Unit, pos: int) -> _Speaker | None:
@@ -1814,17 +1849,19 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         )
     )
 
-    def left_bound(pos: int) -> int:
-        left = u.start
-        for _, b in bounds:
-            if b <= pos:
-                left = max(left, b)
-        return left
+    bound_ends = sorted(b for _, b in bounds)
+    cue_ends = sorted(c.end for c in cues)
 
     for cue in cues:
-        left = left_bound(cue.start)
+        k = bisect_right(bound_ends, cue.start)
+        left = max(u.start, bound_ends[k - 1]) if k else u.start
+        # A subject sits close before its verb: the words further back are never read, so a sentence
+        # of thousands of cues costs each cue a bounded window, not a rescan from the sentence start.
+        near = _window_start(m, left, cue.start)
+        k = bisect_right(cue_ends, cue.start)
+        prev_end = cue_ends[k - 1] if k else 0
         # "…," said Lee: inverted cue right after a quote.
-        if cue.lemma in _INVERTING and cue.tag in ("ed", "s") and _only_punct(m, left, cue.start) and left > u.start:
+        if cue.lemma in _INVERTING and cue.tag in ("ed", "s") and left > u.start and _only_punct(m, near, cue.start):
             span = _np_after(d, cue.end, u.end)
             if span:
                 sp = _speaker_from_np(d, span[0], span[1], cue.start, u)
@@ -1843,6 +1880,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
             cue.lemma in _INVERTING
             and cue.tag in ("ed", "s")
             and left == u.start
+            and cue.start - left <= _CLAUSE_WINDOW
             and m[left : cue.start].rstrip().endswith(",")
             and "\x01" not in m[left : cue.start]
             and len(m[left : cue.start].split()) >= 4
@@ -1859,13 +1897,9 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
                 cue.speaker, cue.subject_start, cue.inverted, cue.np_end = sp, span[0], True, span[1]
                 subject_of_unit.append(sp)
                 continue
-        sp = _speaker_for_cue(d, u, cue, left, subject_of_unit)
-        if (
-            sp is None
-            and subject_of_unit
-            and _prev_cue_end(cues, cue) > u.start
-            and _COORDINATED.search(m, max(left, _prev_cue_end(cues, cue)), cue.start)
-        ):
+        sp = _speaker_for_cue(d, u, cue, near, subject_of_unit)
+        coordinated = prev_end > u.start and _COORDINATED.search(m, max(near, prev_end), cue.start)
+        if sp is None and subject_of_unit and coordinated:
             sp = cue.speaker = subject_of_unit[-1]  # "… said X and argued that …"
         if sp is not None and not cue.participle:
             subject_of_unit.append(sp)
