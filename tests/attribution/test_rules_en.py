@@ -340,6 +340,81 @@ def test_it_said_resolves_to_the_organisation_and_terminates():
     assert run("It said the changes would take effect in May. It added that fines would rise.") == []
 
 
+def test_name_and_affiliation_before_a_colon_in_the_body():
+    found = run(
+        "The panel met on Tuesday to discuss the budget.\n"
+        'Mark Halloran, Fox News: "This deal will not survive the Senate."\n'
+        'Ana Ruiz (CNN political analyst): "She won the night."\n'
+        'Halloran: "And I stand by that."'
+    )
+    assert pairs(found) == [
+        ("direct", "Mark Halloran", "This deal will not survive the Senate."),
+        ("direct", "Ana Ruiz", "She won the night."),
+        ("direct", "Mark Halloran", "And I stand by that."),
+    ]
+    assert {a.rule for a in found} == {"en.name_colon"}
+
+
+def test_colon_after_a_word_that_is_no_name_attributes_nothing():
+    assert run('Update: "The road is closed."\nThe result: "a mess."') == []
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("National Chairperson Donna Brazile said the party would recover.", "Donna Brazile"),
+        ("Rep. Jo Lantern, a California Democrat, said the vote was rigged.", "Jo Lantern"),
+        ("Jo Lantern, Texas Republican, said the vote was rigged.", "Jo Lantern"),
+        ("Mike Pence, the Vice President, said the talks went well.", "Mike Pence"),
+        ("The paper, the Riverside Herald, said the mayor had lied.", "Riverside Herald"),
+        ("Acting Assistant Attorney General Dana Boente said the case was closed.", "Dana Boente"),
+        ("General Motors said sales had risen sharply.", "General Motors"),
+    ],
+)
+def test_titles_and_descriptions_next_to_the_name_are_not_the_speaker(sentence, speaker):
+    assert one(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The International Monetary Fund this week said growth would slow.", "International Monetary Fund"),
+        ("The World Health Organization on Tuesday warned that cases were rising.", "World Health Organization"),
+        ("The agency late Tuesday night said the road was closed.", "agency"),
+        ("Norbert Falk last month told reporters that the plant would close.", "Norbert Falk"),
+        ("The Senate Budget Committee earlier said the plan was unaffordable.", "Senate Budget Committee"),
+    ],
+)
+def test_time_phrase_before_the_verb_is_not_part_of_the_speaker(sentence, speaker):
+    assert one(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Alzheimer's Research UK said the drug was a breakthrough.", "Alzheimer's Research UK"),
+        ("The Children's Hospital of Philadelphia said the boy was stable.", "Children's Hospital of Philadelphia"),
+        ("Parkinson's UK said the trial had ended early.", "Parkinson's UK"),
+        # a possessor owning an institution or employing a person is not part of the name
+        ("Britain's Foreign Office said the embassy was closed.", "Foreign Office"),
+        ("Apple's Tim Cook said the phone was ready.", "Tim Cook"),
+    ],
+)
+def test_possessive_organisation_names(sentence, speaker):
+    assert one(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ('"The results are promising," said Alzheimer\'s Society chief Kate Lee.', "Kate Lee"),
+        ('"We are ready," said White House press secretary Sarah Sanders.', "Sarah Sanders"),
+    ],
+)
+def test_inverted_cue_with_an_affiliation_and_a_lowercase_role_before_the_name(body, speaker):
+    assert one(body).speaker == speaker
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

@@ -148,7 +148,8 @@ _TITLES = _lex(
     congressman congresswoman assemblyman assemblywoman premier prince princess king queen pope cardinal
     bishop archbishop deputy vice prime former acting leader senators sens reps treasurer comptroller
     auditor solicitor registrar provost dean whip governor-general envoy commander brigadier inspector
-    constable marshal emir sultan"""
+    constable marshal emir sultan chairperson co-chair cochair lieutenant sergeant corporal maj cpl pvt
+    cmdr det supt atty del delegate magistrate counsel administrator ombudsman ayatollah mufti"""
 )
 _FEMALE = _lex(
     """mrs ms miss she her hers herself woman women actress spokeswoman chairwoman congresswoman
@@ -173,7 +174,7 @@ _ORG_WORDS = _lex(
     organisation federation league society church police army navy force forces guard embassy government
     cabinet parliament assembly tribunal company corporation corp inc ltd group inc. poll survey school
     hospital authority authorities program programme initiative network watch airline airlines airways
-    motors holdings technologies plc llc"""
+    motors holdings technologies plc llc co trust research charity clinic laboratories labs"""
 )
 # Descriptor heads: "the newspaper" -> last media; "the candidate" -> last person.
 _MEDIA_HEADS = _lex(
@@ -369,6 +370,20 @@ _CAP_STOP = _lex(
 ) - {"most", "some", "many", "all", "both"}
 _STOP_OR_DET = _CAP_STOP | {"the", "a", "an"}
 _WEEKDAYS = set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_MONTHS = _lex("january february march april may june july august september october november december jan feb")
+_MONTHS = _MONTHS | _lex("mar apr jun jul aug sep sept oct nov dec")
+_TIME_NOUNS = _lex("week weekend month year morning afternoon evening night day days weeks months decade")
+# Words that open a time phrase standing between a subject and its verb ("the IMF this week said").
+_TIME_OPENERS = _lex("this last next on late early in during over that earlier later")
+# Nouns that make a name out of a possessive ("Alzheimer's Society", "Children's Hospital"), unlike the
+# institutions a possessor owns ("Britain's Foreign Office": the office is Britain's, not a name).
+_NAMING_NOUNS = _lex(
+    """society hospital research trust aid foundation association institute alliance fund league club
+    school college university academy clinic care action relief rescue charity hospice inc corp co ltd plc
+    llc"""
+)
+# Tags a charity or company name may end with ("Parkinson's UK", "Alzheimer's Research UK").
+_NAME_TAGS = _lex("uk us usa america international worldwide global")
 
 # --------------------------------------------------------------------------------------------
 # Precompiled patterns
@@ -769,6 +784,9 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     while i > 0:
         prev = ws[i - 1][2]
         if _possessive(prev):
+            if _is_cap(prev) and _named_by_possessive(ws[i:]):
+                i -= 1
+                continue
             break
         if _is_cap(prev):
             i -= 1
@@ -799,6 +817,42 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     return i, len(ws)
 
 
+def _named_by_possessive(rest: list[tuple[int, int, str]]) -> bool:
+    """Do the words after a possessive need it to be a name ("[Alzheimer's] Research UK")?"""
+    core = []
+    for _, _, w in rest:
+        lw = _bare(w).lower()
+        if lw in ("of", "for"):
+            break  # "Children's Hospital of Philadelphia": the head is before "of"
+        core.append(lw)
+    while len(core) > 1 and core[-1] in _NAME_TAGS:
+        core.pop()
+    return len(core) == 1 and (core[0] in _NAMING_NOUNS or core[0] in _NAME_TAGS)
+
+
+def _drop_time_tail(ws: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A subject ends before a time phrase that precedes its verb ("The IMF this week said",
+    "Lee on Tuesday night warned", "the agency last month told", "X earlier said")."""
+    k = len(ws)
+    while k > 1:
+        lw = _bare(ws[k - 1][2]).lower()
+        if lw in _TIME_ADVERBS:
+            k -= 1
+            continue
+        if not (lw in _WEEKDAYS or lw in _TIME_NOUNS or lw in _MONTHS or lw[:1].isdigit()):
+            break
+        j = k - 1
+        while j > 1 and ((low := _bare(ws[j - 1][2]).lower()) in _WEEKDAYS or low in _MONTHS or low[:1].isdigit()):
+            j -= 1  # "Tuesday night", "Nov. 14"
+        if j > 1 and ws[j - 1][2].lower() in _TIME_OPENERS:
+            k = j - 1
+        elif lw in _WEEKDAYS and j == k - 1:
+            k = j  # a bare weekday: "The agency Tuesday said"
+        else:
+            break
+    return ws[:k]
+
+
 def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], str | None]:
     """Drop leading titles and roles; return the rest and a gender the titles imply."""
     gender = None
@@ -811,6 +865,8 @@ def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, 
             last_title = k
             gender = gender or ("f" if lw in _FEMALE else "m" if lw in _MALE else None)
     rest = ws[last_title + 1 :]
+    if rest and _bare(rest[-1][2]).lower() in _ORG_WORDS:
+        return ws, None  # "General Motors", "General Electric Co.": an organisation, not a title
     if rest and rest[0][2].lower() in ("of", "for") and len(rest) >= 4:
         rest = rest[2:]  # "Secretary of State John Kerry": the title's complement goes too
     while last_title >= 0 and rest and rest[0][2].lower() in _CONNECT:
@@ -1246,6 +1302,9 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
             ws.pop()
     if ws and ws[-1][2].lower() == "on" and len(ws) >= 2 and ws[-2][2].lower() == "went":
         ws = ws[:-2]
+    ws = _drop_time_tail(ws)
+    while ws and ws[-1][2].islower() and ws[-1][2] in _ADV_AUX:
+        ws.pop()  # "X has this week said"
     if not ws:
         return None
     end = ws[-1][1]
@@ -1277,7 +1336,9 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
                 or re.match(r"[DRI]-[A-Z]", w0) is not None
                 or (lw0 in _PARTY_WORDS and len(bw) > 2 and bw[1][2] in ("of", "from"))  # "Democrat of Ohio"
             )
-            if apposition and lw0 in ("the", "a", "an") and len(bw) >= 2 and all(_is_cap(w) for _, _, w in bw[1:]):
+            if _describes_name_before(d, blocks, k, bw):
+                apposition = True  # "Rep. Jo Lantern, a California Democrat, said": the name before wins
+            elif apposition and lw0 in ("the", "a", "an") and len(bw) >= 2 and all(_is_cap(w) for _, _, w in bw[1:]):
                 return _trim_np(d, blocks[k])  # "The paper, the Riverside Herald, said": the name wins
             if apposition:
                 d.pending_desc += " " + m[blocks[k][0] : blocks[k][1]]
@@ -1301,12 +1362,20 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     raw = d.words(*last)
     # Also "X, Democrat of New Mexico, said": a party label with its state stands in apposition.
     party = len(nh) == 1 and nh[0][2].lower() in _PARTY_WORDS and len(nw) > 1
+    head = _bare(nh[-1][2]).lower()
+    articled = bool(raw) and raw[0][2].lower() in ("the", "a", "an")
+    # "X, a California Democrat, said" / "X, Texas Republican, said": capitalised modifiers before a
+    # role or party head describe the name before them; they are no name themselves.
+    described = (
+        (head in _ROLE_WORDS or head in _PARTY_WORDS)
+        and _is_cap(nh[-1][2])
+        and len(nh) <= 4
+        and all(_is_cap(w) for _, _, w in nh[int(articled) : -1])
+    )
     if (
         raw
-        and (party or raw[0][2].lower() in ("the", "a", "an"))
-        and (party or _name_run(nh) is None)
-        and (party or _bare(nh[-1][2]).lower() in _ROLE_WORDS)
         and len(blocks) >= 2
+        and (party or described or (articled and _name_run(nh) is None and head in _ROLE_WORDS))
     ):
         prev = d.words(*blocks[-2])
         run = _name_run(prev) if prev else None
@@ -1316,6 +1385,22 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
 
 
 _PARTY_WORDS = frozenset(["democrat", "republican", "independent"])
+
+
+def _describes_name_before(d: _Doc, blocks, k: int, bw) -> bool:
+    """Block k is "(a) California Democrat" / "Texas Republican" / "the Vice President" right after a
+    name of two to four words: capitalised modifiers and a role head describe that name."""
+    if k < 1 or not bw or len(bw) > 5:
+        return False
+    words = bw[1:] if bw[0][2].lower() in ("the", "a", "an") else bw
+    head = _bare(words[-1][2]).lower() if words else ""
+    if not (head in _ROLE_WORDS or head in _PARTY_WORDS) or not all(_is_cap(w) for _, _, w in words):
+        return False
+    prev = d.words(*blocks[k - 1])
+    run = _name_run(prev) if prev else None
+    return run is not None and run[0] == 0 and 2 <= len(prev) <= 4 and _bare(prev[-1][2]).lower() not in _ROLE_WORDS
+
+
 _BLOCK_SPLIT = re.compile(r",|;|:|—|–|\s--\s|\s-\s|\(|\)")
 
 
@@ -1368,18 +1453,29 @@ _INVERTED_DETS = _lex("the a an one another two three several some his her their
 def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
     """Inverted cue: the name right after the verb ("said Cornell Belcher, a pollster …")."""
     m = d.masked
-    ws = d.words(a, limit)
+    ws = d.words(a, min(limit, a + _SUBJECT_WINDOW))
     out = []
-    for k, (s, e, w) in enumerate(ws):
-        gap = m[ws[k - 1][1] : s] if k else ""
-        prev_abbr = k and (ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1)
-        if (k and re.search(r"[,;:\"]", gap)) or ("." in gap and not (prev_abbr and gap.strip() == ".")):
+
+    def joined(k: int) -> bool:
+        """No comma, colon or full stop (other than an abbreviation's) before word k."""
+        if not k:
+            return True
+        gap = m[ws[k - 1][1] : ws[k][0]]
+        prev_abbr = ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1
+        return not re.search(r"[,;:\"]", gap) and ("." not in gap or (prev_abbr and gap.strip() == "."))
+
+    k = 0
+    while k < len(ws):
+        s, e, w = ws[k]
+        if not joined(k):
             break
         if not out and w.lower() in _INVERTED_DETS:
             out.append((s, e, w))
+            k += 1
             continue
         if all(x[2].islower() for x in out) and w.islower() and k < 3 and (w in _ROLE_WORDS or w in _ROLE_ADJ):
             out.append((s, e, w))  # "said lead author Dr. X"
+            k += 1
             continue
         if (
             out
@@ -1389,6 +1485,16 @@ def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
             break  # "Dr. X of Y University": the affiliation is not part of the name
         if _is_cap(w) or (out and (w.lower() in _CONNECT or out[0][2].lower() in _INVERTED_DETS)):
             out.append((s, e, w))
+            k += 1
+            continue
+        # "said Apple chief executive Tim Cook": an affiliation, a lowercase role, then the name.
+        j = k
+        while j < len(ws) and j < k + 4 and ws[j][2].islower() and joined(j):
+            j += 1
+        role = any(ws[t][2] in _ROLE_WORDS or ws[t][2] in _ROLE_ADJ for t in range(k, j))
+        if out and any(_is_cap(x) for _, _, x in out) and role and j < len(ws) and _is_cap(ws[j][2]) and joined(j):
+            out.extend(ws[k:j])
+            k = j
             continue
         break
     if not out or (out[0][2].lower() in _INVERTED_DETS and len(out) == 1) or len(out) > 8:
@@ -1958,9 +2064,11 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
             quote_cue[qi] = choice
             continue
         # 4. "From Bush's Facebook post: …" / "X said in a statement." before the quote.
-        sp = _colon_source(d, u, q)
+        sp, rule = _colon_source(d, u, q), "en.source_colon"
+        if sp is None:
+            sp, rule = _name_colon(d, u, q), "en.name_colon"
         if sp is not None:
-            _emit(d, "direct", q.start, q.end, sp, None, "en.source_colon", 0.8)
+            _emit(d, "direct", q.start, q.end, sp, None, rule, 0.8)
             q.used = True
             continue
         starts_unit = not m[u.start : q.open].strip()
@@ -2228,6 +2336,32 @@ def _colon_source(d: _Doc, u: _Unit, q: _Quote) -> _Speaker | None:
     a = u.start + mm.start("np")
     b = u.start + mm.end("np")
     return _speaker_from_np(d, a, b, a, u)
+
+
+# 'Mark Halloran, Fox News: "…"' / 'Ana Ruiz (CNN): "…"': a paragraph opening with a name, perhaps
+# an affiliation or role, then a colon and the quotation (round-ups of reactions, pundit panels).
+_NAME_COLON = re.compile(
+    r"\s*(?P<np>[A-Z][^,:;\"\x01()\n—–]{1,60}?)\s*(?:(?:,|\(|\s[—–-])\s*(?P<aff>[^:;\"\x01\n]{1,80}?)\s*\)?)?\s*:\s*"
+)
+
+
+def _name_colon(d: _Doc, u: _Unit, q: _Quote) -> _Speaker | None:
+    if u.start < d.title_end or u.start != _para_start(d, u) or q.open - u.start > 150:
+        return None
+    mm = _NAME_COLON.fullmatch(d.masked, u.start, q.open)
+    if mm is None:
+        return None
+    a, b = mm.span("np")
+    ws = d.words(a, b)
+    aff = d.words(*mm.span("aff")) if mm.group("aff") else []
+    if not 1 <= len(ws) <= 6 or len(aff) > 8 or _name_run(ws) != (0, len(ws)):
+        return None
+    if any(w.lower() in _FINITE or _FORMS.get(w.lower(), ("", ""))[1] in ("ed", "s") for _, _, w in ws + aff):
+        return None  # a clause before the colon ("Officials warned: …") belongs to the cue rules
+    if len(ws) == 1 and d.registry.resolve_name(ws[0][2]) is None:
+        return None  # a lone word ("Update:", "Watch:") only when it is a name met before
+    sp = _speaker_from_np(d, a, b, a, u)
+    return sp if sp is not None and sp.kind == "person" else None
 
 
 def _cue_only_sentence(d: _Doc, pu: _Unit) -> _Speaker | None:
