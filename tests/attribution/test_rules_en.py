@@ -415,6 +415,24 @@ def test_inverted_cue_with_an_affiliation_and_a_lowercase_role_before_the_name(b
     assert one(body).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Secretary of State Mike Pompeo said the talks had been useful.", "Mike Pompeo"),
+        ("The Sheriff's Office said the road was closed all night.", "Sheriff's Office"),
+        ("The Women's March said the rally would go ahead.", "Women's March"),
+        ("The Department of the Interior said the lease was cancelled.", "Department of the Interior"),
+        (
+            "A man pleaded guilty to fraud, the U.S. Attorney's Office for the Eastern District of Texas announced.",
+            "U.S. Attorney's Office for the Eastern District of Texas",
+        ),
+        ("Trump's lawyer said the case was closed.", "Trump's lawyer"),
+    ],
+)
+def test_long_institution_names_and_titled_names(sentence, speaker):
+    assert one(sentence).speaker == speaker
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

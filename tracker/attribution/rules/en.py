@@ -784,7 +784,7 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     while i > 0:
         prev = ws[i - 1][2]
         if _possessive(prev):
-            if _is_cap(prev) and _named_by_possessive(ws[i:]):
+            if _is_cap(prev) and (_named_by_possessive(ws[i:]) or _common_possessor(prev)):
                 i -= 1
                 continue
             break
@@ -804,6 +804,15 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
             break
         if prev.lower() in _CONNECT and i >= 2 and _is_cap(ws[i - 2][2]) and not _possessive(ws[i - 2][2]):
             i -= 1
+            continue
+        if (
+            prev == "the"
+            and i >= 3
+            and ws[i - 2][2] in ("of", "for", "on", "to")
+            and _is_cap(ws[i - 3][2])
+            and not _possessive(ws[i - 3][2])
+        ):
+            i -= 2  # "Department of the Interior", "Office for the Western District"
             continue
         if prev == "to" and i >= 2 and _is_cap(ws[i - 2][2]) and ws[i - 2][2].lower() in _ORG_WORDS:
             i -= 1  # "Committee to Protect Journalists", "Campaign to End Loneliness"
@@ -828,6 +837,16 @@ def _named_by_possessive(rest: list[tuple[int, int, str]]) -> bool:
     while len(core) > 1 and core[-1] in _NAME_TAGS:
         core.pop()
     return len(core) == 1 and (core[0] in _NAMING_NOUNS or core[0] in _NAME_TAGS)
+
+
+_COMMON_POSSESSORS = _lex("children women men people veterans workers farmers teachers nurses students")
+
+
+def _common_possessor(w: str) -> bool:
+    """A role or a common noun owns no name of its own: "Sheriff's Office", "Women's March"."""
+    base = _bare(w).lower()
+    base = base[:-2] if base.endswith(("'s", "’s")) else base.rstrip("'’")
+    return base in _TITLES or base in _PERSON_HEADS or base in _COMMON_POSSESSORS
 
 
 def _drop_time_tail(ws: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -861,8 +880,8 @@ def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, 
         lw = _bare(w).lower()
         if "-" in lw and all(p in _ROLE_WORDS or p in _TITLE_MODIFIERS for p in lw.split("-")):
             lw = lw.split("-")[0]  # "Secretary-General", "Attorney-General", "President-elect"
-        if k < len(ws) - 1 and (lw in _TITLES or lw in _PERSON_HEADS):
-            last_title = k
+        if k < len(ws) - 1 and (lw in _TITLES or lw in _PERSON_HEADS) and not _possessive(w):
+            last_title = k  # (a possessive title owns what follows: "the Attorney's Office")
             gender = gender or ("f" if lw in _FEMALE else "m" if lw in _MALE else None)
     rest = ws[last_title + 1 :]
     if rest and _bare(rest[-1][2]).lower() in _ORG_WORDS:
@@ -978,6 +997,8 @@ def _named_np(d: _Doc, ws: list[tuple[int, int, str]], pos: int) -> _Speaker | N
         if w in _PREPOSITIONS and (not _is_cap(pw) or (k == 1 and _bare(pw).lower() in _U_GROUP_PERSON)):
             if w == "of" and k + 1 < len(ws) and ws[k + 1][2].islower() and _name_run(ws) is not None:
                 continue
+            if _is_cap(pw) and len(ws) - k > 2 and all(_is_cap(x) for _, _, x in ws[k + 1 :]):
+                continue  # "Secretary of State Mike Pompeo": the title's complement, then the name
             head = ws[:k]
             break
     if first in _POSSESSIVES and len(head) >= 2:
@@ -1433,7 +1454,8 @@ def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
         ws = ws[1:]
     if not ws:
         return None
-    if len(ws) > 10:
+    if len(ws) > 10 and not (len(ws) <= 14 and all(_is_cap(w) or w in _CONNECT for _, _, w in ws)):
+        # (one long proper name stays whole: "the U.S. Attorney's Office for the Western District of …")
         run = _name_run(ws)
         if run is None:
             return None
