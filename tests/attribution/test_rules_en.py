@@ -433,6 +433,33 @@ def test_long_institution_names_and_titled_names(sentence, speaker):
     assert one(sentence).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Sonya Zoghlin, Carlineo's attorney, told The Hill that her client meant no harm.", "Sonya Zoghlin"),
+        ("Jane Roe, his former lawyer, said the deal was off.", "Jane Roe"),
+        (
+            "The president wants to leave, but General Mark Milley, chairman of the Joint Chiefs, told reporters "
+            "that the troops would stay.",
+            "Mark Milley",
+        ),
+    ],
+)
+def test_name_before_an_owned_role_or_after_a_conjunction_is_the_subject(sentence, speaker):
+    assert one(sentence).speaker == speaker
+
+
+def test_pronoun_takes_the_person_its_sentence_opened_a_clause_with():
+    found = run(
+        "Patrick Carlineo, 55, pleaded guilty on Monday. Prosecutor James Kennedy said the case was strong. "
+        "When Carlineo was approached, he told police he supported the president."
+    )
+    assert pairs(found)[-1] == ("indirect", "Patrick Carlineo", "he supported the president")
+    # the object of a preposition is no such subject: the earlier speaker stays
+    found = run("Barack Obama met John Smith on Monday. Asked about Smith, he said the talks had gone well.")
+    assert pairs(found) == [("indirect", "Barack Obama", "the talks had gone well")]
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

@@ -1140,6 +1140,13 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
         if sp and sp.entry is None and sp.kind == "group":
             return _Speaker(sp.name, sp.kind, None, None, 0.55)
         return None
+    # "When Carlineo was approached, he told police …": a person this sentence opened with, or named
+    # as the subject of a clause before the pronoun, comes before any earlier speaker.
+    if unit is not None and (x := _clause_subject_before(d, unit, pos, gender)) is not None:
+        d.registry.touch(x, pos)
+        if x.gender is None:
+            x.gender = gender
+        return _Speaker(x.name, "person", None, x, 0.65)
     # The most recent speaker or sentence subject that doesn't disagree in gender.
     pool = [x for x in d.registry.entries if not x.weak and x.kind == "person" and not x.plural]
     e = max((x for x in pool if x.gender in (None, gender)), key=lambda x: x.position, default=None)
@@ -1170,6 +1177,29 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
     if e.gender is None:
         e.gender = gender  # "Smith … She said": Smith is a woman from now on
     return _Speaker(e.name, "person", None, e, 0.7)
+
+
+_CLAUSE_OPENING = _lex("when after before because as while although though if since once until whereas")
+
+
+def _clause_subject_before(d: _Doc, u: _Unit, pos: int, gender: str | None) -> Entry | None:
+    """The first person named before ``pos`` in this sentence at its start or right after a
+    subordinating word ("When X was …, he"), not owned ("X's") and not a preposition's object."""
+    m = d.masked
+    found = None
+    for at, x in reversed(d.mentions):
+        if at < u.start:
+            break
+        if at >= pos or x.kind != "person" or x.plural or x.gender not in (None, gender):
+            continue
+        before = d.words(u.start, at)
+        while before and before[0][2].lower() in _INTRO_WORDS:
+            before = before[1:]
+        opens = not before or (before[-1][2].lower() in _CLAUSE_OPENING and m[before[-1][1] : at].strip() == "")
+        run = _NAME_RUN.match(m, at)
+        if opens and not (run and _possessive(run.group())) and "\x01" not in m[at:pos]:
+            found = x  # keep going back: the earliest such mention wins
+    return found
 
 
 def _sentence_initial(m: str, at: int) -> bool:
@@ -1350,8 +1380,10 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
                 continue
             w0 = bw[0][2]
             lw0 = w0.lower()
+            # ("…, but General Mark Milley, chairman of …, told": a conjunction opens the subject's block)
+            opens_subject = lw0 in _SUBORDINATORS and len(bw) > 1 and _is_cap(bw[1][2])
             apposition = k > 0 and (
-                not _is_cap(w0)
+                (not _is_cap(w0) and not opens_subject)
                 or w0[0].isdigit()
                 or lw0 in ("who", "which", "whose", "whom", "where")
                 or re.match(r"[DRI]-[A-Z]", w0) is not None
@@ -1415,8 +1447,11 @@ def _describes_name_before(d: _Doc, blocks, k: int, bw) -> bool:
         return False
     words = bw[1:] if bw[0][2].lower() in ("the", "a", "an") else bw
     head = _bare(words[-1][2]).lower() if words else ""
-    if not (head in _ROLE_WORDS or head in _PARTY_WORDS) or not all(_is_cap(w) for _, _, w in words):
+    if not (head in _ROLE_WORDS or head in _PARTY_WORDS):
         return False
+    owned = len(words) >= 2 and (_possessive(words[0][2]) or words[0][2].lower() in _POSSESSIVES)
+    if not owned and not all(_is_cap(w) for _, _, w in words):
+        return False  # ("Carlineo's attorney", "his former lawyer": a role owned by someone is no name)
     prev = d.words(*blocks[k - 1])
     run = _name_run(prev) if prev else None
     return run is not None and run[0] == 0 and 2 <= len(prev) <= 4 and _bare(prev[-1][2]).lower() not in _ROLE_WORDS
