@@ -19,7 +19,7 @@ quoted words (mixed).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -148,7 +148,8 @@ _TITLES = _lex(
     congressman congresswoman assemblyman assemblywoman premier prince princess king queen pope cardinal
     bishop archbishop deputy vice prime former acting leader senators sens reps treasurer comptroller
     auditor solicitor registrar provost dean whip governor-general envoy commander brigadier inspector
-    constable marshal emir sultan"""
+    constable marshal emir sultan chairperson co-chair cochair lieutenant sergeant corporal maj cpl pvt
+    cmdr det supt atty del delegate magistrate counsel administrator ombudsman ayatollah mufti"""
 )
 _FEMALE = _lex(
     """mrs ms miss she her hers herself woman women actress spokeswoman chairwoman congresswoman
@@ -173,7 +174,7 @@ _ORG_WORDS = _lex(
     organisation federation league society church police army navy force forces guard embassy government
     cabinet parliament assembly tribunal company corporation corp inc ltd group inc. poll survey school
     hospital authority authorities program programme initiative network watch airline airlines airways
-    motors holdings technologies plc llc"""
+    motors holdings technologies plc llc co trust research charity clinic laboratories labs"""
 )
 # Descriptor heads: "the newspaper" -> last media; "the candidate" -> last person.
 _MEDIA_HEADS = _lex(
@@ -369,6 +370,20 @@ _CAP_STOP = _lex(
 ) - {"most", "some", "many", "all", "both"}
 _STOP_OR_DET = _CAP_STOP | {"the", "a", "an"}
 _WEEKDAYS = set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_MONTHS = _lex("january february march april may june july august september october november december jan feb")
+_MONTHS = _MONTHS | _lex("mar apr jun jul aug sep sept oct nov dec")
+_TIME_NOUNS = _lex("week weekend month year morning afternoon evening night day days weeks months decade")
+# Words that open a time phrase standing between a subject and its verb ("the IMF this week said").
+_TIME_OPENERS = _lex("this last next on late early in during over that earlier later")
+# Nouns that make a name out of a possessive ("Alzheimer's Society", "Children's Hospital"), unlike the
+# institutions a possessor owns ("Britain's Foreign Office": the office is Britain's, not a name).
+_NAMING_NOUNS = _lex(
+    """society hospital research trust aid foundation association institute alliance fund league club
+    school college university academy clinic care action relief rescue charity hospice inc corp co ltd plc
+    llc"""
+)
+# Tags a charity or company name may end with ("Parkinson's UK", "Alzheimer's Research UK").
+_NAME_TAGS = _lex("uk us usa america international worldwide global")
 
 # --------------------------------------------------------------------------------------------
 # Precompiled patterns
@@ -666,8 +681,9 @@ def _units(d: _Doc) -> list[_Unit]:
         cuts = sorted(set(cuts))
         for i, c in enumerate(cuts):
             e = cuts[i + 1] if i + 1 < len(cuts) else b
-            if m[c:e].strip():
-                units.append(_Unit(c, e, para))
+            for c2, e2 in _bounded(m, c, e):
+                if m[c2:e2].strip():
+                    units.append(_Unit(c2, e2, para))
     # Attach quotes to the unit holding their opening mark.
     qi = 0
     qs = d.quotes
@@ -679,6 +695,29 @@ def _units(d: _Doc) -> list[_Unit]:
             u.quotes.append(qs[k])
             k += 1
     return units
+
+
+# No sentence of the pools comes near this length (the longest, quotes included, has 1,705
+# characters). A run-on "sentence" beyond it (a list without full stops, text run together) is
+# cut into pieces of at most this length at a comma or a space outside quotation marks, so that
+# every rule working on a sentence reads a bounded stretch and detection stays linear in the text.
+_MAX_UNIT = 2000
+
+
+def _bounded(m: str, a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    while b - a > _MAX_UNIT:
+        lo, hi = a + _MAX_UNIT // 2, a + _MAX_UNIT
+        k = max(m.rfind(", ", lo, hi), m.rfind("; ", lo, hi))
+        k = k + 2 if k >= 0 else m.rfind(" ", lo, hi) + 1
+        if k <= 0:  # one long quotation: the next space after it
+            k = m.find(" ", hi, b) + 1
+            if k <= 0:
+                break
+        out.append((a, k))
+        a = k
+    out.append((a, b))
+    return out
 
 
 def _between(q_ends: dict, keys: list[int], a: int, b: int):
@@ -745,6 +784,9 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     while i > 0:
         prev = ws[i - 1][2]
         if _possessive(prev):
+            if _is_cap(prev) and (_named_by_possessive(ws[i:]) or _common_possessor(prev)):
+                i -= 1
+                continue
             break
         if _is_cap(prev):
             i -= 1
@@ -763,6 +805,15 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         if prev.lower() in _CONNECT and i >= 2 and _is_cap(ws[i - 2][2]) and not _possessive(ws[i - 2][2]):
             i -= 1
             continue
+        if (
+            prev == "the"
+            and i >= 3
+            and ws[i - 2][2] in ("of", "for", "on", "to")
+            and _is_cap(ws[i - 3][2])
+            and not _possessive(ws[i - 3][2])
+        ):
+            i -= 2  # "Department of the Interior", "Office for the Western District"
+            continue
         if prev == "to" and i >= 2 and _is_cap(ws[i - 2][2]) and ws[i - 2][2].lower() in _ORG_WORDS:
             i -= 1  # "Committee to Protect Journalists", "Campaign to End Loneliness"
             continue
@@ -775,6 +826,52 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     return i, len(ws)
 
 
+def _named_by_possessive(rest: list[tuple[int, int, str]]) -> bool:
+    """Do the words after a possessive need it to be a name ("[Alzheimer's] Research UK")?"""
+    core = []
+    for _, _, w in rest:
+        lw = _bare(w).lower()
+        if lw in ("of", "for"):
+            break  # "Children's Hospital of Philadelphia": the head is before "of"
+        core.append(lw)
+    while len(core) > 1 and core[-1] in _NAME_TAGS:
+        core.pop()
+    return len(core) == 1 and (core[0] in _NAMING_NOUNS or core[0] in _NAME_TAGS)
+
+
+_COMMON_POSSESSORS = _lex("children women men people veterans workers farmers teachers nurses students")
+
+
+def _common_possessor(w: str) -> bool:
+    """A role or a common noun owns no name of its own: "Sheriff's Office", "Women's March"."""
+    base = _bare(w).lower()
+    base = base[:-2] if base.endswith(("'s", "’s")) else base.rstrip("'’")
+    return base in _TITLES or base in _PERSON_HEADS or base in _COMMON_POSSESSORS
+
+
+def _drop_time_tail(ws: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A subject ends before a time phrase that precedes its verb ("The IMF this week said",
+    "Lee on Tuesday night warned", "the agency last month told", "X earlier said")."""
+    k = len(ws)
+    while k > 1:
+        lw = _bare(ws[k - 1][2]).lower()
+        if lw in _TIME_ADVERBS:
+            k -= 1
+            continue
+        if not (lw in _WEEKDAYS or lw in _TIME_NOUNS or lw in _MONTHS or lw[:1].isdigit()):
+            break
+        j = k - 1
+        while j > 1 and ((low := _bare(ws[j - 1][2]).lower()) in _WEEKDAYS or low in _MONTHS or low[:1].isdigit()):
+            j -= 1  # "Tuesday night", "Nov. 14"
+        if j > 1 and ws[j - 1][2].lower() in _TIME_OPENERS:
+            k = j - 1
+        elif lw in _WEEKDAYS and j == k - 1:
+            k = j  # a bare weekday: "The agency Tuesday said"
+        else:
+            break
+    return ws[:k]
+
+
 def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], str | None]:
     """Drop leading titles and roles; return the rest and a gender the titles imply."""
     gender = None
@@ -783,10 +880,12 @@ def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, 
         lw = _bare(w).lower()
         if "-" in lw and all(p in _ROLE_WORDS or p in _TITLE_MODIFIERS for p in lw.split("-")):
             lw = lw.split("-")[0]  # "Secretary-General", "Attorney-General", "President-elect"
-        if k < len(ws) - 1 and (lw in _TITLES or lw in _PERSON_HEADS):
-            last_title = k
+        if k < len(ws) - 1 and (lw in _TITLES or lw in _PERSON_HEADS) and not _possessive(w):
+            last_title = k  # (a possessive title owns what follows: "the Attorney's Office")
             gender = gender or ("f" if lw in _FEMALE else "m" if lw in _MALE else None)
     rest = ws[last_title + 1 :]
+    if rest and _bare(rest[-1][2]).lower() in _ORG_WORDS:
+        return ws, None  # "General Motors", "General Electric Co.": an organisation, not a title
     if rest and rest[0][2].lower() in ("of", "for") and len(rest) >= 4:
         rest = rest[2:]  # "Secretary of State John Kerry": the title's complement goes too
     while last_title >= 0 and rest and rest[0][2].lower() in _CONNECT:
@@ -869,14 +968,22 @@ _POSTMODIFIERS = frozenset(["familiar", "close", "briefed", "knowledgeable", "in
 
 
 def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = None) -> _Speaker | None:
-    """Classify and resolve the noun phrase masked[a:b] naming a source."""
+    """Classify and resolve the noun phrase masked[a:b] naming a source; a lone pronoun is resolved
+    through the document."""
     ws = d.words(a, b)
+    if len(ws) == 1 and (first := ws[0][2].lower()) in _PRONOUNS:
+        return _pronoun(d, first, pos, unit)
+    return _named_np(d, ws, pos)
+
+
+def _named_np(d: _Doc, ws: list[tuple[int, int, str]], pos: int) -> _Speaker | None:
+    """A noun phrase that is not a pronoun. Pronoun resolution calls this one and never
+    ``_speaker_from_np``, and nothing here resolves a pronoun: resolution ends by construction
+    ("It said" cannot send "it" back into itself)."""
     if not ws or len(ws) > 14:
         return None
     first = ws[0][2].lower()
-    if len(ws) == 1 and first in _PRONOUNS:
-        return _pronoun(d, first, pos, unit)
-    if first in ("i", "we", "you", "who", "which", "that", "this", "there"):
+    if (len(ws) == 1 and first in _PRONOUNS) or first in ("i", "we", "you", "who", "which", "that", "this", "there"):
         return None
     # Cut the phrase at its first preposition after a lowercase head ("spokesman for X"), or at an
     # adjective that post-modifies it ("people familiar with the matter", "sources close to him").
@@ -890,6 +997,8 @@ def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = Non
         if w in _PREPOSITIONS and (not _is_cap(pw) or (k == 1 and _bare(pw).lower() in _U_GROUP_PERSON)):
             if w == "of" and k + 1 < len(ws) and ws[k + 1][2].islower() and _name_run(ws) is not None:
                 continue
+            if _is_cap(pw) and len(ws) - k > 2 and all(_is_cap(x) for _, _, x in ws[k + 1 :]):
+                continue  # "Secretary of State Mike Pompeo": the title's complement, then the name
             head = ws[:k]
             break
     if first in _POSSESSIVES and len(head) >= 2:
@@ -1016,7 +1125,7 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
     gender, plural = _PRONOUNS[word]
     if gender == "org":
         if unit is not None and (lead := _lead_np(d, unit, pos)) is not None and lead[1] < pos:
-            sp = _speaker_from_np(d, lead[0], lead[1], pos, unit)
+            sp = _named_np(d, d.words(lead[0], lead[1]), pos)
             if sp is not None and sp.kind in ("organisation", "media", "government", "group"):
                 return sp  # "The company … but it said": the sentence's subject
         e = d.registry.resolve_descriptor(None, kinds=("organisation", "media", "government"))
@@ -1031,6 +1140,13 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
         if sp and sp.entry is None and sp.kind == "group":
             return _Speaker(sp.name, sp.kind, None, None, 0.55)
         return None
+    # "When Carlineo was approached, he told police …": a person this sentence opened with, or named
+    # as the subject of a clause before the pronoun, comes before any earlier speaker.
+    if unit is not None and (x := _clause_subject_before(d, unit, pos, gender)) is not None:
+        d.registry.touch(x, pos)
+        if x.gender is None:
+            x.gender = gender
+        return _Speaker(x.name, "person", None, x, 0.65)
     # The most recent speaker or sentence subject that doesn't disagree in gender.
     pool = [x for x in d.registry.entries if not x.weak and x.kind == "person" and not x.plural]
     e = max((x for x in pool if x.gender in (None, gender)), key=lambda x: x.position, default=None)
@@ -1061,6 +1177,29 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
     if e.gender is None:
         e.gender = gender  # "Smith … She said": Smith is a woman from now on
     return _Speaker(e.name, "person", None, e, 0.7)
+
+
+_CLAUSE_OPENING = _lex("when after before because as while although though if since once until whereas")
+
+
+def _clause_subject_before(d: _Doc, u: _Unit, pos: int, gender: str | None) -> Entry | None:
+    """The first person named before ``pos`` in this sentence at its start or right after a
+    subordinating word ("When X was …, he"), not owned ("X's") and not a preposition's object."""
+    m = d.masked
+    found = None
+    for at, x in reversed(d.mentions):
+        if at < u.start:
+            break
+        if at >= pos or x.kind != "person" or x.plural or x.gender not in (None, gender):
+            continue
+        before = d.words(u.start, at)
+        while before and before[0][2].lower() in _INTRO_WORDS:
+            before = before[1:]
+        opens = not before or (before[-1][2].lower() in _CLAUSE_OPENING and m[before[-1][1] : at].strip() == "")
+        run = _NAME_RUN.match(m, at)
+        if opens and not (run and _possessive(run.group())) and "\x01" not in m[at:pos]:
+            found = x  # keep going back: the earliest such mention wins
+    return found
 
 
 def _sentence_initial(m: str, at: int) -> bool:
@@ -1214,6 +1353,9 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
             ws.pop()
     if ws and ws[-1][2].lower() == "on" and len(ws) >= 2 and ws[-2][2].lower() == "went":
         ws = ws[:-2]
+    ws = _drop_time_tail(ws)
+    while ws and ws[-1][2].islower() and ws[-1][2] in _ADV_AUX:
+        ws.pop()  # "X has this week said"
     if not ws:
         return None
     end = ws[-1][1]
@@ -1238,14 +1380,18 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
                 continue
             w0 = bw[0][2]
             lw0 = w0.lower()
+            # ("…, but General Mark Milley, chairman of …, told": a conjunction opens the subject's block)
+            opens_subject = lw0 in _SUBORDINATORS and len(bw) > 1 and _is_cap(bw[1][2])
             apposition = k > 0 and (
-                not _is_cap(w0)
+                (not _is_cap(w0) and not opens_subject)
                 or w0[0].isdigit()
                 or lw0 in ("who", "which", "whose", "whom", "where")
                 or re.match(r"[DRI]-[A-Z]", w0) is not None
                 or (lw0 in _PARTY_WORDS and len(bw) > 2 and bw[1][2] in ("of", "from"))  # "Democrat of Ohio"
             )
-            if apposition and lw0 in ("the", "a", "an") and len(bw) >= 2 and all(_is_cap(w) for _, _, w in bw[1:]):
+            if _describes_name_before(d, blocks, k, bw):
+                apposition = True  # "Rep. Jo Lantern, a California Democrat, said": the name before wins
+            elif apposition and lw0 in ("the", "a", "an") and len(bw) >= 2 and all(_is_cap(w) for _, _, w in bw[1:]):
                 return _trim_np(d, blocks[k])  # "The paper, the Riverside Herald, said": the name wins
             if apposition:
                 d.pending_desc += " " + m[blocks[k][0] : blocks[k][1]]
@@ -1269,12 +1415,20 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     raw = d.words(*last)
     # Also "X, Democrat of New Mexico, said": a party label with its state stands in apposition.
     party = len(nh) == 1 and nh[0][2].lower() in _PARTY_WORDS and len(nw) > 1
+    head = _bare(nh[-1][2]).lower()
+    articled = bool(raw) and raw[0][2].lower() in ("the", "a", "an")
+    # "X, a California Democrat, said" / "X, Texas Republican, said": capitalised modifiers before a
+    # role or party head describe the name before them; they are no name themselves.
+    described = (
+        (head in _ROLE_WORDS or head in _PARTY_WORDS)
+        and _is_cap(nh[-1][2])
+        and len(nh) <= 4
+        and all(_is_cap(w) for _, _, w in nh[int(articled) : -1])
+    )
     if (
         raw
-        and (party or raw[0][2].lower() in ("the", "a", "an"))
-        and (party or _name_run(nh) is None)
-        and (party or _bare(nh[-1][2]).lower() in _ROLE_WORDS)
         and len(blocks) >= 2
+        and (party or described or (articled and _name_run(nh) is None and head in _ROLE_WORDS))
     ):
         prev = d.words(*blocks[-2])
         run = _name_run(prev) if prev else None
@@ -1284,6 +1438,25 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
 
 
 _PARTY_WORDS = frozenset(["democrat", "republican", "independent"])
+
+
+def _describes_name_before(d: _Doc, blocks, k: int, bw) -> bool:
+    """Block k is "(a) California Democrat" / "Texas Republican" / "the Vice President" right after a
+    name of two to four words: capitalised modifiers and a role head describe that name."""
+    if k < 1 or not bw or len(bw) > 5:
+        return False
+    words = bw[1:] if bw[0][2].lower() in ("the", "a", "an") else bw
+    head = _bare(words[-1][2]).lower() if words else ""
+    if not (head in _ROLE_WORDS or head in _PARTY_WORDS):
+        return False
+    owned = len(words) >= 2 and (_possessive(words[0][2]) or words[0][2].lower() in _POSSESSIVES)
+    if not owned and not all(_is_cap(w) for _, _, w in words):
+        return False  # ("Carlineo's attorney", "his former lawyer": a role owned by someone is no name)
+    prev = d.words(*blocks[k - 1])
+    run = _name_run(prev) if prev else None
+    return run is not None and run[0] == 0 and 2 <= len(prev) <= 4 and _bare(prev[-1][2]).lower() not in _ROLE_WORDS
+
+
 _BLOCK_SPLIT = re.compile(r",|;|:|—|–|\s--\s|\s-\s|\(|\)")
 
 
@@ -1316,7 +1489,8 @@ def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
         ws = ws[1:]
     if not ws:
         return None
-    if len(ws) > 10:
+    if len(ws) > 10 and not (len(ws) <= 14 and all(_is_cap(w) or w in _CONNECT for _, _, w in ws)):
+        # (one long proper name stays whole: "the U.S. Attorney's Office for the Western District of …")
         run = _name_run(ws)
         if run is None:
             return None
@@ -1336,18 +1510,29 @@ _INVERTED_DETS = _lex("the a an one another two three several some his her their
 def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
     """Inverted cue: the name right after the verb ("said Cornell Belcher, a pollster …")."""
     m = d.masked
-    ws = d.words(a, limit)
+    ws = d.words(a, min(limit, a + _SUBJECT_WINDOW))
     out = []
-    for k, (s, e, w) in enumerate(ws):
-        gap = m[ws[k - 1][1] : s] if k else ""
-        prev_abbr = k and (ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1)
-        if (k and re.search(r"[,;:\"]", gap)) or ("." in gap and not (prev_abbr and gap.strip() == ".")):
+
+    def joined(k: int) -> bool:
+        """No comma, colon or full stop (other than an abbreviation's) before word k."""
+        if not k:
+            return True
+        gap = m[ws[k - 1][1] : ws[k][0]]
+        prev_abbr = ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1
+        return not re.search(r"[,;:\"]", gap) and ("." not in gap or (prev_abbr and gap.strip() == "."))
+
+    k = 0
+    while k < len(ws):
+        s, e, w = ws[k]
+        if not joined(k):
             break
         if not out and w.lower() in _INVERTED_DETS:
             out.append((s, e, w))
+            k += 1
             continue
         if all(x[2].islower() for x in out) and w.islower() and k < 3 and (w in _ROLE_WORDS or w in _ROLE_ADJ):
             out.append((s, e, w))  # "said lead author Dr. X"
+            k += 1
             continue
         if (
             out
@@ -1357,6 +1542,16 @@ def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
             break  # "Dr. X of Y University": the affiliation is not part of the name
         if _is_cap(w) or (out and (w.lower() in _CONNECT or out[0][2].lower() in _INVERTED_DETS)):
             out.append((s, e, w))
+            k += 1
+            continue
+        # "said Apple chief executive Tim Cook": an affiliation, a lowercase role, then the name.
+        j = k
+        while j < len(ws) and j < k + 4 and ws[j][2].islower() and joined(j):
+            j += 1
+        role = any(ws[t][2] in _ROLE_WORDS or ws[t][2] in _ROLE_ADJ for t in range(k, j))
+        if out and any(_is_cap(x) for _, _, x in out) and role and j < len(ws) and _is_cap(ws[j][2]) and joined(j):
+            out.extend(ws[k:j])
+            k = j
             continue
         break
     if not out or (out[0][2].lower() in _INVERTED_DETS and len(out) == 1) or len(out) > 8:
@@ -1676,9 +1871,20 @@ def _describe(sp: _Speaker | None, desc: str) -> None:
 _COORDINATED = re.compile(r"[\s,\"\x01]\s*(?:and|but)(?:\s+(?:also|then|later))?\s*$")
 
 
-def _prev_cue_end(cues: list[_Cue], cue: _Cue) -> int:
-    ends = [c.end for c in cues if c.end <= cue.start]
-    return max(ends) if ends else 0
+# How far back from a cue its subject may start, and how long a reported clause before ", said X"
+# may be: longer stretches are never one noun phrase or one clause, and bounding them keeps the
+# work per cue constant.
+_SUBJECT_WINDOW = 400
+_CLAUSE_WINDOW = 1500
+
+
+def _window_start(m: str, left: int, pos: int) -> int:
+    """``left``, or the first word start within ``_SUBJECT_WINDOW`` characters before ``pos``."""
+    if pos - left <= _SUBJECT_WINDOW:
+        return left
+    cut = pos - _SUBJECT_WINDOW
+    sp = m.find(" ", cut, pos)
+    return sp + 1 if sp >= 0 else cut
 
 
 def _comm_owner(d: _Doc, u: _Unit, pos: int) -> _Speaker | None:
@@ -1806,17 +2012,19 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         )
     )
 
-    def left_bound(pos: int) -> int:
-        left = u.start
-        for _, b in bounds:
-            if b <= pos:
-                left = max(left, b)
-        return left
+    bound_ends = sorted(b for _, b in bounds)
+    cue_ends = sorted(c.end for c in cues)
 
     for cue in cues:
-        left = left_bound(cue.start)
+        k = bisect_right(bound_ends, cue.start)
+        left = max(u.start, bound_ends[k - 1]) if k else u.start
+        # A subject sits close before its verb: the words further back are never read, so a sentence
+        # of thousands of cues costs each cue a bounded window, not a rescan from the sentence start.
+        near = _window_start(m, left, cue.start)
+        k = bisect_right(cue_ends, cue.start)
+        prev_end = cue_ends[k - 1] if k else 0
         # "…," said Lee: inverted cue right after a quote.
-        if cue.lemma in _INVERTING and cue.tag in ("ed", "s") and _only_punct(m, left, cue.start) and left > u.start:
+        if cue.lemma in _INVERTING and cue.tag in ("ed", "s") and left > u.start and _only_punct(m, near, cue.start):
             span = _np_after(d, cue.end, u.end)
             if span:
                 sp = _speaker_from_np(d, span[0], span[1], cue.start, u)
@@ -1835,6 +2043,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
             cue.lemma in _INVERTING
             and cue.tag in ("ed", "s")
             and left == u.start
+            and cue.start - left <= _CLAUSE_WINDOW
             and m[left : cue.start].rstrip().endswith(",")
             and "\x01" not in m[left : cue.start]
             and len(m[left : cue.start].split()) >= 4
@@ -1851,13 +2060,9 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
                 cue.speaker, cue.subject_start, cue.inverted, cue.np_end = sp, span[0], True, span[1]
                 subject_of_unit.append(sp)
                 continue
-        sp = _speaker_for_cue(d, u, cue, left, subject_of_unit)
-        if (
-            sp is None
-            and subject_of_unit
-            and _prev_cue_end(cues, cue) > u.start
-            and _COORDINATED.search(m, max(left, _prev_cue_end(cues, cue)), cue.start)
-        ):
+        sp = _speaker_for_cue(d, u, cue, near, subject_of_unit)
+        coordinated = prev_end > u.start and _COORDINATED.search(m, max(near, prev_end), cue.start)
+        if sp is None and subject_of_unit and coordinated:
             sp = cue.speaker = subject_of_unit[-1]  # "… said X and argued that …"
         if sp is not None and not cue.participle:
             subject_of_unit.append(sp)
@@ -1916,9 +2121,11 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
             quote_cue[qi] = choice
             continue
         # 4. "From Bush's Facebook post: …" / "X said in a statement." before the quote.
-        sp = _colon_source(d, u, q)
+        sp, rule = _colon_source(d, u, q), "en.source_colon"
+        if sp is None:
+            sp, rule = _name_colon(d, u, q), "en.name_colon"
         if sp is not None:
-            _emit(d, "direct", q.start, q.end, sp, None, "en.source_colon", 0.8)
+            _emit(d, "direct", q.start, q.end, sp, None, rule, 0.8)
             q.used = True
             continue
         starts_unit = not m[u.start : q.open].strip()
@@ -2186,6 +2393,32 @@ def _colon_source(d: _Doc, u: _Unit, q: _Quote) -> _Speaker | None:
     a = u.start + mm.start("np")
     b = u.start + mm.end("np")
     return _speaker_from_np(d, a, b, a, u)
+
+
+# 'Mark Halloran, Fox News: "…"' / 'Ana Ruiz (CNN): "…"': a paragraph opening with a name, perhaps
+# an affiliation or role, then a colon and the quotation (round-ups of reactions, pundit panels).
+_NAME_COLON = re.compile(
+    r"\s*(?P<np>[A-Z][^,:;\"\x01()\n—–]{1,60}?)\s*(?:(?:,|\(|\s[—–-])\s*(?P<aff>[^:;\"\x01\n]{1,80}?)\s*\)?)?\s*:\s*"
+)
+
+
+def _name_colon(d: _Doc, u: _Unit, q: _Quote) -> _Speaker | None:
+    if u.start < d.title_end or u.start != _para_start(d, u) or q.open - u.start > 150:
+        return None
+    mm = _NAME_COLON.fullmatch(d.masked, u.start, q.open)
+    if mm is None:
+        return None
+    a, b = mm.span("np")
+    ws = d.words(a, b)
+    aff = d.words(*mm.span("aff")) if mm.group("aff") else []
+    if not 1 <= len(ws) <= 6 or len(aff) > 8 or _name_run(ws) != (0, len(ws)):
+        return None
+    if any(w.lower() in _FINITE or _FORMS.get(w.lower(), ("", ""))[1] in ("ed", "s") for _, _, w in ws + aff):
+        return None  # a clause before the colon ("Officials warned: …") belongs to the cue rules
+    if len(ws) == 1 and d.registry.resolve_name(ws[0][2]) is None:
+        return None  # a lone word ("Update:", "Watch:") only when it is a name met before
+    sp = _speaker_from_np(d, a, b, a, u)
+    return sp if sp is not None and sp.kind == "person" else None
 
 
 def _cue_only_sentence(d: _Doc, pu: _Unit) -> _Speaker | None:
