@@ -8,7 +8,7 @@ export DJANGO_DEBUG ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run test lint format bench-detect bench-review bench-load clean
+.PHONY: install migrate demo run test lint format bench-detect bench-review bench-load calibrate clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ lint: install
 format: install
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+# Rebuild the engine's confidence table from the development gold sets (after changing the rules).
+calibrate: install
+	$(PY) -m tracker.attribution.calibrate
 
 bench-detect: install
 	$(PY) -m tracker.attribution.bench

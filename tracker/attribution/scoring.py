@@ -92,6 +92,8 @@ class Outcome:
     misses: list[dict] = field(default_factory=list)
     extras: list[dict] = field(default_factory=list)
     wrong_speakers: list[tuple[dict, dict]] = field(default_factory=list)
+    # Every counted prediction with whether it is an end-to-end hit (right quote, right speaker).
+    verdicts: list[tuple[dict, bool]] = field(default_factory=list)
 
 
 def speaker_ok(gold: dict, predicted: str | None) -> bool:
@@ -154,6 +156,10 @@ def score_article(gold: dict, predictions: list[dict]) -> Outcome:
             t.hits_pred += right
         if not right:
             out.wrong_speakers.append((q, pred))
+    hit_preds = {
+        pairs[gi] for gi, q in enumerate(golds) if gi in pairs and speaker_ok(q, predictions[pairs[gi]].get("speaker"))
+    }
+    out.verdicts = [(p, pi in hit_preds) for pi, p in enumerate(predictions) if pi not in pred_of_optional]
     return out
 
 
