@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from ..lexicon import load as _load_lexicon
 from ..resolve import Entry, Registry
 from ..text import FoldedText, find_quote_marks, fold_keep_offsets, paragraphs, tokens
 from ..types import Attribution, Document, Entity, Span
@@ -38,99 +39,15 @@ from ..types import Attribution, Document, Entity, Span
 # Lexicons (folded spelling)
 # --------------------------------------------------------------------------------------------
 
+# The word lists are data: lexicons/ar.toml. What stays here is how the rules use them.
+_LEX = _load_lexicon("ar")
+
 # Reporting verbs as (perfect 3rd masc. sing., imperfect stem without its prefix).
-_VERBS = (
-    ("قال", "قول"),
-    ("اكد", "وكد"),
-    ("اشار", "شير"),
-    ("اضاف", "ضيف"),
-    ("ذكر", "ذكر"),
-    ("اوضح", "وضح"),
-    ("اعتبر", "عتبر"),
-    ("راي", "ري"),
-    ("شدد", "شدد"),
-    ("لفت", "لفت"),
-    ("نفي", "نفي"),
-    ("كشف", "كشف"),
-    ("اعلن", "علن"),
-    ("صرح", "صرح"),
-    ("حذر", "حذر"),
-    ("دعا", "دعو"),
-    ("طالب", "طالب"),
-    ("اورد", "ورد"),
-    ("نقل", "نقل"),
-    ("تحدث", "تحدث"),
-    ("جدد", "جدد"),
-    ("ادعي", "دعي"),
-    ("تابع", "تابع"),
-    ("اردف", "ردف"),
-    ("افاد", "فيد"),
-    ("اعترف", "عترف"),
-    ("زعم", "زعم"),
-    ("رجح", "رجح"),
-    ("توقع", "توقع"),
-    ("ابلغ", "بلغ"),
-    ("اقر", "قر"),
-    ("كتب", "كتب"),
-    ("غرد", "غرد"),
-    ("نبه", "نبه"),
-    ("اتهم", "تهم"),
-    ("استبعد", "ستبعد"),
-    ("هدد", "هدد"),
-    ("شكك", "شكك"),
-    ("افصح", "فصح"),
-    ("لاحظ", "لاحظ"),
-    ("اعرب", "عرب"),
-    ("وصف", "صف"),
-    ("انتقد", "نتقد"),
-    ("ختم", "ختم"),
-    ("روي", "روي"),
-    ("رد", "رد"),
-    ("علق", "علق"),
-    ("اجاب", "جيب"),
-    ("تساءل", "تساءل"),
-    ("استطرد", "ستطرد"),
-    ("اكتفي", "كتفي"),
-    ("اشاد", "شيد"),
-    ("نوه", "نوه"),
-    ("بين", "بين"),
-    ("كرر", "كرر"),
-)
+_VERBS = tuple(_LEX["verbs"].items())
 # Participles that attach a further statement to the sentence's speaker (masc. sing. form).
-_PARTICIPLES = (
-    "قايلا",
-    "مشيرا",
-    "مضيفا",
-    "موكدا",
-    "معتبرا",
-    "لافتا",
-    "متذرعا",
-    "موضحا",
-    "منوها",
-    "محذرا",
-    "مشددا",
-    "مبينا",
-    "متابعا",
-    "مستدركا",
-    "مطالبا",
-    "داعيا",
-    "نافيا",
-    "كاشفا",
-    "مذكرا",
-    "مرجحا",
-    "متهما",
-    "معلنا",
-    "مستبعدا",
-    "مردفا",
-    "مفيدا",
-    "زاعما",
-    "معترفا",
-    "متوقعا",
-    "مشككا",
-    "مقرا",
-)
+_PARTICIPLES = tuple(_LEX["participles"])
 # Verbs an impersonal passive uses without a subject: يُذكر أنّ "it is worth noting that".
-_IMPERSONAL = {"يذكر", "يشار", "يعتقد", "يتوقع", "يقال", "يلاحظ", "يعتبر", "يري", "يبدو", "يفترض"}
+_IMPERSONAL = frozenset(_LEX["impersonal"])
 
 
 def _lex(words: str) -> frozenset[str]:
@@ -139,73 +56,20 @@ def _lex(words: str) -> frozenset[str]:
 
 
 # Title and description words that precede a name (folded, without ال).
-_TITLES = _lex(
-    "د م وكيل وكيله مساعد مساعده محامي محاميه طبيب طبيبه مهندس مهندسه مخرج شاعر وزير وزيره رييس "
-    "رييسه منسق منسقه مدير مديره متحدث متحدثه ناطق ناطقه مستشار مستشاره سفير سفيره "
-    "نايب نايبه قايد زعيم امين عضو عضوه محرر محرره مراسل مراسله مندوب مندوبه مبعوث مبعوثه ممثل ممثله "
-    "مسوول مسووله ملك امير شيخ سيد سيده دكتور لواء عميد جنرال محلل محلله كاتب كاتبه باحث باحثه خبير "
-    "خبيره صحفي صحافي صحفيه صحافيه استاذ بروفيسور مرشح مرشحه حاكم محافظ قاضي المدعي مفوض رييسا اعلامي "
-    "اعلاميه مقدم مقدمه مذيع مذيعه نجم لاعب مدرب نقيب نقيبه دكتوره بروفيسوره عاهل ملكه قاضيه امينه "
-    "حاكمه مدربه لاعبه سيناتور ناشط مهاجم حارس مدافع ضابط عقيد ملازم طيار مفتي مطران حاخام قس كاهن "
-    "مغني مطرب فنان رسام روايي مولف مصور معلم مواطن سكرتير قنصل رجل منتج كابتن صاحب قيادي"
-)
+_TITLES = frozenset(_LEX["titles"])
 # Every title has its feminine (مستشارة، أستاذة، نقيبة …).
 _TITLES = _TITLES | {t + "ه" for t in _TITLES if len(t) > 2 and t[-1] not in "هاي"}
 # Head nouns of organisations: category, speaker kind, grammatical gender.
-_HEADS = {
-    "صحيفه": ("newspaper", "media", "f"),
-    "جريده": ("newspaper", "media", "f"),
-    "قناه": ("channel", "media", "f"),
-    "وكاله": ("agency", "media", "f"),
-    "موقع": ("site", "media", "m"),
-    "مجله": ("magazine", "media", "f"),
-    "شبكه": ("network", "media", "f"),
-    "اذاعه": ("radio", "media", "f"),
-    "تلفزيون": ("channel", "media", "m"),
-    "منصه": ("site", "media", "f"),
-    "وزاره": ("ministry", "government", "f"),
-    "حكومه": ("government", "government", "f"),
-    "رياسه": ("presidency", "government", "f"),
-    "جيش": ("army", "government", "m"),
-    "خارجيه": ("ministry", "government", "f"),
-    "داخليه": ("ministry", "government", "f"),
-    "حركه": ("movement", "organisation", "f"),
-    "حزب": ("party", "organisation", "m"),
-    "مجلس": ("council", "organisation", "m"),
-    "منظمه": ("organisation", "organisation", "f"),
-    "هييه": ("organisation", "organisation", "f"),
-    "جماعه": ("organisation", "organisation", "f"),
-    "مكتب": ("office", "organisation", "m"),
-    "شركه": ("company", "organisation", "f"),
-    "لجنه": ("committee", "organisation", "f"),
-    "بعثه": ("organisation", "organisation", "f"),
-    "سفاره": ("embassy", "government", "f"),
-    "مركز": ("centre", "organisation", "m"),
-    "محكمه": ("court", "government", "f"),
-    "نقابه": ("union", "organisation", "f"),
-    "نادي": ("club", "organisation", "m"),
-    "فريق": ("club", "organisation", "m"),
-    "منتخب": ("club", "organisation", "m"),
-    "معهد": ("institute", "organisation", "m"),
-    "جامعه": ("university", "organisation", "f"),
-    "موسسه": ("organisation", "organisation", "f"),
-    "صندوق": ("organisation", "organisation", "m"),
-    "بنك": ("company", "organisation", "m"),
-    "وسايل": ("media", "media", "f"),
-    "اوساط": ("media", "group", "f"),
-}
+_HEADS = {w: tuple(v) for w, v in _LEX["heads"].items()}
 # Honorific pronouns: سموه، معاليها، فخامته.
 _HONORIFICS = frozenset(
     h + suffix for h in ("سمو", "معالي", "فخامت", "سعادت", "جلالت", "سيادت", "دولت") for suffix in ("ه", "ها")
 )
 # Quantities of people (عدد من المواطنين، مئات المتظاهرين، أحد الدعاة).
-_QUANTIFIERS = _lex("عدد مئات الاف عشرات بعض احد احدي العديد معظم غالبيه كثير")
+_QUANTIFIERS = frozenset(_LEX["quantifiers"])
 # Heads of unnamed sources and of groups (indefinite or definite).
-_UNNAMED = {"مصدر": False, "مصادر": True}
-_GROUP_HEADS = _lex(
-    "مسوولون مسوولين مسوولو مسوولي دبلوماسيون دبلوماسيين قاده زعماء خبراء محللون محللين مراقبون "
-    "مراقبين شهود سكان ناشطون ناشطين نشطاء مسعفون اطباء وزراء نواب مصادر مقربون مقربين"
-)
+_UNNAMED = dict(_LEX["unnamed"])
+_GROUP_HEADS = frozenset(_LEX["group_heads"])
 
 
 def _group_head(word: str) -> bool:
@@ -219,84 +83,49 @@ def _group_head(word: str) -> bool:
     return False
 
 
-_DESCRIPTOR_STOPWORDS = _lex("باسم الذي التي الرسمي العام لدي")
+_DESCRIPTOR_STOPWORDS = frozenset(_LEX["descriptor_stopwords"])
 # Time words that follow a subject (قال الوزير أمس، مساء الخميس): never part of a name.
-_TIME_WORDS = _lex(
-    "امس اليوم غدا مساء صباح ظهر ظهر فجر ليل ليله الليله عشيه الخميس الجمعه السبت الاحد الاثنين "
-    "الثلاثاء الاربعاء حاليا سابقا لاحقا موخرا مجددا"
-)
+_TIME_WORDS = frozenset(_LEX["time_words"])
 # Period nouns are time words only with a relative adjective: العام الماضي (but الأمين العام).
-_PERIOD_NOUNS = _lex("الاسبوع الشهر العام السنه الاسبوعين")
-_PERIOD_ADJECTIVES = _lex("الماضي الماضيه المقبل المقبله الحالي الحاليه الجاري الجاريه الفايت")
-_RELATIVES = _lex("الذي التي الذين اللذان اللتان اللواتي اللاتي اللذين اللتين")
+_PERIOD_NOUNS = frozenset(_LEX["period_nouns"])
+_PERIOD_ADJECTIVES = frozenset(_LEX["period_adjectives"])
+_RELATIVES = frozenset(_LEX["relatives"])
 # Political and national adjectives after a person's name describe them (بيلوسي الديمقراطية).
-_AFFILIATIONS = _lex(
-    "الجمهوري الديمقراطي الديموقراطي المحافظ الليبرالي الاشتراكي الشيوعي المستقل العمالي اليميني "
-    "اليساري المعارض الاميركي الامريكي الروسي الفرنسي البريطاني الالماني الايطالي الاسباني الصيني "
-    "الياباني الهندي التركي الايراني الاسرايلي الفلسطيني المصري السوري العراقي اللبناني الاردني "
-    "السعودي الاماراتي القطري الكويتي اليمني الليبي التونسي الجزايري المغربي السوداني الاوكراني "
-    "الباكستاني الافغاني الكوري الاسترالي الكندي البرازيلي الارجنتيني الاوروبي الاممي"
-)
+_AFFILIATIONS = frozenset(_LEX["affiliations"])
 _AFFILIATIONS = _AFFILIATIONS | {w + "ه" for w in _AFFILIATIONS}
 # First words of media an interview is given to (قال لبي بي سي، لواشنطن بوست، لسي إن إن).
-_MEDIA_FIRST_WORDS = _lex(
-    "بي سي رويترز فرانس اسوشيتد الجزيره العربيه سكاي واشنطن نيويورك وول الشرق الحياه الاهرام "
-    "تلفزيون راديو اذاعه قناه صحيفه وكاله موقع برنامج مجله شبكه صحفيين الصحفيين الصحافيين الاعلام "
-    "اعضاء وسايل فوكس"
-)
+_MEDIA_FIRST_WORDS = frozenset(_LEX["media_first_words"])
 # Second words of transliterated media names: لفوكس نيوز، لواشنطن بوست، لنيويورك تايمز.
-_MEDIA_TAILS = _lex("نيوز تايمز بوست برس جورنال تلغراف تليغراف تودي اكسبرس ميرور هيرالد")
+_MEDIA_TAILS = frozenset(_LEX["media_tails"])
 # Words after a name that open a description or an adjunct (اخو المتوفى، قبل مغادرته).
-_KIN_AND_TIME_OPENERS = _lex("اخو اخ شقيق شقيقه والد والده زوج زوجه نجل نجله ارمله قبل بعد اثناء عقب خلال لدي")
+_KIN_AND_TIME_OPENERS = frozenset(_LEX["kin_and_time_openers"])
 # Adverbs that may follow a subject (قال تسيبراس رسميا).
-_ADVERBS = _lex("رسميا شخصيا حاليا فعليا علنيا هاتفيا كتابيا عمليا نسبيا جزييا مبدييا صراحه مجددا ايضا كذلك")
+_ADVERBS = frozenset(_LEX["adverbs"])
 # Adjectives of a title that are never family names (مدرب برشلونة السابق).
-_TITLE_ADJECTIVES = _lex("السابق السابقه الحالي الحاليه الجديد الجديده الاسبق الاسبقه المنتهيه المستقيل المستقيله")
+_TITLE_ADJECTIVES = frozenset(_LEX["title_adjectives"])
 # Words a speaker phrase never starts with: discourse words, auxiliaries, relatives, "what".
-_NOT_SPEAKER_START = _lex(
-    "كما ثم خاصه عاد عادت كذلك ايضا بل لكن لكنه لكنها اذ حيث عندما بعدما فيما بينما كان كانت كانوا يكون "
-    "تكون اصبح ما ماذا وما الا اما واما حين حينما مما وهو وهي وهم والذي والتي والذين فالذي لذلك لهذا "
-    "وذلك هكذا مثلا"
-)
+_NOT_SPEAKER_START = frozenset(_LEX["not_speaker_start"])
 # Titles that are also common given or family names (محمد أمين، أحمد الشيخ): no cut after a name.
-_NAME_TITLES = _lex("امين امينه سيد سيده شيخ امير اميره ملك نجم عميد مقدم رجل")
+_NAME_TITLES = frozenset(_LEX["name_titles"])
 # Titles vague enough that "the official" may refer back to any person just named.
-_GENERIC_TITLES = {"مسوول", "مسووله"}
+_GENERIC_TITLES = frozenset(_LEX["generic_titles"])
 # Words that open an adjunct rather than the subject (خلال مؤتمر صحافي، في بيان …).
-_ADJUNCT_OPENERS = _lex(
-    "خلال عبر اثناء لدي امام عقب بعد قبل اليوم امس يوم مساء صباح ظهر ليل حيث وذلك ضمن في من علي "
-    "الاسبوع الشهر العام السنه الليله الخميس الجمعه السبت الاحد الاثنين الثلاثاء الاربعاء مجددا ايضا "
-    "الي عن مع حول لدى منذ حين"
-)
-_COMM_NOUNS = _lex(
-    "بيان تصريح تصريحات مويتمر موتمر مقابله حديث كلمه تغريده منشور لقاء اتصال رساله حوار ختام اعقاب "
-    "تقرير مداخله اطلاله جلسه خطاب برنامج حلقه ندوه مقال مقاله اجتماع قمه محاضره"
-)
-_PREPOSITIONS = _lex("في من الي علي عن مع حول لدي منذ خلال عبر امام بين ضد نحو")
-_PRONOUN_PPS = _lex(
-    "فيه فيها فيهم عنه عنها عنهم منه منها منهم عليه عليها عليهم اليه اليها اليهم له لها لهم لنا لي معه "
-    "معها معهم بها به بهم"
-)
+_ADJUNCT_OPENERS = frozenset(_LEX["adjunct_openers"])
+_COMM_NOUNS = frozenset(_LEX["comm_nouns"])
+_PREPOSITIONS = frozenset(_LEX["prepositions"])
+_PRONOUN_PPS = frozenset(_LEX["pronoun_pps"])
 _PRONOUN_SUFFIX = {"ه": ("m", False), "ها": ("f", False), "هم": (None, True), "هما": (None, True)}
-_NAME_PARTICLES = {"بن", "ابن", "ابو", "عبد", "ال", "ولد", "بنت", "ام", "دي", "فان", "فون"}
+_NAME_PARTICLES = frozenset(_LEX["name_particles"])
 # Quoted names follow these heads: صحيفة "…"، عملية "…"، وسم "…".
-_NAME_HEADS = _lex(
-    "صحيفه جريده قناه وكاله موقع مجله شبكه اذاعه منصه برنامج عمليه معركه حركه حزب منظمه جماعه تنظيم "
-    "مجموعه كتاب فيلم مبادره خطه مشروع شركه تطبيق حساب وسم هاشتاغ اسم لقب مصطلح شعار مسلسل فرقه "
-    "مهرجان منتدي موتمر صفقه قانون اتفاق اتفاقيه تحالف ائتلاف كتايب سرايا لواء فيلق"
-)
-_SO_CALLED = _lex("يسمي تسمي المسمي المسماه بمسمي بعنوان عنوان يعرف تعرف المعروف المعروفه يطلق تطلق")
+_NAME_HEADS = frozenset(_LEX["name_heads"])
+_SO_CALLED = frozenset(_LEX["so_called"])
 _NOISE_LINE = re.compile(
     r"^\s*(?:ا?قرا\s+(?:ايضا|المزيد|كذلك)|شاهد\s+ايضا|طالع\s+ايضا|للمزيد|تابعونا|"
     r"\(?\s*(?:الصوره|صوره|تصوير|المصدر|مصدر الصوره)\s*[:：])"
 )
 _EMBED_SOURCE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\)")
 _CAPTION_CUT = re.compile(r"\s(?:في|على|عبر)\s*[#@]|[#@]|pic\.twitter|https?://")
-_HEADLINE_LABELS = _lex(
-    "تاريخ المصدر مصدر الكاتب بقلم اعداد ترجمه تحرير المحرر اقرا للاطلاع رابط تابع الموضوع الصوره "
-    "عاجل فيديو بالفيديو بالصور صور شاهد تحديث تقرير انفوغراف خاص مباشر حصري ملاحظه تنويه تصحيح "
-    "توضيح ملخص خلاصه سوال جواب السوال الجواب مثال المكان الزمان الموعد السعر العنوان الهاتف"
-)
+_HEADLINE_LABELS = frozenset(_LEX["headline_labels"])
 
 _QUOTE_CHARS_RE = re.compile('["“”«»„‹›‟「」]')
 _W = r"[\w\u064b-\u065f\u0670]"  # a word character (Arabic letters are \w; ، and ؟ are not)
@@ -329,37 +158,18 @@ def _verb_forms() -> tuple[dict[str, tuple[str | None, bool]], dict[str, str]]:
 
 _VERB_FORMS, _VERB_LEMMA = _verb_forms()
 # Verbs whose object can stand between the subject and the statement (وصف X بأنه، اتهم X بأن).
-_OBJECT_VERBS = {"وصف", "اتهم", "ابلغ", "حذر", "طالب", "دعا", "نبه", "هدد", "انتقد", "جدد", "شكك"}
+_OBJECT_VERBS = frozenset(_LEX["object_verbs"])
 # Verbs whose object may be the statement itself as a verbal noun (أعلن مقتل …، نفى وجود …),
 # with the preposition that introduces it when there is one (أشار إلى وجود …، طالب بوقف …).
-_MASDAR_VERBS = {
-    "اعلن": "",
-    "اكد": "",
-    "نفي": "",
-    "كشف": "",
-    "رجح": "",
-    "توقع": "",
-    "استبعد": "",
-    "نقل": "",
-    "افاد": "ب",
-    "ادعي": "",
-    "اعترف": "ب",
-    "اشار": "الي",
-    "لفت": "الي",
-    "نبه": "الي",
-    "حذر": "من",
-    "دعا": "الي",
-    "طالب": "ب",
-    "شدد": "علي",
-}
-_SAYING = {"قال", "اكد", "اعتبر", "اوضح", "اشار", "ذكر", "كتب", "غرد", "اضاف", "صرح", "راي", "شدد"}
+_MASDAR_VERBS = dict(_LEX["masdar_verbs"])
+_SAYING = frozenset(_LEX["saying"])
 # Pronoun-suffixed verbal nouns of reporting: نقلت الوكالة عن الوزير تأكيده …
 _REPORTING_MASDAR_RE = re.compile(
     rf"(?<!{_W})(?:قول|تاكيد|تشديد|اشار|اعلان|نفي|تحذير|توقع|ترجيح|اعتبار|مطالب|دعو|تعبير|وصف|رواي)(?:ت)?"
     rf"(?P<suffix>ه|ها|هم|هما)(?!{_W})"
 )
 # Words that open a new clause after "، و": the object statement ends before them.
-_CLAUSE_OPENERS = _lex("تم كان كانت كانوا قد لم لن ما يذكر يشار جاء اضاف اضافت")
+_CLAUSE_OPENERS = frozenset(_LEX["clause_openers"])
 _PART_FORMS: dict[str, tuple[str | None, bool]] = {}
 for _p in _PARTICIPLES:
     _PART_FORMS[_p] = ("m", False)
@@ -408,9 +218,9 @@ _NOMINAL_RE = re.compile(
     rf")"
 )
 # Documents whose issuer is the speaker: بيان للوزارة، تقرير صادر عن المجلس.
-_DOCUMENT_NOUNS = _lex("بيان تقرير دراسه رساله وثيقه مذكره")
+_DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
 # Nouns naming a written statement: "وفقا للبيان" points to whoever issued the last one.
-_STATEMENT_NOUNS = _lex("بيان")
+_STATEMENT_NOUNS = frozenset(_LEX["statement_nouns"])
 _BASM_POSSESSIVE = re.compile(r"باسم(ه|ها|هم|هما)")
 _PRONOUN_ONLY = re.compile(rf"^\s*ل?(ه|ها|هم|هما)(?!{_W})")
 _SENT_END = re.compile(r"[.!?؟](?=[\s\"”»«]|$)|\n")
@@ -450,7 +260,7 @@ def _lam_definite(word: str) -> bool:
 
 
 # Second halves of compound given names: نور الدين، علاء الدين، سيف الله، جاد الله، عبد الرحمن.
-_COMPOUND_NAME_TAILS = _lex("الدين الله الرحمن الرحيم الاسلام العزيز الكريم الحق")
+_COMPOUND_NAME_TAILS = frozenset(_LEX["compound_name_tails"])
 
 
 def _nisba(word: str) -> bool:
@@ -615,7 +425,7 @@ class _Doc:
         return Span(oa, ob, self.orig[oa:ob])
 
 
-_DEMAND_LEMMAS = {"طالب", "دعا"}
+_DEMAND_LEMMAS = frozenset(_LEX["demand_lemmas"])
 
 
 def _demand_before(s: str, pos: int, toks: list[str]) -> bool:
@@ -732,9 +542,7 @@ def _take_name(words: list[tuple[int, int, str]], i: int, step: int) -> list[tup
     return out
 
 
-_FUNCTION_WORDS = _lex(
-    "ما من الذي التي الذين هذا هذه ذلك تلك هولاء اولئك وهو وهي وهم قد لم لن لا قوله قولها قولهم قولهما"
-)
+_FUNCTION_WORDS = frozenset(_LEX["function_words"])
 
 
 def _chain_name(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int, int, str]]:
@@ -1317,7 +1125,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     return _named(d, s[ws[0][0] : ws[end - 1][1]], ws[0][0], ws[end - 1][1], kind, kind, None, cue, "")
 
 
-_DEMONSTRATIVES = _lex("هذا هذه ذلك تلك هولاء اولئك هذين هاتين")
+_DEMONSTRATIVES = frozenset(_LEX["demonstratives"])
 
 
 def _np_with_modifiers(ws: list[tuple[int, int, str]]) -> int:
@@ -1682,10 +1490,7 @@ def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
 
 # أن after these is a conjunction or an infinitive marker (بعد أن "after", يجب أن "must"),
 # never the complementiser of a reporting verb.
-_NOT_COMP_BEFORE = _lex(
-    "بعد قبل منذ دون بدون حتي بمجرد رغم عقب اجل يجب يمكن ينبغي لابد يستطيع تستطيع يريد تريد "
-    "يحاول تحاول عسي لدرجه خشيه مخافه غير الا بيد"  # غير أنّ / إلا أنّ / بيد أنّ: "however"
-)
+_NOT_COMP_BEFORE = frozenset(_LEX["not_comp_before"])
 
 
 def _first_comp(d: _Doc, a: int, b: int):
@@ -2561,7 +2366,7 @@ def _headline(d: _Doc, a: int, b: int) -> None:
 
 # A third-person imperfect verb (يرد، تدافع) ends a headline's subject after a quote.
 _IMPERFECT_RE = re.compile(rf"(?<!{_W})[يت]{_W}{{3,6}}(?!{_W})")
-_QUESTION_WORDS = _lex("ماذا لماذا هل كيف متي اين من ما ماهي ماهو كم اي")
+_QUESTION_WORDS = frozenset(_LEX["question_words"])
 _HEADLINE_SEPARATOR = re.compile(r"\s*(?:\.{2,}|…|[-–—|])\s*")
 
 
