@@ -101,3 +101,36 @@ def test_a_name_of_only_invisible_characters_is_refused(editor_client, quote):
     data = {"version": 1, "speaker_name": "\u202e\u200b\u2066", "new": "on"}
     response = editor_client.post(_url("quote-speaker", quote), data, headers=HX)
     assert response.status_code == 400 and _unchanged(quote)
+
+
+# Issue 10: exports, roles, parameters, tokens, undo ------------------------------------------
+
+
+def _formula_article():
+    text = '=HYPERLINK("http://evil.example","click")'
+    article = ArticleFactory(title="غزة: واشنطن / موقف؟ *[عاجل]*", body=f"Report.\n«{text}»")
+    start = article.document.index(text)
+    speaker = SpeakerFactory(name="@SUM(1)")
+    return QuoteFactory(article=article, quote_start=start, quote_end=start + len(text), speaker=speaker)
+
+
+def test_xlsx_export_of_a_title_excel_refuses_as_sheet_name(viewer_client):
+    import io
+
+    from openpyxl import load_workbook
+
+    quote = _formula_article()
+    response = viewer_client.get(reverse("article-export", args=[quote.article_id]), {"format": "xlsx"})
+    assert response.status_code == 200
+    ws = load_workbook(io.BytesIO(response.content)).active
+    assert ws.title == "غزة - واشنطن - موقف؟ - عاجل"  # the Arabic ؟ is allowed
+    assert ws["A2"].data_type == "s" and ws["A2"].value == quote.quote_text and ws["B2"].data_type == "s"
+
+
+def test_csv_export_neutralises_formulas(viewer_client):
+    quote = _formula_article()
+    response = viewer_client.get(reverse("article-export", args=[quote.article_id]), {"format": "csv"})
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK(" in body and "'@SUM(1)" in body
+    response = viewer_client.get(reverse("article-export", args=[quote.article_id]), {"format": "json"})
+    assert b"".join(response.streaming_content).decode().count("'=") == 0
