@@ -134,3 +134,15 @@ def test_csv_export_neutralises_formulas(viewer_client):
     assert "'=HYPERLINK(" in body and "'@SUM(1)" in body
     response = viewer_client.get(reverse("article-export", args=[quote.article_id]), {"format": "json"})
     assert b"".join(response.streaming_content).decode().count("'=") == 0
+
+
+def test_a_viewer_posting_an_import_is_refused_and_nothing_is_stored(viewer_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tracker.models import Article
+
+    data = {"title": "Bridge", "text": "The mayor said the bridge would reopen."}
+    assert viewer_client.post(reverse("article-new"), data).status_code == 403
+    upload = SimpleUploadedFile("a.jsonl", b'{"title": "Bridge", "text": "The mayor said it would reopen."}\n')
+    assert viewer_client.post(reverse("article-upload"), {"file": upload}).status_code == 403
+    assert not Article.objects.exists()

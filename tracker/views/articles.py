@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -26,7 +26,9 @@ def home(request):
     return render(request, template, context)
 
 
+# Importing is the editors' job: viewers only read.
 @login_required
+@permission_required("tracker.add_article", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def article_new(request):
     form = ArticleForm(request.POST or None)
@@ -54,6 +56,7 @@ def article_new(request):
 
 
 @login_required
+@permission_required("tracker.add_article", raise_exception=True)
 @require_http_methods(["POST"])
 def article_upload(request):
     form = UploadForm(request.POST, request.FILES)
