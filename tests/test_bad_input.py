@@ -146,3 +146,28 @@ def test_a_viewer_posting_an_import_is_refused_and_nothing_is_stored(viewer_clie
     upload = SimpleUploadedFile("a.jsonl", b'{"title": "Bridge", "text": "The mayor said it would reopen."}\n')
     assert viewer_client.post(reverse("article-upload"), {"file": upload}).status_code == 403
     assert not Article.objects.exists()
+
+
+def test_undo_that_loses_a_race_is_a_409(editor_client, editor, quote, monkeypatch):
+    """Another editor saves the quote between the moment undo picks its change and the moment it
+    claims the quote's version: the undo is refused as a conflict (409), like any other."""
+    from tests.factories import UserFactory
+    from tracker.services import quotes as quote_services
+    from tracker.services.users import user_role_set
+
+    editor_client.post(_url("quote-reject", quote), {"version": 1, "reason": "other"}, headers=HX)
+    other = UserFactory(username="other-editor")
+    user_role_set(user=other, role="editor")
+    pick = quote_services.quote_last_change
+
+    def pick_then_someone_else_accepts(**kwargs):
+        found = pick(**kwargs)
+        quote_services.quote_accept(quote_id=found[0], expected_version=found[1], user=other)
+        return found
+
+    monkeypatch.setattr(quote_services, "quote_last_change", pick_then_someone_else_accepts)
+    response = editor_client.post(reverse("review-undo", args=[quote.article_id]), headers=HX)
+    assert response.status_code == 409
+    assert "Someone else changed that quote" in response.content.decode()
+    stored = Quote.objects.get(pk=quote.pk)
+    assert stored.status == Quote.Status.ACCEPTED and stored.reviewed_by == other
