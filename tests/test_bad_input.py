@@ -171,3 +171,116 @@ def test_undo_that_loses_a_race_is_a_409(editor_client, editor, quote, monkeypat
     assert "Someone else changed that quote" in response.content.decode()
     stored = Quote.objects.get(pk=quote.pk)
     assert stored.status == Quote.Status.ACCEPTED and stored.reviewed_by == other
+
+
+HUGE = "99999999999999999999"  # beyond 64 bits: SQLite cannot even bind it
+
+
+@pytest.mark.parametrize(
+    ("url", "needle"),
+    [
+        (f"/search/?speaker={HUGE}", "speaker"),
+        ("/search/?speaker=-3", "speaker"),
+        ("/search/?speaker=abc", "speaker"),
+        (f"/search/?outlet={HUGE}", "outlet"),
+        (f"/search/export/?speaker={HUGE}&format=csv", "speaker"),
+        (f"/?outlet={HUGE}", "outlet"),
+        ("/?outlet=x", "outlet"),
+    ],
+)
+def test_id_parameters_out_of_range_are_a_400_with_a_message(viewer_client, quote, url, needle):
+    response = viewer_client.get(url)
+    assert response.status_code == 400
+    assert f"“{needle}” must be a whole number" in response.content.decode()
+
+
+def test_id_parameters_of_speaker_and_article_pages_are_checked(viewer_client, quote):
+    speaker = reverse("speaker-detail", args=[quote.speaker_id])
+    assert viewer_client.get(speaker, {"outlet": HUGE}).status_code == 400
+    assert viewer_client.get(reverse("speaker-export", args=[quote.speaker_id]), {"outlet": HUGE}).status_code == 400
+    assert viewer_client.get(reverse("article-export", args=[quote.article_id]), {"outlet": HUGE}).status_code == 400
+    assert viewer_client.get(speaker, {"outlet": quote.article.outlet_id}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        (f"/api/quotes?offset={HUGE}", "offset"),
+        (f"/api/articles?offset={HUGE}", "offset"),
+        (f"/api/speakers?offset={HUGE}", "offset"),
+        ("/api/quotes?offset=-1", "offset"),
+        (f"/api/quotes?limit={HUGE}", "limit"),
+        ("/api/quotes?limit=0", "limit"),
+        (f"/api/quotes?speaker={HUGE}", "speaker"),
+        (f"/api/quotes?outlet={HUGE}", "outlet"),
+        (f"/api/quotes?article={HUGE}", "article"),
+        ("/api/quotes?article=0", "article"),
+        (f"/api/articles?outlet={HUGE}", "outlet"),
+        ("/api/articles?outlet=ten", "outlet"),
+    ],
+)
+def test_api_integer_parameters_out_of_range_are_a_400(viewer_client, quote, url, field):
+    response = viewer_client.get(url)
+    assert response.status_code == 400
+    assert [e["loc"][-1] for e in response.json()["detail"]] == [field]
+
+
+def test_api_largest_offset_and_limit_still_answer(viewer_client, quote):
+    from tracker.api import LIMIT_MAX, OFFSET_MAX
+
+    body = viewer_client.get("/api/quotes", {"offset": OFFSET_MAX, "limit": LIMIT_MAX}).json()
+    assert body == {"items": [], "count": 1}
+    assert viewer_client.get("/api/articles", {"offset": OFFSET_MAX}).json()["items"] == []
+
+
+def _fuzz_value(rng):
+    """One bounded random query-parameter value: numbers at the edges, odd text, broken UTF-8."""
+    from urllib.parse import quote as urlquote
+
+    pick = rng.randrange(9)
+    if pick == 0:
+        return str(rng.choice([0, -1, 1, 2**31, 2**31 - 1, 2**63 - 1, 2**63, 2**64, 10**40]))
+    if pick == 1:
+        return str(rng.randint(-(10**30), 10**30))
+    if pick == 2:
+        return rng.choice(["1.5", "1e9", "0x10", " 7 ", "٣", "NaN", "inf", "-0", "+5", "true", "[]", "{}"])
+    if pick == 3:
+        chars = (rng.choice([rng.randint(1, 0xD7FF), rng.randint(0xE000, 0x2FFFF)]) for _ in range(rng.randint(0, 12)))
+        return urlquote("".join(map(chr, chars)), safe="")
+    if pick == 4:  # bytes that are not UTF-8 (lone surrogates encoded, stray continuation bytes)
+        return "".join(f"%{rng.randrange(128, 256):02X}" for _ in range(rng.randint(1, 6)))
+    if pick == 5:
+        return rng.choice(["", "%00", "%0A%0D", "'", '"', "%", "&", "=", ";--", "<b>", "..%2F"])
+    if pick == 6:
+        return rng.choice(["2023-11-06", "2023-02-30", "99999-01-01", "0000-00-00", "-date", "date", "relevance"])
+    if pick == 7:
+        return "9" * rng.randint(1, 5000)
+    return urlquote(rng.choice(["كيربي", "talks", "ar", "en", "direct", "accepted", "csv", "json"]))
+
+
+FUZZED_PARAMS = [
+    *["q", "speaker", "outlet", "article", "language", "kind", "status", "date_from", "date_to", "sort"],
+    *["accepted", "page", "offset", "limit", "format", "edit"],
+]
+FUZZED_PATHS = ["/search/", "/search/export/", "/", "/speakers/", "SPEAKER", "SPEAKER_QUOTES"]
+FUZZED_PATHS += ["/api/quotes", "/api/articles", "/api/speakers"]
+
+
+@pytest.mark.parametrize("path", FUZZED_PATHS)
+def test_fuzzed_query_parameters_never_give_a_500(viewer_client, quote, path):
+    """Bounded random query strings (a fixed seed per path, 60 requests each): 200 or a 4xx,
+    never an exception."""
+    import random
+
+    path = path.replace("SPEAKER_QUOTES", f"/api/speakers/{quote.speaker_id}/quotes")
+    path = path.replace("SPEAKER", f"/speakers/{quote.speaker_id}/")
+    rng = random.Random(f"issue-10-{path}")
+    for _ in range(60):
+        names = rng.sample(FUZZED_PARAMS, rng.randint(1, 5))
+        query = "&".join(f"{name}={_fuzz_value(rng)}" for name in names)
+        if path.startswith("/search/export/") and "format=" not in query:
+            query += "&format=json"
+        response = viewer_client.get(f"{path}?{query}")
+        assert response.status_code in (200, 400), (path, query, response.status_code)
+        if response.streaming:
+            b"".join(response.streaming_content)

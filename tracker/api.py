@@ -10,16 +10,21 @@ from django.core import signing
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import APIKeyCookie, HttpBearer
 
 from tracker import selectors, selectors_speakers
+from tracker.forms_search import ID_MAX
 from tracker.models import Article, Quote, Speaker
 from tracker.search import QuoteQuery, quote_search
 
 TOKEN_SALT = "tracker.api.token"  # noqa: S105 - a signing salt, not a secret
 TOKEN_MAX_AGE = 90 * 24 * 3600
 PERMISSION = "tracker.view_quote"
+LIMIT_MAX = 1000
+# offset + limit must stay a 64-bit integer on both databases; no listing comes near this.
+OFFSET_MAX = 10**12
 
 
 def api_token_for(user) -> str:
@@ -63,6 +68,20 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,
 )
+
+
+@api.exception_handler(ValidationError)
+def bad_parameters(request, exc):
+    """A parameter of the wrong type or out of range: 400, with pydantic's account of each."""
+    return api.create_response(request, {"detail": exc.errors}, status=400)
+
+
+class Pagination(LimitOffsetPagination):
+    """limit and offset bounded, so that no slice overflows the database's integers."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=LIMIT_MAX)
+        offset: int = Field(0, ge=0, le=OFFSET_MAX)
 
 
 class OutletOut(Schema):
@@ -140,9 +159,9 @@ class ArticleOut(ArticleRef):
 
 class QuoteFilters(Schema):
     q: str = ""
-    speaker: int | None = None
-    outlet: int | None = None
-    article: int | None = None
+    speaker: int | None = Field(None, ge=1, le=ID_MAX)
+    outlet: int | None = Field(None, ge=1, le=ID_MAX)
+    article: int | None = Field(None, ge=1, le=ID_MAX)
     language: str = ""
     kind: str = ""
     status: str = ""
@@ -152,8 +171,14 @@ class QuoteFilters(Schema):
     accepted: bool = False
 
 
+class ArticleFilters(Schema):
+    language: str = ""
+    status: str = ""
+    outlet: int | None = Field(None, ge=1, le=ID_MAX)
+
+
 @api.get("/quotes", response=list[QuoteOut], tags=["quotes"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def quotes(request, filters: Query[QuoteFilters]):
     """Quotes; the same query parameters as /search/."""
     return quote_search(QuoteQuery(**filters.dict()))
@@ -165,7 +190,7 @@ def quote(request, quote_id: int):
 
 
 @api.get("/speakers", response=list[SpeakerOut], tags=["speakers"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def speakers(request, q: str = "", kind: str = ""):
     """Speakers, most quoted first; ``q`` matches any alias, in any script."""
     return selectors_speakers.speaker_list(q=q, kind=kind)
@@ -182,16 +207,18 @@ def speaker(request, speaker_id: int):
 
 
 @api.get("/speakers/{speaker_id}/quotes", response=list[QuoteOut], tags=["speakers"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def speaker_quotes(request, speaker_id: int, filters: Query[QuoteFilters]):
     get_object_or_404(Speaker, pk=speaker_id)
     return quote_search(QuoteQuery(**{**filters.dict(), "speaker": speaker_id}))
 
 
 @api.get("/articles", response=list[ArticleOut], tags=["articles"])
-@paginate(LimitOffsetPagination)
-def articles(request, language: str = "", status: str = "", outlet: int | None = None):
-    return selectors.article_list(language=language or None, status=status or None, outlet_id=outlet)
+@paginate(Pagination)
+def articles(request, filters: Query[ArticleFilters]):
+    return selectors.article_list(
+        language=filters.language or None, status=filters.status or None, outlet_id=filters.outlet
+    )
 
 
 @api.get("/articles/{article_id}", response=ArticleOut, tags=["articles"])

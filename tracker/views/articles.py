@@ -6,11 +6,15 @@ from django.views.decorators.http import require_http_methods
 
 from tracker import selectors
 from tracker.forms import ArticleFilterForm, ArticleForm, UploadForm
+from tracker.forms_search import id_params_check
 from tracker.services.articles import ImportRejected, article_import
 from tracker.services.imports import import_file
+from tracker.views.params import bad_parameters_are_400
 
 
+@bad_parameters_are_400
 def home(request):
+    id_params_check(request.GET, ("outlet",))
     form = ArticleFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     outlet = filters.get("outlet")
