@@ -284,3 +284,40 @@ def test_fuzzed_query_parameters_never_give_a_500(viewer_client, quote, path):
         assert response.status_code in (200, 400), (path, query, response.status_code)
         if response.streaming:
             b"".join(response.streaming_content)
+
+
+def test_the_api_schema_needs_a_login_or_a_token(client, viewer):
+    from tracker.services.tokens import api_token_create
+
+    assert client.get("/api/openapi.json").status_code == 401
+    assert client.get("/api/openapi.json", headers={"Authorization": "Bearer wsw_nonsense"}).status_code == 401
+    _, raw = api_token_create(user=viewer, name="schema")
+    assert client.get("/api/openapi.json", headers={"Authorization": f"Bearer {raw}"}).status_code == 200
+
+
+@pytest.mark.parametrize("how", ["revoked", "password changed", "garbage", "empty", "huge"])
+def test_dead_or_forged_tokens_are_refused(client, viewer, how):
+    from django.utils import timezone
+
+    from tracker.services.tokens import api_token_create
+
+    token, raw = api_token_create(user=viewer, name="script")
+    if how == "revoked":
+        token.revoked_at = timezone.now()
+        token.save()
+    elif how == "password changed":
+        viewer.set_password("another password 2026")
+        viewer.save()
+    else:
+        raw = {"garbage": "wsw_" + "x" * 43, "empty": "", "huge": "wsw_" + "x" * 100_000}[how]
+    assert client.get("/api/quotes", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
+
+
+def test_revoking_someone_elses_token_changes_nothing(editor_client, viewer):
+    from tracker.models import ApiToken
+    from tracker.services.tokens import api_token_create
+
+    token, _ = api_token_create(user=viewer, name="not yours")
+    response = editor_client.post(reverse("api-token-revoke", args=[token.pk]), follow=True)
+    assert "No such token of yours" in response.content.decode()
+    assert ApiToken.objects.get(pk=token.pk).revoked_at is None

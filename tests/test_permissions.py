@@ -9,8 +9,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import QuoteFactory, SpeakerAliasFactory, SpeakerFactory, UserFactory
-from tracker.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerMerge
+from tracker.models import ApiToken, Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerMerge
 from tracker.services.speakers import speaker_merge
+from tracker.services.tokens import api_token_create
 from tracker.services.users import user_role_set
 
 ROLES = ["anonymous", "viewer", "editor", "admin"]
@@ -66,10 +67,14 @@ MATRIX = {
     "health": ("get", EVERYONE, NONE, NONE),
     "login": ("get", EVERYONE, NONE, NONE),
     "logout": ("post", EVERYONE, NONE, NONE),
-    # The API's schema describes fields, not data; the data endpoints need a role.
+    # Each user's own API tokens; revoking needs a token of one's own (made by the prepare step).
+    "api-tokens": ("get", READERS, NONE, NONE),
+    "api-tokens#post": ("post", READERS, lambda w: {"name": "nightly script"}, NONE),
+    "api-token-revoke": ("post", READERS, NONE, lambda w: {"token_id": w["token"].pk}, lambda w, u: _token(w, u)),
     # The admin site guards itself (staff: the admin role); its index stands for all its pages.
     "admin:index": ("get", ADMINS, NONE, NONE),
-    "api:openapi-json": ("get", EVERYONE, NONE, NONE),
+    # The schema, like the data, needs a role (session or token).
+    "api:openapi-json": ("get", READERS, NONE, NONE),
     "api:quotes": ("get", READERS, NONE, NONE),
     "api:quote": ("get", READERS, NONE, lambda w: {"quote_id": w["quote"].pk}),
     "api:speakers": ("get", READERS, NONE, NONE),
@@ -113,6 +118,7 @@ def world(db):
     mine.quote_text = quote.article.document[0:8]
     mine.save()
     merge = speaker_merge(source=merged_away, target=other, user=None)
+    token, _ = api_token_create(user=UserFactory(username="token-owner"), name="someone else's")
     document = quote.article.document
     return {
         "free": (document.index("Nothing"), document.index("Nothing") + len("Nothing")),
@@ -122,6 +128,7 @@ def world(db):
         "quote": quote,
         "mine": mine,
         "merge": merge,
+        "token": token,
         "upload": lambda: SimpleUploadedFile("a.txt", b"A title\nThe mayor said the bridge would reopen."),
     }
 
@@ -130,6 +137,10 @@ def _accept(world, user):
     from tracker.services.quotes import quote_accept
 
     quote_accept(quote_id=world["quote"].pk, expected_version=1, user=user)
+
+
+def _token(world, user):
+    world["token"], _ = api_token_create(user=user, name="mine")
 
 
 def _login(client, role):
@@ -150,6 +161,7 @@ def _snapshot():
         sorted(SpeakerAlias.objects.values_list("pk", "speaker_id")),
         sorted(SpeakerMerge.objects.values_list("pk", "undone_at")),
         Outlet.objects.count(),
+        sorted(ApiToken.objects.values_list("pk", "revoked_at")),
     )
 
 
