@@ -321,3 +321,27 @@ def test_revoking_someone_elses_token_changes_nothing(editor_client, viewer):
     response = editor_client.post(reverse("api-token-revoke", args=[token.pk]), follow=True)
     assert "No such token of yours" in response.content.decode()
     assert ApiToken.objects.get(pk=token.pk).revoked_at is None
+
+
+def test_forged_admin_posts_change_no_role_and_no_quote_text(client):
+    """An admin posting is_superuser, no role, or new quote text: none of it is stored (the
+    admin's own tests are in tests/test_admin.py)."""
+    from tests.factories import UserFactory
+    from tracker.services.users import user_role_set
+
+    boss = UserFactory(username="boss")
+    user_role_set(user=boss, role="admin")
+    client.force_login(boss)
+    joined = {"date_joined_0": "2026-01-01", "date_joined_1": "00:00:00"}
+    data = {"username": "boss", "is_active": "on", "is_superuser": "on", "role": "admin", **joined}
+    client.post(reverse("admin:auth_user_change", args=[boss.pk]), data)
+    boss.refresh_from_db()
+    assert not boss.is_superuser
+    data = {"username": "boss", "is_active": "on", "groups": [], **joined}
+    assert client.post(reverse("admin:auth_user_change", args=[boss.pk]), data).status_code == 200
+    assert list(boss.groups.values_list("name", flat=True)) == ["admin"]
+    quote = QuoteFactory()
+    form = {"kind": "direct", "status": "pending", "confidence": 1, "seen_version": 1, "quote_text": "forged"}
+    assert client.post(reverse("admin:tracker_quote_change", args=[quote.pk]), form).status_code == 302
+    stored = Quote.objects.get(pk=quote.pk)
+    assert stored.quote_text == quote.quote_text and stored.version == 2
