@@ -260,10 +260,10 @@ def _fuzz_value(rng):
 
 FUZZED_PARAMS = [
     *["q", "speaker", "outlet", "article", "language", "kind", "status", "date_from", "date_to", "sort"],
-    *["accepted", "page", "offset", "limit", "format", "edit"],
+    *["accepted", "page", "offset", "limit", "format", "edit", "full"],
 ]
 FUZZED_PATHS = ["/search/", "/search/export/", "/", "/speakers/", "SPEAKER", "SPEAKER_QUOTES"]
-FUZZED_PATHS += ["/api/quotes", "/api/articles", "/api/speakers"]
+FUZZED_PATHS += ["ARTICLE", "ARTICLE_EXPORT", "/api/quotes", "/api/articles", "/api/speakers"]
 
 
 @pytest.mark.parametrize("path", FUZZED_PATHS)
@@ -274,11 +274,13 @@ def test_fuzzed_query_parameters_never_give_a_500(viewer_client, quote, path):
 
     path = path.replace("SPEAKER_QUOTES", f"/api/speakers/{quote.speaker_id}/quotes")
     path = path.replace("SPEAKER", f"/speakers/{quote.speaker_id}/")
+    path = path.replace("ARTICLE_EXPORT", f"/articles/{quote.article_id}/export/")
+    path = path.replace("ARTICLE", f"/articles/{quote.article_id}/")
     rng = random.Random(f"issue-10-{path}")
     for _ in range(60):
         names = rng.sample(FUZZED_PARAMS, rng.randint(1, 5))
         query = "&".join(f"{name}={_fuzz_value(rng)}" for name in names)
-        if path.startswith("/search/export/") and "format=" not in query:
+        if path.endswith("/export/") and "format=" not in query:
             query += "&format=json"
         response = viewer_client.get(f"{path}?{query}")
         assert response.status_code in (200, 400), (path, query, response.status_code)
