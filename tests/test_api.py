@@ -1,9 +1,10 @@
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 from tests.factories import OutletFactory, SpeakerFactory, UserFactory, quote_with_text
-from tracker.api import api_token_for
 from tracker.services.speakers import speaker_resolve
+from tracker.services.tokens import api_token_create
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_api_needs_login_or_token(client, data):
 
 
 def test_api_quotes_with_search_filters_over_token(client, viewer, data):
-    token = api_token_for(viewer)
+    _, token = api_token_create(user=viewer, name="test")
     response = client.get("/api/quotes", {"q": "كيربى", "language": "ar"}, headers={"Authorization": f"Bearer {token}"})
     body = response.json()
     assert response.status_code == 200 and body["count"] == 1
@@ -53,6 +54,7 @@ def test_api_session_speakers_and_articles(client, viewer, data):
 
 
 def test_openapi_schema(client, viewer):
+    client.force_login(viewer)
     schema = client.get("/api/openapi.json").json()
     assert {"/api/quotes", "/api/speakers", "/api/articles"} <= set(schema["paths"])
     params = {p["name"] for p in schema["paths"]["/api/quotes"]["get"]["parameters"]}
@@ -71,6 +73,7 @@ def test_openapi_schema(client, viewer):
 
 
 def test_api_token_command(viewer, capsys):
-    call_command("api_token", viewer.username)
+    call_command("api_token", viewer.username, "--name", "cron")
     token = capsys.readouterr().out.strip()
-    assert token.startswith(f"{viewer.pk}:")
+    assert token.startswith("wsw_") and viewer.api_tokens.get().name == "cron"
+    assert Client().get("/api/quotes", headers={"Authorization": f"Bearer {token}"}).status_code == 200

@@ -101,3 +101,249 @@ def test_a_name_of_only_invisible_characters_is_refused(editor_client, quote):
     data = {"version": 1, "speaker_name": "\u202e\u200b\u2066", "new": "on"}
     response = editor_client.post(_url("quote-speaker", quote), data, headers=HX)
     assert response.status_code == 400 and _unchanged(quote)
+
+
+# Issue 10: exports, roles, parameters, tokens, undo ------------------------------------------
+
+
+def _formula_article():
+    text = '=HYPERLINK("http://evil.example","click")'
+    article = ArticleFactory(title="غزة: واشنطن / موقف؟ *[عاجل]*", body=f"Report.\n«{text}»")
+    start = article.document.index(text)
+    speaker = SpeakerFactory(name="@SUM(1)")
+    return QuoteFactory(article=article, quote_start=start, quote_end=start + len(text), speaker=speaker)
+
+
+def test_xlsx_export_of_a_title_excel_refuses_as_sheet_name(viewer_client):
+    import io
+
+    from openpyxl import load_workbook
+
+    quote = _formula_article()
+    response = viewer_client.get(reverse("article-export", args=[quote.article_id]), {"format": "xlsx"})
+    assert response.status_code == 200
+    ws = load_workbook(io.BytesIO(response.content)).active
+    assert ws.title == "غزة - واشنطن - موقف؟ - عاجل"  # the Arabic ؟ is allowed
+    assert ws["A2"].data_type == "s" and ws["A2"].value == quote.quote_text and ws["B2"].data_type == "s"
+
+
+def test_csv_export_neutralises_formulas(viewer_client):
+    quote = _formula_article()
+    response = viewer_client.get(reverse("article-export", args=[quote.article_id]), {"format": "csv"})
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK(" in body and "'@SUM(1)" in body
+    response = viewer_client.get(reverse("article-export", args=[quote.article_id]), {"format": "json"})
+    assert b"".join(response.streaming_content).decode().count("'=") == 0
+
+
+def test_a_viewer_posting_an_import_is_refused_and_nothing_is_stored(viewer_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tracker.models import Article
+
+    data = {"title": "Bridge", "text": "The mayor said the bridge would reopen."}
+    assert viewer_client.post(reverse("article-new"), data).status_code == 403
+    upload = SimpleUploadedFile("a.jsonl", b'{"title": "Bridge", "text": "The mayor said it would reopen."}\n')
+    assert viewer_client.post(reverse("article-upload"), {"file": upload}).status_code == 403
+    assert not Article.objects.exists()
+
+
+def test_undo_that_loses_a_race_is_a_409(editor_client, editor, quote, monkeypatch):
+    """Another editor saves the quote between the moment undo picks its change and the moment it
+    claims the quote's version: the undo is refused as a conflict (409), like any other."""
+    from tests.factories import UserFactory
+    from tracker.services import quotes as quote_services
+    from tracker.services.users import user_role_set
+
+    editor_client.post(_url("quote-reject", quote), {"version": 1, "reason": "other"}, headers=HX)
+    other = UserFactory(username="other-editor")
+    user_role_set(user=other, role="editor")
+    pick = quote_services.quote_last_change
+
+    def pick_then_someone_else_accepts(**kwargs):
+        found = pick(**kwargs)
+        quote_services.quote_accept(quote_id=found[0], expected_version=found[1], user=other)
+        return found
+
+    monkeypatch.setattr(quote_services, "quote_last_change", pick_then_someone_else_accepts)
+    response = editor_client.post(reverse("review-undo", args=[quote.article_id]), headers=HX)
+    assert response.status_code == 409
+    assert "Someone else changed that quote" in response.content.decode()
+    stored = Quote.objects.get(pk=quote.pk)
+    assert stored.status == Quote.Status.ACCEPTED and stored.reviewed_by == other
+
+
+HUGE = "99999999999999999999"  # beyond 64 bits: SQLite cannot even bind it
+
+
+@pytest.mark.parametrize(
+    ("url", "needle"),
+    [
+        (f"/search/?speaker={HUGE}", "speaker"),
+        ("/search/?speaker=-3", "speaker"),
+        ("/search/?speaker=abc", "speaker"),
+        (f"/search/?outlet={HUGE}", "outlet"),
+        (f"/search/export/?speaker={HUGE}&format=csv", "speaker"),
+        (f"/?outlet={HUGE}", "outlet"),
+        ("/?outlet=x", "outlet"),
+    ],
+)
+def test_id_parameters_out_of_range_are_a_400_with_a_message(viewer_client, quote, url, needle):
+    response = viewer_client.get(url)
+    assert response.status_code == 400
+    assert f"“{needle}” must be a whole number" in response.content.decode()
+
+
+def test_id_parameters_of_speaker_and_article_pages_are_checked(viewer_client, quote):
+    speaker = reverse("speaker-detail", args=[quote.speaker_id])
+    assert viewer_client.get(speaker, {"outlet": HUGE}).status_code == 400
+    assert viewer_client.get(reverse("speaker-export", args=[quote.speaker_id]), {"outlet": HUGE}).status_code == 400
+    assert viewer_client.get(reverse("article-export", args=[quote.article_id]), {"outlet": HUGE}).status_code == 400
+    assert viewer_client.get(speaker, {"outlet": quote.article.outlet_id}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        (f"/api/quotes?offset={HUGE}", "offset"),
+        (f"/api/articles?offset={HUGE}", "offset"),
+        (f"/api/speakers?offset={HUGE}", "offset"),
+        ("/api/quotes?offset=-1", "offset"),
+        (f"/api/quotes?limit={HUGE}", "limit"),
+        ("/api/quotes?limit=0", "limit"),
+        (f"/api/quotes?speaker={HUGE}", "speaker"),
+        (f"/api/quotes?outlet={HUGE}", "outlet"),
+        (f"/api/quotes?article={HUGE}", "article"),
+        ("/api/quotes?article=0", "article"),
+        (f"/api/articles?outlet={HUGE}", "outlet"),
+        ("/api/articles?outlet=ten", "outlet"),
+    ],
+)
+def test_api_integer_parameters_out_of_range_are_a_400(viewer_client, quote, url, field):
+    response = viewer_client.get(url)
+    assert response.status_code == 400
+    assert [e["loc"][-1] for e in response.json()["detail"]] == [field]
+
+
+def test_api_largest_offset_and_limit_still_answer(viewer_client, quote):
+    from tracker.api import LIMIT_MAX, OFFSET_MAX
+
+    body = viewer_client.get("/api/quotes", {"offset": OFFSET_MAX, "limit": LIMIT_MAX}).json()
+    assert body == {"items": [], "count": 1}
+    assert viewer_client.get("/api/articles", {"offset": OFFSET_MAX}).json()["items"] == []
+
+
+def _fuzz_value(rng):
+    """One bounded random query-parameter value: numbers at the edges, odd text, broken UTF-8."""
+    from urllib.parse import quote as urlquote
+
+    pick = rng.randrange(9)
+    if pick == 0:
+        return str(rng.choice([0, -1, 1, 2**31, 2**31 - 1, 2**63 - 1, 2**63, 2**64, 10**40]))
+    if pick == 1:
+        return str(rng.randint(-(10**30), 10**30))
+    if pick == 2:
+        return rng.choice(["1.5", "1e9", "0x10", " 7 ", "٣", "NaN", "inf", "-0", "+5", "true", "[]", "{}"])
+    if pick == 3:
+        chars = (rng.choice([rng.randint(1, 0xD7FF), rng.randint(0xE000, 0x2FFFF)]) for _ in range(rng.randint(0, 12)))
+        return urlquote("".join(map(chr, chars)), safe="")
+    if pick == 4:  # bytes that are not UTF-8 (lone surrogates encoded, stray continuation bytes)
+        return "".join(f"%{rng.randrange(128, 256):02X}" for _ in range(rng.randint(1, 6)))
+    if pick == 5:
+        return rng.choice(["", "%00", "%0A%0D", "'", '"', "%", "&", "=", ";--", "<b>", "..%2F"])
+    if pick == 6:
+        return rng.choice(["2023-11-06", "2023-02-30", "99999-01-01", "0000-00-00", "-date", "date", "relevance"])
+    if pick == 7:
+        return "9" * rng.randint(1, 5000)
+    return urlquote(rng.choice(["كيربي", "talks", "ar", "en", "direct", "accepted", "csv", "json"]))
+
+
+FUZZED_PARAMS = [
+    *["q", "speaker", "outlet", "article", "language", "kind", "status", "date_from", "date_to", "sort"],
+    *["accepted", "page", "offset", "limit", "format", "edit", "full"],
+]
+FUZZED_PATHS = ["/search/", "/search/export/", "/", "/speakers/", "SPEAKER", "SPEAKER_QUOTES"]
+FUZZED_PATHS += ["ARTICLE", "ARTICLE_EXPORT", "/api/quotes", "/api/articles", "/api/speakers"]
+
+
+@pytest.mark.parametrize("path", FUZZED_PATHS)
+def test_fuzzed_query_parameters_never_give_a_500(viewer_client, quote, path):
+    """Bounded random query strings (a fixed seed per path, 60 requests each): 200 or a 4xx,
+    never an exception."""
+    import random
+
+    path = path.replace("SPEAKER_QUOTES", f"/api/speakers/{quote.speaker_id}/quotes")
+    path = path.replace("SPEAKER", f"/speakers/{quote.speaker_id}/")
+    path = path.replace("ARTICLE_EXPORT", f"/articles/{quote.article_id}/export/")
+    path = path.replace("ARTICLE", f"/articles/{quote.article_id}/")
+    rng = random.Random(f"issue-10-{path}")
+    for _ in range(60):
+        names = rng.sample(FUZZED_PARAMS, rng.randint(1, 5))
+        query = "&".join(f"{name}={_fuzz_value(rng)}" for name in names)
+        if path.endswith("/export/") and "format=" not in query:
+            query += "&format=json"
+        response = viewer_client.get(f"{path}?{query}")
+        assert response.status_code in (200, 400), (path, query, response.status_code)
+        if response.streaming:
+            b"".join(response.streaming_content)
+
+
+def test_the_api_schema_needs_a_login_or_a_token(client, viewer):
+    from tracker.services.tokens import api_token_create
+
+    assert client.get("/api/openapi.json").status_code == 401
+    assert client.get("/api/openapi.json", headers={"Authorization": "Bearer wsw_nonsense"}).status_code == 401
+    _, raw = api_token_create(user=viewer, name="schema")
+    assert client.get("/api/openapi.json", headers={"Authorization": f"Bearer {raw}"}).status_code == 200
+
+
+@pytest.mark.parametrize("how", ["revoked", "password changed", "garbage", "empty", "huge"])
+def test_dead_or_forged_tokens_are_refused(client, viewer, how):
+    from django.utils import timezone
+
+    from tracker.services.tokens import api_token_create
+
+    token, raw = api_token_create(user=viewer, name="script")
+    if how == "revoked":
+        token.revoked_at = timezone.now()
+        token.save()
+    elif how == "password changed":
+        viewer.set_password("another password 2026")
+        viewer.save()
+    else:
+        raw = {"garbage": "wsw_" + "x" * 43, "empty": "", "huge": "wsw_" + "x" * 100_000}[how]
+    assert client.get("/api/quotes", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
+
+
+def test_revoking_someone_elses_token_changes_nothing(editor_client, viewer):
+    from tracker.models import ApiToken
+    from tracker.services.tokens import api_token_create
+
+    token, _ = api_token_create(user=viewer, name="not yours")
+    response = editor_client.post(reverse("api-token-revoke", args=[token.pk]), follow=True)
+    assert "No such token of yours" in response.content.decode()
+    assert ApiToken.objects.get(pk=token.pk).revoked_at is None
+
+
+def test_forged_admin_posts_change_no_role_and_no_quote_text(client):
+    """An admin posting is_superuser, no role, or new quote text: none of it is stored (the
+    admin's own tests are in tests/test_admin.py)."""
+    from tests.factories import UserFactory
+    from tracker.services.users import user_role_set
+
+    boss = UserFactory(username="boss")
+    user_role_set(user=boss, role="admin")
+    client.force_login(boss)
+    joined = {"date_joined_0": "2026-01-01", "date_joined_1": "00:00:00"}
+    data = {"username": "boss", "is_active": "on", "is_superuser": "on", "role": "admin", **joined}
+    client.post(reverse("admin:auth_user_change", args=[boss.pk]), data)
+    boss.refresh_from_db()
+    assert not boss.is_superuser
+    data = {"username": "boss", "is_active": "on", "groups": [], **joined}
+    assert client.post(reverse("admin:auth_user_change", args=[boss.pk]), data).status_code == 200
+    assert list(boss.groups.values_list("name", flat=True)) == ["admin"]
+    quote = QuoteFactory()
+    form = {"kind": "direct", "status": "pending", "confidence": 1, "seen_version": 1, "quote_text": "forged"}
+    assert client.post(reverse("admin:tracker_quote_change", args=[quote.pk]), form).status_code == 302
+    stored = Quote.objects.get(pk=quote.pk)
+    assert stored.quote_text == quote.quote_text and stored.version == 2

@@ -9,8 +9,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import QuoteFactory, SpeakerAliasFactory, SpeakerFactory, UserFactory
-from tracker.models import Quote, SpeakerAlias
+from tracker.models import ApiToken, Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerMerge
 from tracker.services.speakers import speaker_merge
+from tracker.services.tokens import api_token_create
 from tracker.services.users import user_role_set
 
 ROLES = ["anonymous", "viewer", "editor", "admin"]
@@ -29,8 +30,9 @@ V = lambda w: {"version": 1}  # noqa: E731
 
 MATRIX = {
     "home": ("get", READERS, NONE, NONE),
-    "article-new": ("get", READERS, NONE, NONE),
-    "article-upload": ("post", READERS, lambda w: {"file": w["upload"]()}, NONE),
+    "article-new": ("get", EDITORS, NONE, NONE),
+    "article-new#post": ("post", EDITORS, lambda w: {"title": "Bridge", "text": "The mayor said it reopens."}, NONE),
+    "article-upload": ("post", EDITORS, lambda w: {"file": w["upload"]()}, NONE),
     "article-detail": ("get", READERS, NONE, ARTICLE),
     "quote-card": ("get", READERS, NONE, QUOTE),
     "quote-new": ("post", EDITORS, lambda w: {"start": w["free"][0], "end": w["free"][1], "kind": "direct"}, ARTICLE),
@@ -65,10 +67,14 @@ MATRIX = {
     "health": ("get", EVERYONE, NONE, NONE),
     "login": ("get", EVERYONE, NONE, NONE),
     "logout": ("post", EVERYONE, NONE, NONE),
-    # The API's schema describes fields, not data; the data endpoints need a role.
+    # Each user's own API tokens; revoking needs a token of one's own (made by the prepare step).
+    "api-tokens": ("get", READERS, NONE, NONE),
+    "api-tokens#post": ("post", READERS, lambda w: {"name": "nightly script"}, NONE),
+    "api-token-revoke": ("post", READERS, NONE, lambda w: {"token_id": w["token"].pk}, lambda w, u: _token(w, u)),
     # The admin site guards itself (staff: the admin role); its index stands for all its pages.
     "admin:index": ("get", ADMINS, NONE, NONE),
-    "api:openapi-json": ("get", EVERYONE, NONE, NONE),
+    # The schema, like the data, needs a role (session or token).
+    "api:openapi-json": ("get", READERS, NONE, NONE),
     "api:quotes": ("get", READERS, NONE, NONE),
     "api:quote": ("get", READERS, NONE, lambda w: {"quote_id": w["quote"].pk}),
     "api:speakers": ("get", READERS, NONE, NONE),
@@ -91,7 +97,7 @@ def _names(patterns, namespace=None):
 
 def test_every_url_pattern_has_a_row():
     names = set(_names(get_resolver().url_patterns))
-    assert names - set(MATRIX) == set(), "add these URLs to the permission matrix"
+    assert names - {n.partition("#")[0] for n in MATRIX} == set(), "add these URLs to the permission matrix"
 
 
 def test_the_api_root_serves_nothing(client, viewer):
@@ -112,6 +118,7 @@ def world(db):
     mine.quote_text = quote.article.document[0:8]
     mine.save()
     merge = speaker_merge(source=merged_away, target=other, user=None)
+    token, _ = api_token_create(user=UserFactory(username="token-owner"), name="someone else's")
     document = quote.article.document
     return {
         "free": (document.index("Nothing"), document.index("Nothing") + len("Nothing")),
@@ -121,6 +128,7 @@ def world(db):
         "quote": quote,
         "mine": mine,
         "merge": merge,
+        "token": token,
         "upload": lambda: SimpleUploadedFile("a.txt", b"A title\nThe mayor said the bridge would reopen."),
     }
 
@@ -129,6 +137,10 @@ def _accept(world, user):
     from tracker.services.quotes import quote_accept
 
     quote_accept(quote_id=world["quote"].pk, expected_version=1, user=user)
+
+
+def _token(world, user):
+    world["token"], _ = api_token_create(user=user, name="mine")
 
 
 def _login(client, role):
@@ -141,9 +153,15 @@ def _login(client, role):
 
 
 def _snapshot():
+    """Everything a refused request could have changed: quotes, articles, speakers, outlets."""
     return (
         sorted(Quote.objects.values_list("pk", "version", "status", "kind", "speaker_id", "via_id")),
-        SpeakerAlias.objects.count(),
+        sorted(Article.objects.values_list("pk", "status", "detection_state")),
+        sorted(Speaker.objects.values_list("pk", "name")),
+        sorted(SpeakerAlias.objects.values_list("pk", "speaker_id")),
+        sorted(SpeakerMerge.objects.values_list("pk", "undone_at")),
+        Outlet.objects.count(),
+        sorted(ApiToken.objects.values_list("pk", "revoked_at")),
     )
 
 
@@ -154,7 +172,7 @@ def test_permission_matrix(client, world, name, role):
     user = _login(client, role)
     if prepare and user is not None:
         prepare[0](world, user)
-    url = reverse(name, kwargs=kwargs(world))
+    url = reverse(name.partition("#")[0], kwargs=kwargs(world))  # "name#variant": another method
     payload = data(world)
     before = _snapshot()
     response = getattr(client, method)(url, payload, headers={"HX-Request": "true"} if method == "post" else {})

@@ -1,29 +1,30 @@
 """Read-only JSON API (django-ninja): quotes with the same filters as search, speakers, articles.
 OpenAPI schema at /api/openapi.json. Authentication: a logged-in session, or
-``Authorization: Bearer <token>`` from ``manage.py api_token USERNAME``. Either way the user
-needs the view_quote permission (every role has it)."""
+``Authorization: Bearer <token>`` with a token made on /account/tokens/ or by
+``manage.py api_token USERNAME`` (tracker.services.tokens). Either way the user needs the
+view_quote permission (every role has it); the schema needs the same."""
 
 import datetime as dt
+from functools import wraps
 
-from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db.models import Count, Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import APIKeyCookie, HttpBearer
 
 from tracker import selectors, selectors_speakers
+from tracker.forms_search import ID_MAX
 from tracker.models import Article, Quote, Speaker
 from tracker.search import QuoteQuery, quote_search
+from tracker.services.tokens import api_token_authenticate
 
-TOKEN_SALT = "tracker.api.token"  # noqa: S105 - a signing salt, not a secret
-TOKEN_MAX_AGE = 90 * 24 * 3600
 PERMISSION = "tracker.view_quote"
-
-
-def api_token_for(user) -> str:
-    return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(user.pk))
+LIMIT_MAX = 1000
+# offset + limit must stay a 64-bit integer on both databases; no listing comes near this.
+OFFSET_MAX = 10**12
 
 
 def _allowed(user):
@@ -32,15 +33,10 @@ def _allowed(user):
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
-        try:
-            user_id = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token, max_age=TOKEN_MAX_AGE)
-        except signing.BadSignature:
-            return None
-        user = get_user_model().objects.filter(pk=user_id).first()
-        if _allowed(user):
+        user = _allowed(api_token_authenticate(raw=token))
+        if user is not None:
             request.user = user
-            return user
-        return None
+        return user
 
 
 class SessionAuth(APIKeyCookie):
@@ -55,14 +51,44 @@ class SessionAuth(APIKeyCookie):
         return _allowed(request.user) if request.user.is_authenticated else None
 
 
+AUTHS = [TokenAuth(), SessionAuth()]
+
+
+def readers_only(view):
+    """The schema, like the data, for a signed-in reader or a valid token only."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not any(auth(request) for auth in AUTHS):
+            return JsonResponse({"detail": "Unauthorized"}, status=401)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 api = NinjaAPI(
     title="Who said what",
     version="1",
     description="Read-only access to quotes, speakers and articles.",
-    auth=[TokenAuth(), SessionAuth()],
+    auth=AUTHS,
     urls_namespace="api",
     docs_url=None,
+    docs_decorator=readers_only,
 )
+
+
+@api.exception_handler(ValidationError)
+def bad_parameters(request, exc):
+    """A parameter of the wrong type or out of range: 400, with pydantic's account of each."""
+    return api.create_response(request, {"detail": exc.errors}, status=400)
+
+
+class Pagination(LimitOffsetPagination):
+    """limit and offset bounded, so that no slice overflows the database's integers."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=LIMIT_MAX)
+        offset: int = Field(0, ge=0, le=OFFSET_MAX)
 
 
 class OutletOut(Schema):
@@ -140,9 +166,9 @@ class ArticleOut(ArticleRef):
 
 class QuoteFilters(Schema):
     q: str = ""
-    speaker: int | None = None
-    outlet: int | None = None
-    article: int | None = None
+    speaker: int | None = Field(None, ge=1, le=ID_MAX)
+    outlet: int | None = Field(None, ge=1, le=ID_MAX)
+    article: int | None = Field(None, ge=1, le=ID_MAX)
     language: str = ""
     kind: str = ""
     status: str = ""
@@ -152,8 +178,14 @@ class QuoteFilters(Schema):
     accepted: bool = False
 
 
+class ArticleFilters(Schema):
+    language: str = ""
+    status: str = ""
+    outlet: int | None = Field(None, ge=1, le=ID_MAX)
+
+
 @api.get("/quotes", response=list[QuoteOut], tags=["quotes"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def quotes(request, filters: Query[QuoteFilters]):
     """Quotes; the same query parameters as /search/."""
     return quote_search(QuoteQuery(**filters.dict()))
@@ -165,7 +197,7 @@ def quote(request, quote_id: int):
 
 
 @api.get("/speakers", response=list[SpeakerOut], tags=["speakers"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def speakers(request, q: str = "", kind: str = ""):
     """Speakers, most quoted first; ``q`` matches any alias, in any script."""
     return selectors_speakers.speaker_list(q=q, kind=kind)
@@ -182,16 +214,18 @@ def speaker(request, speaker_id: int):
 
 
 @api.get("/speakers/{speaker_id}/quotes", response=list[QuoteOut], tags=["speakers"])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def speaker_quotes(request, speaker_id: int, filters: Query[QuoteFilters]):
     get_object_or_404(Speaker, pk=speaker_id)
     return quote_search(QuoteQuery(**{**filters.dict(), "speaker": speaker_id}))
 
 
 @api.get("/articles", response=list[ArticleOut], tags=["articles"])
-@paginate(LimitOffsetPagination)
-def articles(request, language: str = "", status: str = "", outlet: int | None = None):
-    return selectors.article_list(language=language or None, status=status or None, outlet_id=outlet)
+@paginate(Pagination)
+def articles(request, filters: Query[ArticleFilters]):
+    return selectors.article_list(
+        language=filters.language or None, status=filters.status or None, outlet_id=filters.outlet
+    )
 
 
 @api.get("/articles/{article_id}", response=ArticleOut, tags=["articles"])

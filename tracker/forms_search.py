@@ -7,6 +7,30 @@ from django import forms
 from tracker.models import Language, Outlet, Quote
 from tracker.search import QuoteQuery
 
+# Ids are 64-bit on both databases (BigAutoField); a larger number overflows SQLite's integers.
+ID_MAX = 2**63 - 1
+# Query parameters that name a row by id: checked before any query so that a bad one is a 400.
+ID_PARAMS = ("speaker", "outlet")
+
+
+class BadParameter(ValueError):
+    """A query parameter that cannot be used; the message says which and why."""
+
+
+def id_params_check(params, names=ID_PARAMS) -> None:
+    """Raise BadParameter unless each of ``names`` present in ``params`` is an id (1 to ID_MAX)."""
+    for name in names:
+        raw = params.get(name)
+        if raw in (None, ""):
+            continue
+        try:
+            value = int(raw)
+        except (TypeError, ValueError):
+            value = None
+        if value is None or not 1 <= value <= ID_MAX:
+            raise BadParameter(f"“{name}” must be a whole number from 1 to {ID_MAX}.")
+
+
 SORT_CHOICES = [("relevance", "Relevance"), ("-date", "Newest first"), ("date", "Oldest first")]
 EXPORT_FORMATS = ("csv", "xlsx", "json", "pdf")
 
@@ -18,7 +42,7 @@ class QuoteSearchForm(forms.Form):
         label="Search",
         widget=forms.SearchInput(attrs={"dir": "auto", "placeholder": 'Words, a speaker, "a phrase", -exclude'}),
     )
-    speaker = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    speaker = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX, widget=forms.HiddenInput)
     outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False, empty_label="All outlets")
     language = forms.ChoiceField(required=False, choices=[("", "All languages"), *Language.choices])
     kind = forms.ChoiceField(required=False, choices=[("", "All kinds"), *Quote.Kind.choices])
@@ -38,6 +62,8 @@ class QuoteSearchForm(forms.Form):
 
 
 def quote_query_from(params, **overrides) -> tuple[QuoteSearchForm, QuoteQuery]:
+    """The form and its query. Raises BadParameter for an id parameter out of range."""
+    id_params_check(params)
     form = QuoteSearchForm(params)
     if not form.is_valid():
         # Keep what is valid: a bad date must not blank the whole search.

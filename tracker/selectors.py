@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from tracker.attribution.text import normalize_name
-from tracker.models import Article, Quote, Speaker, SpeakerAlias
+from tracker.models import ApiToken, Article, Quote, Speaker, SpeakerAlias
+from tracker.services.tokens import password_fingerprint
 
 
 def article_list(
@@ -96,3 +99,20 @@ def speaker_suggest(*, query: str, limit: int = 8) -> list[tuple[Speaker, str]]:
             best[alias.speaker_id] = (rank, alias)
     ordered = sorted(best.values(), key=lambda pair: (pair[0], pair[1].speaker.name))
     return [(alias.speaker, alias.alias) for _, alias in ordered[:limit]]
+
+
+def api_token_list(*, user) -> list[ApiToken]:
+    """The user's API tokens, newest first, each with ``state``: active, revoked, expired, or
+    ended by a password change."""
+    now, current = timezone.now(), password_fingerprint(user)
+    tokens = list(ApiToken.objects.filter(user=user).order_by("-created_at", "-id"))
+    for token in tokens:
+        if token.revoked_at is not None:
+            token.state = "revoked"
+        elif token.expires_at <= now:
+            token.state = "expired"
+        elif not constant_time_compare(token.password_fingerprint, current):
+            token.state = "ended by a password change"
+        else:
+            token.state = "active"
+    return tokens

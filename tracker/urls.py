@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from tracker.api import api
-from tracker.views import articles, ops, review, search, speakers
+from tracker.views import account, articles, ops, review, search, speakers
 
 urlpatterns = [
     path("", articles.home, name="home"),
@@ -42,6 +42,8 @@ urlpatterns = [
     ),
     path("speakers/<int:speaker_id>/merge/", speakers.speaker_merge_view, name="speaker-merge"),
     path("speakers/merges/<int:merge_id>/undo/", speakers.speaker_merge_undo_view, name="speaker-merge-undo"),
+    path("account/tokens/", account.api_tokens, name="api-tokens"),
+    path("account/tokens/<int:token_id>/revoke/", account.api_token_revoke_view, name="api-token-revoke"),
     path("health", ops.health, name="health"),
     path(
         "accounts/login/",

@@ -90,3 +90,113 @@ def test_pdf_text_extracts_and_renders(quotes, tmp_path):
     keep = Path("var/test-artifacts")
     keep.mkdir(parents=True, exist_ok=True)
     shutil.copy(png, keep / "quote-sheet.png")
+
+
+# Sheet titles, header, dates and links (issue 10, item 1) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "غزة: واشنطن تؤكد موقفها",
+        "Q&A / what next?",
+        "Star * [breaking]",
+        "back\\slash",
+        "'quoted'",
+        "History",
+        "::::",
+        "",
+        "ن" * 200,
+    ],
+)
+def test_xlsx_accepts_any_article_title_as_sheet_title(quotes, title):
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(exports.xlsx_bytes(qs(), title=title))).active
+    assert ws.title and len(ws.title) <= 31
+    assert not set(ws.title) & set(":/\\?*[]") and not ws.title.startswith("'") and not ws.title.endswith("'")
+    assert ws["A2"].value == ARABIC
+
+
+def test_sheet_title_keeps_the_words():
+    assert exports.sheet_title("غزة: واشنطن تؤكد") == "غزة - واشنطن تؤكد"
+    assert exports.sheet_title("History") == "Quotes" and exports.sheet_title("?*") == "Quotes"
+
+
+def test_xlsx_header_is_frozen_dates_are_dates_and_links_are_links(db):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    quote = quote_with_text(ENGLISH, published=dt.date(2023, 11, 6))
+    quote.article.url = "https://example.org/story"
+    quote.article.save()
+    ws = load_workbook(io.BytesIO(exports.xlsx_bytes(qs(), link_base="http://testserver"))).active
+    assert ws.freeze_panes == "A2"
+    date = ws.cell(row=2, column=exports.COLUMNS.index("date") + 1)
+    assert date.value.date() == dt.date(2023, 11, 6) and date.is_date
+    url = ws.cell(row=2, column=exports.COLUMNS.index("url") + 1)
+    assert url.hyperlink.target == "https://example.org/story"
+    link = ws.cell(row=2, column=exports.COLUMNS.index("link") + 1)
+    assert link.hyperlink.target == f"http://testserver/articles/{quote.article_id}/#quote-{quote.pk}"
+
+
+# Formula injection (issue 10, item 2) --------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\r=1"]
+
+
+@pytest.fixture
+def formula_quotes(db):
+    from tests.factories import ArticleFactory, QuoteFactory
+
+    made = []
+    for i, text in enumerate(FORMULAS):
+        title = f"{text} title {i}"
+        body = f"Report.\n«{text}»"
+        article = ArticleFactory(title=title, body=body, outlet=OutletFactory(name=f"{text} outlet"))
+        start = article.document.index(text)
+        made.append(
+            QuoteFactory(
+                article=article,
+                quote_start=start,
+                quote_end=start + len(text),
+                speaker=SpeakerFactory(name=f"{text} speaker"),
+            )
+        )
+    return made
+
+
+def test_csv_prefixes_formula_like_cells_with_an_apostrophe(formula_quotes):
+    data = "".join(exports.csv_stream(qs()))
+    rows = list(csv.DictReader(io.StringIO(data.lstrip("\ufeff"))))
+    assert [r["Quote"] for r in rows] == ["'" + f for f in FORMULAS]
+    for row, text in zip(rows, FORMULAS, strict=True):
+        assert row["Speaker"] == f"'{text} speaker" and row["Outlet"] == f"'{text} outlet"
+        assert row["Article"].startswith("'")
+
+
+def test_xlsx_writes_formula_like_cells_as_text(formula_quotes):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    data = exports.xlsx_bytes(qs())
+    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml  # no formula element anywhere
+    ws = load_workbook(io.BytesIO(data)).active
+    for row, text in enumerate(FORMULAS, start=2):
+        for column in ("quote", "speaker", "outlet"):
+            cell = ws.cell(row=row, column=exports.COLUMNS.index(column) + 1)
+            assert cell.data_type == "s" and cell.value.startswith(text), (column, cell.value)
+        assert ws.cell(row=row, column=1).quotePrefix
+
+
+def test_json_and_pdf_show_formula_like_text_unchanged(formula_quotes):
+    from pypdf import PdfReader
+
+    rows = json.loads("".join(exports.json_stream(qs())))
+    assert [r["quote"] for r in rows] == FORMULAS
+    pdf = exports.pdf_bytes(qs())
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert '=HYPERLINK("http://evil.example","click")' in text and "'=" not in text

@@ -112,3 +112,21 @@ def test_every_page_needs_a_role(client):
     client.force_login(UserFactory(username="no-role"))
     assert client.get(reverse("home")).status_code == 403
     assert client.get(reverse("health")).status_code == 200
+
+
+def test_viewers_cannot_import_and_see_no_import_link(client, viewer, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tracker.models import Article
+
+    client.force_login(viewer)
+    assert "Import" not in client.get(reverse("home")).content.decode()
+    data = {"title": "Bridge", "text": "The mayor said the bridge would reopen."}
+    assert client.post(reverse("article-new"), data).status_code == 403
+    upload = SimpleUploadedFile("a.txt", b"Bridge\nThe mayor said the bridge would reopen.")
+    assert client.post(reverse("article-upload"), {"file": upload}).status_code == 403
+    assert Article.objects.count() == 0
+    client.force_login(editor)
+    assert f'href="{reverse("article-new")}">Import</a>' in client.get(reverse("home")).content.decode()
+    assert client.post(reverse("article-new"), data).status_code == 302
+    assert Article.objects.count() == 1

@@ -4,8 +4,10 @@ openpyxl's write-only workbook; PDF is rendered by WeasyPrint (HarfBuzz shapes t
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterator
 
 from django.db.models import QuerySet
@@ -18,6 +20,33 @@ HEADERS = ["Quote", "Speaker", "Kind", "Via", "Article", "Outlet", "Date", "URL"
 CHUNK = 2000
 PDF_MAX_ROWS = 2000
 RTL_LANGUAGES = {"ar", "fa", "ur", "he"}
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Excel refuses these in a sheet title, and a title of more than 31 characters or one that starts
+# or ends with an apostrophe; "History" is reserved.
+_SHEET_TITLE_INVALID = re.compile(r"[\\/?*:\[\]\x00-\x1f]+")
+SHEET_TITLE_MAX = 31
+LINK_COLUMNS = ("url", "link")
+
+
+def sheet_title(title: str) -> str:
+    """A title Excel accepts: "غزة: موقف واشنطن" becomes "غزة - موقف واشنطن"."""
+    cleaned = _SHEET_TITLE_INVALID.sub(" - ", title or "")
+    cleaned = " ".join(cleaned.split()).strip(" -'")[:SHEET_TITLE_MAX].strip(" -'")
+    if not cleaned or cleaned.casefold() == "history":
+        return "Quotes"
+    return cleaned
+
+
+def neutralise_formula(value):
+    """Text a spreadsheet would run as a formula, with a leading apostrophe so that it shows as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
 
 
 def export_queryset(qs: QuerySet) -> QuerySet:
@@ -72,7 +101,7 @@ def csv_stream(qs: QuerySet, *, link_base: str = "", limit: int | None = None) -
     yield "\ufeff" + writer.writerow(HEADERS)
     lines = []
     for row in export_rows(qs, link_base=link_base, limit=limit):
-        lines.append(writer.writerow([row[c] for c in COLUMNS]))
+        lines.append(writer.writerow([neutralise_formula(row[c]) for c in COLUMNS]))
         if len(lines) >= 200:
             yield "".join(lines)
             lines = []
@@ -102,12 +131,14 @@ def xlsx_bytes(qs: QuerySet, *, link_base: str = "", title: str = "Quotes") -> b
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=title[:31] or "Quotes")
+    ws = wb.create_sheet(title=sheet_title(title))
     rtl = sheet_is_rtl(qs)
     ws.sheet_view.rightToLeft = rtl
+    ws.freeze_panes = "A2"  # the header row stays in view
     for letter, width in zip("ABCDEFGHIJK", [70, 24, 12, 20, 50, 20, 12, 40, 40, 14, 8], strict=True):
         ws.column_dimensions[letter].width = width
     bold = Font(bold=True)
+    link_font = Font(color="0563C1", underline="single")
     header = []
     for text in HEADERS:
         cell = WriteOnlyCell(ws, value=text)
@@ -119,7 +150,19 @@ def xlsx_bytes(qs: QuerySet, *, link_base: str = "", title: str = "Quotes") -> b
     for row in export_rows(qs, link_base=link_base):
         cells = []
         for column in COLUMNS:
-            cell = WriteOnlyCell(ws, value=row[column])
+            value = row[column]
+            if column == "date" and value:
+                value = dt.date.fromisoformat(value)
+            cell = WriteOnlyCell(ws, value=value)
+            if is_formula_like(value):
+                # Stored as text, never as a formula; Excel shows it as typed (no visible apostrophe).
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            if column == "date" and value:
+                cell.number_format = "yyyy-mm-dd"
+            if column in LINK_COLUMNS and value.startswith(("http://", "https://")):
+                cell.hyperlink = value
+                cell.font = link_font
             cell.alignment = wrap.get(row["language"], default) if column in ("quote", "article") else default
             cells.append(cell)
         ws.append(cells)

@@ -224,6 +224,27 @@ def quote_delete(*, quote_id: int, expected_version: int, user) -> None:
     quote.delete()
 
 
+# What the Django admin may change on a quote; the text and every span stay as the article says.
+ADMIN_FIELDS = ("kind", "speaker", "via", "status", "reject_reason", "confidence")
+
+
+@transaction.atomic
+def quote_admin_update(*, quote: Quote, expected_version: int, user, fields: list[str]) -> Quote:
+    """Store an admin's change to ``fields`` of ``quote`` as a new version, like every other
+    change: Conflict when someone saved the quote after the admin opened it. The quote text is
+    taken from the article again, so it always says what the article says."""
+    stored = _claim(quote_id=quote.pk, expected_version=expected_version)
+    changed = [name for name in ADMIN_FIELDS if name in fields]
+    for name in changed:
+        setattr(stored, name, getattr(quote, name))
+    stored.quote_text = stored.article.document[stored.quote_start : stored.quote_end]
+    stored._history_user = user
+    stored._change_reason = f"admin: {', '.join(changed) or 'saved'}"
+    stored.save()
+    quote_search_text_refresh(quote_ids=[stored.pk])
+    return stored
+
+
 def _live_history(records: list) -> list:
     """History rows still in effect, oldest first: an undo row cancels the change before it."""
     stack: list = []

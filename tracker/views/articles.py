@@ -1,16 +1,20 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from tracker import selectors
 from tracker.forms import ArticleFilterForm, ArticleForm, UploadForm
+from tracker.forms_search import id_params_check
 from tracker.services.articles import ImportRejected, article_import
 from tracker.services.imports import import_file
+from tracker.views.params import bad_parameters_are_400
 
 
+@bad_parameters_are_400
 def home(request):
+    id_params_check(request.GET, ("outlet",))
     form = ArticleFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     outlet = filters.get("outlet")
@@ -26,7 +30,9 @@ def home(request):
     return render(request, template, context)
 
 
+# Importing is the editors' job: viewers only read.
 @login_required
+@permission_required("tracker.add_article", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def article_new(request):
     form = ArticleForm(request.POST or None)
@@ -54,6 +60,7 @@ def article_new(request):
 
 
 @login_required
+@permission_required("tracker.add_article", raise_exception=True)
 @require_http_methods(["POST"])
 def article_upload(request):
     form = UploadForm(request.POST, request.FILES)

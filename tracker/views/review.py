@@ -352,7 +352,9 @@ def article_undo(request, article_id: int):
         if not request.htmx:
             return _refused(request, article_id, message, quote_id)
         conflict = {"yours": "undo", "resubmit": [], "action": "", "current": exc.current, "message": message}
-        return _changed(request, article, quote_id=quote_id, whole_text=True, card_oob="true", conflict=conflict)
+        return _changed(
+            request, article, quote_id=quote_id, whole_text=True, card_oob="true", conflict=conflict, status=409
+        )
     except ValidationError as exc:
         return _refused(request, article_id, " ".join(exc.messages))
     if quote is None:

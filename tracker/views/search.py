@@ -12,11 +12,13 @@ from tracker.models import Article, Quote
 from tracker.search import SearchPaginator, quote_search
 from tracker.services import exports
 from tracker.statements import statement_versions
+from tracker.views.params import bad_parameters_are_400
 
 PAGE_SIZE = 20
 
 
 @require_GET
+@bad_parameters_are_400
 def search(request):
     form, query = quote_query_from(request.GET)
     page = SearchPaginator(query, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -56,6 +58,7 @@ def export_response(request, qs, *, name: str, title: str, subtitle: str = ""):
 
 
 @require_GET
+@bad_parameters_are_400
 def search_export(request):
     _, query = quote_query_from(request.GET)
     subtitle = f"Search: {query.q}" if query.q else "All quotes"
@@ -63,6 +66,7 @@ def search_export(request):
 
 
 @require_GET
+@bad_parameters_are_400
 def article_export(request, article_id: int):
     article = get_object_or_404(Article.objects.select_related("outlet"), pk=article_id)
     _, query = quote_query_from(request.GET, article=article.pk, sort="date")

@@ -24,6 +24,7 @@ from tracker.services.speakers import (
     speaker_merge,
     speaker_merge_undo,
 )
+from tracker.views.params import bad_parameters_are_400
 from tracker.views.search import export_response
 
 MANAGE_PERMISSION = "tracker.change_speakeralias"  # held by the admin role (tracker/roles.py)
@@ -69,6 +70,7 @@ def speaker_list(request):
 
 
 @require_GET
+@bad_parameters_are_400
 def speaker_detail(request, speaker_id: int):
     speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), pk=speaker_id)
     form, query = quote_query_from(request.GET, speaker=speaker.pk)
@@ -95,6 +97,7 @@ def speaker_detail(request, speaker_id: int):
 
 
 @require_GET
+@bad_parameters_are_400
 def speaker_export(request, speaker_id: int):
     speaker = get_object_or_404(Speaker, pk=speaker_id)
     _, query = quote_query_from(request.GET, speaker=speaker.pk)
