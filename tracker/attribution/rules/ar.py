@@ -503,6 +503,7 @@ def _ends_name(w: str) -> bool:
         or w in _TIME_WORDS
         or w in _RELATIVES
         or w in _KIN_AND_TIME_OPENERS
+        or (_bare(w) in _TITLES and _bare(w) not in _NAME_TITLES and len(w) > 2)
         or w == "ل"
         or bool(_COMP_RE.fullmatch(w))
         or (w.startswith("ل") and not w.startswith("ال") and len(w) > 2)
@@ -781,6 +782,7 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         or w in _FUNCTION_WORDS
         or w.startswith(("بال", "لل"))
         or any(ch.isdigit() for ch in w)
+        or (w.startswith("م") and w.endswith("ا") and len(w) >= 5)  # موجها حديثه: a circumstantial participle
         or (w.startswith("ل") and not w.startswith("ال") and _original_ends_ta(d, ws[0]))
     ):
         return None
@@ -863,6 +865,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         if any(w[2] in _PREPOSITIONS for w in before):
             continue  # قال ترامب في برنامج "60 دقيقة"، آرون شتاين من مركز "…": a complement
         inner = _TOKEN.findall(s, m.start, m.end)
+        if inner and inner[0] in _NOT_SPEAKER_START:
+            continue  # نفى مسؤول "بشكل قاطع": a quoted adverb, not a name
         head = _bare(before[-1][2]) if before else ""
         if len(inner) == 1 and _definite(inner[0]) and _nisba(inner[0]) and head not in _NAME_HEADS:
             continue  # كتبت "التويترية" نورة …: a quoted description, not the name
@@ -883,6 +887,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     first_is_name = _name_like([w[2] for w in ws]) and len(ws) >= 2
     if len(kept) > 1 and not first_is_name:
         for x2, y2, ws2 in kept[1:]:
+            if _media_addressee(ws2[0][2], ws2[1][2] if len(ws2) > 1 else "") or _indirect_object(d, ws2[0][2]):
+                continue  # شركة فيسبوك، لبي بي سي، إن: the medium it spoke to
             # ، الدكتورة منى سالم،: a title before the appositive name is description.
             while len(ws2) > 1 and _bare(ws2[0][2]) in _TITLES:
                 ws2 = ws2[1:]
@@ -910,6 +916,11 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     ws = _cut_adjuncts(d, ws)
     first = ws[0][2]
     bare = _strip_al(first)
+    if first in {"الاخير", "الاخيره"} and len(ws) == 1:
+        # قال الأخير: the latter, the person named last.
+        sp = _pronoun(d, "f" if first.endswith("ه") else "m", False, ws[0][0])
+        sp.start, sp.end = ws[0][0], ws[0][1]
+        return sp
     if first in _HONORIFICS:
         # وشدد سموه، أكد معاليه: an honorific pronoun refers back to the person.
         g, _pl = _PRONOUN_SUFFIX["ها" if first.endswith("ها") else "ه"]
@@ -923,7 +934,11 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         k = 1
         while k < len(ws) and (_nisba(ws[k][2]) or _strip_al(ws[k][2]) in {"احدث", "اخر", "جديد"}):
             k += 1
-        if k + 1 < len(ws) and ws[k][2].startswith("صادر") and ws[k + 1][2] in {"عن", "من"}:
+        if (
+            k + 1 < len(ws)
+            and ws[k][2] in {"صادر", "صادره", "صدر", "الصادر", "الصادره"}
+            and ws[k + 1][2] in {"عن", "من"}
+        ):
             k += 2
         if k < len(ws) and ws[k][2].startswith("ل") and not ws[k][2].startswith("ال") and len(ws[k][2]) > 3:
             rest = _restore_article(s, [(ws[k][0] + 1, ws[k][1], ws[k][2][1:]), *ws[k + 1 :]])
@@ -977,6 +992,10 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
                     break
         while k < len(ws) and (_nisba(ws[k][2]) or ws[k][2] in {"عيان"}) and ws[k][2] not in _PREPOSITIONS:
             k += 1
+        while k < len(ws) and ws[k][2][:1] == "و" and _group_head(ws[k][2][1:]):
+            k += 1  # مسؤولون وخبراء اقتصاديون
+            while k < len(ws) and _nisba(ws[k][2]) and ws[k][2] not in _PREPOSITIONS:
+                k += 1
         k = _complement_end(d, ws, k)
         phrase = s[ws[0][0] : ws[k - 1][1]]
         plural = _UNNAMED.get(first, True)
@@ -1220,8 +1239,12 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
         st, _en, w = ws[i]
         nxt = ws[i + 1][2] if i + 1 < len(ws) else ""
         gap = s[ws[i - 1][1] : st]
-        if "(" in gap or "[" in gap:
+        if "(" in gap or "[" in gap or " - " in gap or " – " in gap:
             return ws[i - 1][1]
+        if w in {"عليه", "عليها", "رحمه", "رحمها", "رضي", "صلي"}:
+            return ws[i - 1][1]  # نوح عليه السلام، الطيبي رحمه الله
+        if w.endswith("ا") and w[:-1] in _COMM_NOUNS:
+            return ws[i - 1][1]  # أصدر رونالدو بيانا: the object
         if w in _TIME_WORDS or w in _RELATIVES or (w in _PERIOD_NOUNS and nxt in _PERIOD_ADJECTIVES):
             return ws[i - 1][1]
         if w.isdigit() or (w in {"عام", "سنه", "العام"} and nxt.isdigit()) or w in _TITLE_ADJECTIVES:
@@ -1890,6 +1913,12 @@ def _frame_nominal(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int, 
     src_end = min(src_end, sent_end)
     if c.word == "pp" and not _looks_like_source(d, c.end, src_end):
         return  # بحسب الحاجة، وفقا للقانون: "according to" a thing, not a source
+    if c.word == "pp" and re.fullmatch(r"و?وفق\s+", s[c.start : c.end]):
+        first = _TOKEN.search(s, c.end, src_end)
+        w = first.group() if first else ""
+        known = d.registry.resolve_name(w) is not None or _bare(w) in _TITLES | _HEADS.keys() or w in _UNNAMED
+        if not known and not _REPORTING_MASDAR_RE.match(s, first.start() if first else c.end, src_end):
+            return  # وفق خطة، وفق احتياج السوق: "in line with" a thing
     comp = _first_comp(d, c.end, src_end)
     if comp is not None and c.word != "ma":
         # وجاء على لسان X أن …، في تصريح لـ X إن …: the statement follows the source.
@@ -1934,7 +1963,7 @@ _AUXILIARY = re.compile(
     r"\s*(?:(?:[وف]?(?:غير|الا|بيد|كما|اذ|حيث)\s+ان|و?اما)\s+)?"  # غير أن الرئيس قال، أما المنظمة فاعتبرت
     r"(?:[وف]?(?:كان|كانت|كانوا|لكن(?:ه|ها|هم|هما)?)(?!\w))?\s*"
 )
-_KANA_SUBJECT = re.compile(r"^\s*[وف]?(?:كان|كانت|كانوا)\s+([^،,.:]{2,80}?)\s*[،,]?\s*(?:قد\s+)?$")
+_KANA_SUBJECT = re.compile(r"^\s*[وف]?(?:كان|كانت|كانوا)\s+([^.:]{2,120}?)\s*[،,]?\s*(?:قد\s+)?$")
 _PRE_VERB_END = re.compile(r"\s*(?:قد|لقد|ف?قد)?\s*$")
 
 
@@ -2031,8 +2060,8 @@ def _antecedent(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
 
 def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int) -> Speaker | None:
     s = d.s
-    if c.relative:
-        sp = _antecedent(d, c, sent_start)
+    if c.relative and not c.has_subject:
+        sp = _plausible(d, _antecedent(d, c, sent_start))
         if sp is not None:
             c.speaker = _commit(d, sp, c.start)
             return c.speaker
@@ -2094,6 +2123,10 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
             c.has_subject = False
             c.speaker = _commit(d, sp, c.start)
             return c.speaker
+    if c.kind == "verb" and c.has_subject and _VERB_LEMMA.get(c.word) in _MASDAR_VERBS:
+        first = _first_words(s, a, b, 1)
+        if first and _possessive(d, first[0]) and not d.registry.resolve_name(first[0][2]):
+            c.has_subject = False  # لكنها نفت استخدامها حيلاً: the object; the subject is dropped
     if c.kind == "verb" and c.has_subject and c.word.endswith(("وا", "ون")) and c.plural:
         # غير أن موظفي المستشفى أبلغوا أحمد أن: a verb agreeing in the plural follows its subject;
         # the noun after it is an object.
