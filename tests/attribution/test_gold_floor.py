@@ -73,9 +73,11 @@ GOLD_REAL = Path(__file__).resolve().parent / "gold_real"
 # language -> (minimum end-to-end F1, minimum speaker accuracy) over gold_real/<language>/*.json: real
 # pool articles annotated by the team (annotations only; the text is joined from ../shared/corpus).
 REAL_FLOORS = {
-    # 39 articles from 19 outlets in three batches. Blind before tuning on each batch: 0.583 (12 files,
-    # 6 outlets), 0.399 (16 files, 8 Saudi outlets), 0.471 (10 files, 5 outlets); 0.681 after tuning on all.
-    "ar": (0.65, 0.80),
+    # 63 articles from 18 outlets, 2013-2018, annotated in five batches by annotators who never ran the
+    # detector. Each batch was scored once before any tuning on it (end-to-end F1, engine of the day):
+    # 0.583, 0.399, 0.471, 0.555, 0.331. All 63 together: 0.603 (speaker accuracy 0.748) when this
+    # floor was set; the floor sits just below.
+    "ar": (0.58, 0.72),
 }
 
 
