@@ -9,7 +9,7 @@ from tracker.attribution.calibrate import DEFAULT_SETS, verdicts
 from tracker.attribution.engine import detect
 
 
-def test_a_cell_seen_often_is_its_own_share_and_a_sparse_one_leans_on_its_rule():
+def test_a_cell_seen_often_is_its_own_share_and_a_sparse_one_leans_on_its_language():
     cells = calibration.build(
         [("ar.verb_comp_indirect", 0.75, True)] * 90
         + [("ar.verb_comp_indirect", 0.75, False)] * 10
@@ -17,7 +17,7 @@ def test_a_cell_seen_often_is_its_own_share_and_a_sparse_one_leans_on_its_rule()
     )
     assert calibration.calibrated("ar.verb_comp_indirect", 0.75, cells) == pytest.approx(0.9, abs=0.02)
     sparse = calibration.calibrated("ar.verb_comp_indirect", 0.5, cells)
-    assert 0.6 < sparse < 0.9  # one miss pulls it down, the rule's record holds it up
+    assert 0.5 < sparse < 0.9  # one miss pulls it down, the language's record holds it up
 
 
 def test_an_unknown_rule_gets_its_language_then_everything():

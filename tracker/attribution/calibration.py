@@ -5,7 +5,7 @@ Each rule gives a raw confidence (how it found the statement and how it resolved
 (right quote and right speaker) on the development gold sets, so that of quotes stored at 0.9
 about nine in ten are right. The measured counts live in ``calibration.json`` beside this file
 (data, rebuilt with ``python -m tracker.attribution.calibrate``); sparse cells borrow strength
-from their rule, their language and all rules, in that order.
+from their language at the same raw value, their language and all rules, in that order.
 """
 
 from __future__ import annotations
@@ -25,9 +25,11 @@ def raw_bucket(raw: float) -> str:
 
 
 def cell_keys(rule: str, raw: float) -> tuple[str, str, str, str]:
-    """From the broadest cell to the narrowest: all, language (rule prefix), rule, rule at its raw value."""
+    """From the broadest cell to the narrowest: all, the language (rule prefix), the language at this
+    raw value (a raw value says how the speaker was found, whatever the rule), the rule at it."""
     language = rule.split(".", 1)[0] if "." in rule else "?"
-    return ("*", language, rule, f"{rule}@{raw_bucket(raw)}")
+    bucket = raw_bucket(raw)
+    return ("*", language, f"{language}@{bucket}", f"{rule}@{bucket}")
 
 
 @cache
