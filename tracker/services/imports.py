@@ -14,7 +14,7 @@ from charset_normalizer import from_bytes
 from django.conf import settings
 from django.db import DatabaseError
 
-from tracker.services.articles import ImportRejected, ImportResult, article_import
+from tracker.services.articles import ImportRejected, ImportResult, article_import, clean_title
 
 logger = logging.getLogger("tracker.import")
 
@@ -138,7 +138,14 @@ def parse_html(html: str, name: str) -> ArticleInput:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+        html,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        favor_precision=True,
+        # The date from the page's metadata or none: the extensive search takes a footer's
+        # "© 2024" for the publication date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not body:
@@ -147,6 +154,10 @@ def parse_html(html: str, name: str) -> ArticleInput:
     if not title:
         title, _, rest = body.partition("\n")
         body = rest.strip() or body
+    # The headline is also the page's first line of text; stored once, as the title.
+    first, _, rest = body.partition("\n")
+    if rest.strip() and clean_title(first).casefold() == clean_title(title).casefold():
+        body = rest.strip()
     return ArticleInput(
         title=title,
         body=body,
