@@ -248,3 +248,42 @@ def test_surrogates_in_any_field_are_refused_and_nothing_is_written():
         with pytest.raises(ImportRejected, match="surrogate"):
             article_import(language="en", **fields)
     assert not Article.objects.exists() and not Outlet.objects.exists()
+
+
+# Diacritics at span edges (issue 10 item 12) ------------------------------------------------
+
+
+@pytest.fixture
+def arabic_quote():
+    article = ArticleFactory(title="عنوان", body="قال الوزير إنّ الرجل بقي وحيداً، وإنّ البيت بقي أجوفَ.", language="ar")
+    doc = article.document
+    start = doc.index("الرجل")
+    # A quote stored cut before its tanween, as the detector used to store them.
+    end = doc.index("وحيداً") + len("وحيدا")
+    return QuoteFactory(article=article, quote_start=start, quote_end=end, quote_text=doc[start:end])
+
+
+def test_a_selection_ending_before_a_tanween_takes_it(editor_client, arabic_quote):
+    doc = arabic_quote.article.document
+    start, end = doc.index("البيت"), doc.index("أجوفَ") + len("أجوف")
+    response = editor_client.post(
+        _url("quote-span", arabic_quote), {"version": 1, "start": start, "end": end}, headers=HX
+    )
+    assert response.status_code == 200
+    assert Quote.objects.get(pk=arabic_quote.pk).quote_text == "البيت بقي أجوفَ"
+
+
+def test_a_new_quote_ending_before_a_tanween_takes_it(editor_client, arabic_quote):
+    doc = arabic_quote.article.document
+    url = reverse("quote-new", args=[arabic_quote.article_id])
+    start, end = doc.index("البيت"), doc.index("أجوفَ") + len("أجوف")
+    response = editor_client.post(url, {"start": start, "end": end, "kind": "indirect"}, headers=HX)
+    assert response.status_code == 200
+    assert Quote.objects.exclude(pk=arabic_quote.pk).get().quote_text == "البيت بقي أجوفَ"
+
+
+def test_the_highlight_of_a_quote_stored_cut_shows_the_tanween(editor_client, arabic_quote):
+    page = editor_client.get(reverse("article-detail", args=[arabic_quote.article_id])).content.decode()
+    highlight = page[page.index(f'id="q-{arabic_quote.pk}"') :]
+    highlight = highlight[: highlight.index("</mark>")]
+    assert "وحيداً" in highlight

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from tracker.attribution.text import QUOTE_CHARS, normalize_name
+from tracker.attribution.text import QUOTE_CHARS, normalize_name, span_snap
 from tracker.models import Article, Quote, Speaker
 from tracker.services.articles import clean_title
 from tracker.services.search import quote_search_text_refresh
@@ -102,7 +102,8 @@ def span_clean(*, document: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if start >= end:
         raise QuoteInvalid("The selection holds no text.")
-    return start, end
+    # A selection ending on a letter takes its marks along (the tanween of وحيداً).
+    return span_snap(document, start, end)
 
 
 @transaction.atomic
