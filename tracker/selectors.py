@@ -37,6 +37,12 @@ def detection_progress() -> dict[str, int]:
         .order_by()
     )
     progress = {state: counts.get(state, 0) for state in ("queued", "running", "failed")}
+    if progress["running"]:
+        from tracker.selectors_ops import detection_stale_q
+
+        # A run whose worker died is not busy; an editor can re-run it.
+        progress["stale"] = Article.objects.filter(detection_stale_q()).count()
+        progress["running"] -= progress["stale"]
     progress["busy"] = progress["queued"] + progress["running"]
     return progress
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -99,13 +103,66 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-@transaction.atomic
+class DetectionTimeout(Exception):
+    """Detection ran past settings.TRACKER_DETECTION_TIME_LIMIT and was stopped."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the block after ``seconds`` with DetectionTimeout. The engine is pure Python,
+    so a timer signal stops it wherever it is, with nothing written. Signals reach only the
+    main thread: elsewhere (a threaded server running tasks inline) the block runs unbounded."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise DetectionTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _find(article: Article):
+    """The NLP backend's entities and the engine's attributions, within the time limit; on
+    timeout the article is marked failed with a message."""
+    limit = settings.TRACKER_DETECTION_TIME_LIMIT
+    try:
+        with _time_limit(limit):
+            backend, entities = backend_entities(document=article.document, language=article.language)
+            found = detect(article.title, article.body, article.language, entities=entities)
+    except DetectionTimeout:
+        message = (
+            f"Detection stopped after {limit:g} s, its time limit ({len(article.document):,} characters). "
+            "Nothing was changed; the quotes found before, if any, are kept."
+        )
+        Article.objects.filter(pk=article.pk).update(detection_state=Article.Detection.FAILED, detection_error=message)
+        logger.error(
+            "detection timeout article=%s limit=%ss",
+            article.pk,
+            limit,
+            extra={"event": "detection_timeout", "article_id": article.pk, "limit": limit},
+        )
+        raise DetectionTimeout(message) from None
+    return backend, found
+
+
 def article_detect(*, article: Article) -> list[Quote]:
     """(Re)detect quotes. Quotes an editor accepted, corrected, rejected or created are kept
-    as they are, and a detection overlapping one of them is dropped."""
+    as they are, and a detection overlapping one of them is dropped. The engine runs before
+    the transaction, so no lock is held while it computes."""
+    backend, found = _find(article)
+    return _store(article, backend, found)
+
+
+@transaction.atomic
+def _store(article: Article, backend, found: list[Attribution]) -> list[Quote]:
     document = article.document
-    backend, entities = backend_entities(document=document, language=article.language)
-    found = detect(article.title, article.body, article.language, entities=entities)
     article = Article.objects.select_for_update().get(pk=article.pk)
     existing = list(article.quotes.all())
     kept = [q for q in existing if q.touched]

@@ -392,8 +392,10 @@ def article_reviewed(request, article_id: int):
 def article_redetect(request, article_id: int):
     """Detection again; it keeps every quote an editor touched."""
     article = _article(article_id)
-    article_detection_enqueue(article=article)
-    messages.info(request, "Detection re-run: quotes you reviewed or added are kept.")
+    if article_detection_enqueue(article=article):
+        messages.info(request, "Detection re-run: quotes you reviewed or added are kept.")
+    else:
+        messages.warning(request, "Detection is running on this article now; its results will show when it ends.")
     if request.htmx:
         return HttpResponseClientRefresh()
     return _back(article_id)
