@@ -287,3 +287,37 @@ def test_the_highlight_of_a_quote_stored_cut_shows_the_tanween(editor_client, ar
     highlight = page[page.index(f'id="q-{arabic_quote.pk}"') :]
     highlight = highlight[: highlight.index("</mark>")]
     assert "وحيداً" in highlight
+
+
+# A quote that vanished under the editor (issue 10 item 6) -----------------------------------
+
+
+@pytest.mark.parametrize("action", ["quote-accept", "quote-reject", "quote-kind", "quote-span"])
+def test_acting_on_a_quote_removed_by_redetection_is_a_clear_410(editor_client, quote, action):
+    url = _url(action, quote)
+    data = {"version": 1, "reason": "other", "kind": "direct", "start": 0, "end": 5}
+    quote.delete()  # as re-detection does with a quote it no longer finds
+    response = editor_client.post(url, data, headers=HX)
+    assert response.status_code == 410
+    assert "no longer in the article" in response.content.decode()
+    assert not Quote.objects.exists()
+
+
+def test_a_quote_that_never_existed_is_still_404(editor_client, quote):
+    response = editor_client.post(_url("quote-accept", quote, quote_id=quote.pk + 1000), {"version": 1}, headers=HX)
+    assert response.status_code == 404
+
+
+def test_a_quote_deleted_between_loading_and_claiming_is_a_410_not_a_500(editor_client, quote, monkeypatch):
+    from tracker import selectors
+
+    real = selectors.quote_get
+
+    def load_then_vanish(**kwargs):
+        found = real(**kwargs)
+        Quote.objects.filter(pk=found.pk).delete()
+        return found
+
+    monkeypatch.setattr(selectors, "quote_get", load_then_vanish)
+    response = editor_client.post(_url("quote-accept", quote), {"version": 1}, headers=HX)
+    assert response.status_code == 410

@@ -102,3 +102,8 @@ def speaker_suggest(*, query: str, limit: int = 8) -> list[tuple[Speaker, str]]:
             best[alias.speaker_id] = (rank, alias)
     ordered = sorted(best.values(), key=lambda pair: (pair[0], pair[1].speaker.name))
     return [(alias.speaker, alias.alias) for _, alias in ordered[:limit]]
+
+
+def quote_existed(*, quote_id: int, article_id: int) -> bool:
+    """Whether the quote was once in the article (its history says so): gone, not unknown."""
+    return Quote.history.filter(id=quote_id, article_id=article_id).exists()
