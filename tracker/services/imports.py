@@ -180,6 +180,9 @@ def parse_jsonl(lines: Iterable[bytes | str], name: str) -> Iterator[ArticleInpu
         if len(raw) > limit:
             yield Rejection(where, f"the line is {len(raw):,} bytes, over the limit of {limit:,} bytes.")
             continue
+        if isinstance(raw, _Undecodable):
+            yield Rejection(where, f"the file is not valid {raw} from this line on; nothing after it was read.")
+            return
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -223,15 +226,38 @@ def parse_file(name: str, data: bytes) -> Iterator[ArticleInput | Rejection]:
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportRejected(f"unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl.")
     check_size(len(data), name)
+    if suffix == ".jsonl":
+        yield from parse_jsonl(_jsonl_lines(data, io.BytesIO(data)), name)
+        return
     text = decode_text(data, name)
     if suffix == ".txt":
         yield parse_txt(text, name)
-    elif suffix in {".html", ".htm"}:
-        yield parse_html(text, name)
     else:
-        # Only "\n" ends a line, as when the command streams a file: JSON strings may hold
-        # U+2028, U+0085 and the other characters str.splitlines() would also split on.
-        yield from parse_jsonl(text.split("\n"), name)
+        yield parse_html(text, name)
+
+
+def _jsonl_lines(head: bytes, stream) -> Iterable[bytes | str]:
+    """A JSONL file's lines, the same for an upload and for the command's stream: UTF-8 bytes
+    (each line decoded on its own, so one bad line is one rejection), or text for a UTF-16/32
+    file. Only "\n" ends a line: JSON strings may hold U+2028, U+0085 and the other characters
+    str.splitlines() would also split on. ``head`` is the file's start, for the checks."""
+    encoding = _bom_encoding(head) or _utf16_without_bom(head)
+    if encoding:
+        return _decoded_lines(io.TextIOWrapper(stream, encoding=encoding, newline="\n"), encoding)
+    if _looks_binary(head):
+        raise ImportRejected("this is a binary file, not text.")
+    return stream
+
+
+class _Undecodable(str):
+    """Stands for the rest of a file that stopped decoding; parse_jsonl reports it."""
+
+
+def _decoded_lines(text: io.TextIOWrapper, encoding: str) -> Iterator[str]:
+    try:
+        yield from text
+    except UnicodeDecodeError:
+        yield _Undecodable(encoding.upper())
 
 
 def import_items(
@@ -277,10 +303,13 @@ def import_path(*, path: Path, summary: ImportSummary, created_by=None, defaults
     name = str(path)
     if path.suffix.lower() == ".jsonl":
         with path.open("rb") as fh:
-            encoding = _bom_encoding(fh.read(4))
+            head = fh.read(8192)
             fh.seek(0)
-            # A UTF-16 or UTF-32 file is read as text; lines still end only at "\n".
-            lines = io.TextIOWrapper(fh, encoding=encoding, errors="surrogateescape", newline="\n") if encoding else fh
+            try:
+                lines = _jsonl_lines(head, fh)
+            except ImportRejected as exc:
+                summary.rejected.append(Rejection(name, " ".join(exc.messages)))
+                return summary
             return import_items(
                 parse_jsonl(lines, name), name=name, summary=summary, created_by=created_by, defaults=defaults
             )
