@@ -321,3 +321,19 @@ def test_a_quote_deleted_between_loading_and_claiming_is_a_410_not_a_500(editor_
     monkeypatch.setattr(selectors, "quote_get", load_then_vanish)
     response = editor_client.post(_url("quote-accept", quote), {"version": 1}, headers=HX)
     assert response.status_code == 410
+
+
+# Detection that runs too long (issue 10 item 7) ----------------------------------------------
+
+
+def test_an_article_that_detection_cannot_finish_in_time_is_shown_failed(editor_client, settings):
+    settings.TRACKER_DETECTION_TIME_LIMIT = 0.01
+    paragraph = 'The minister said on Monday that "the talks will continue until there is a deal". ' * 20
+    data = {"title": "Long", "text": "\n".join(f"{paragraph} Day {i}." for i in range(300)), "language": "en"}
+    response = editor_client.post(reverse("article-new"), data, follow=True)
+    assert response.status_code == 200
+    article = Article.objects.get()
+    assert article.detection_state == Article.Detection.FAILED and "time limit" in article.detection_error
+    assert not article.quotes.exists()
+    listing = editor_client.get(reverse("home")).content.decode()
+    assert "Detection failed" in listing
