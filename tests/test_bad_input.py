@@ -1,13 +1,20 @@
-"""The bad-input catalogue for editors' actions: each gets a clear refusal and changes nothing.
-(Import-side classes — oversized, binary, wrongly encoded, malformed JSONL, script-only HTML,
-whitespace-only and megabyte single-paragraph text — are in tests/services/test_imports.py,
-tests/services/test_articles.py and tests/views/test_articles.py.)"""
+"""The bad-input catalogue: each case gets a clear refusal and changes nothing. Editors' actions
+first, then imports (more import classes — oversized, wrongly encoded, malformed JSONL,
+script-only HTML, whitespace-only and megabyte single-paragraph text — are in
+tests/services/test_imports.py, tests/services/test_articles.py and tests/views/test_articles.py)."""
+
+import json
+from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, QuoteFactory, SpeakerFactory
-from tracker.models import Quote, Speaker, SpeakerAlias
+from tracker.models import Article, Outlet, Quote, Speaker, SpeakerAlias
+from tracker.services.articles import ImportRejected, article_import
+from tracker.services.imports import import_file
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -347,3 +354,232 @@ def test_forged_admin_posts_change_no_role_and_no_quote_text(client):
     assert client.post(reverse("admin:tracker_quote_change", args=[quote.pk]), form).status_code == 302
     stored = Quote.objects.get(pk=quote.pk)
     assert stored.quote_text == quote.quote_text and stored.version == 2
+
+
+# Imports (issue 10 item 4) --------------------------------------------------------------------
+
+BAD_JSONL_LINES = [
+    json.dumps({"title": "Good before", "text": "The mayor said the bridge would reopen.", "language": "en"}),
+    json.dumps({"title": "No text at all", "language": "en"}),
+    json.dumps({"title": "Empty text", "text": "", "language": "en"}),
+    '{"title": "Surrogate", "text": "Broken \\ud800 character here.", "language": "en"}',
+    '{"title": "Surrogate title \\udfff", "text": "A body that is fine.", "language": "en"}',
+    json.dumps({"title": "Bad language", "text": "Some body text here.", "language": "<script>"}),
+    "[" * 50_000 + "]" * 50_000,
+    '{"title": "Huge number", "text": "x", "n": ' + "9" * 5000 + "}",
+    json.dumps({"title": "Good after", "text": "The council said the budget would pass.", "language": "en"}),
+]
+BAD_LINE_WORDS = {2: "empty", 3: "empty", 4: "surrogate", 5: "surrogate", 6: "language", 7: "JSON", 8: "JSON"}
+
+
+def _upload(client, name: str, data: bytes, **extra):
+    upload = SimpleUploadedFile(name, data)
+    return client.post(reverse("article-upload"), {"file": upload, **extra}, follow=True)
+
+
+def _page_messages(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_jsonl_upload_reports_each_bad_line_and_imports_the_good_ones(editor_client):
+    response = _upload(editor_client, "batch.jsonl", "\n".join(BAD_JSONL_LINES).encode())
+    assert response.status_code == 200
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["Good after", "Good before"]
+    errors = [m for m in _page_messages(response) if m.startswith("batch.jsonl:")]
+    assert len(errors) == len(BAD_LINE_WORDS), errors
+    for line, word in BAD_LINE_WORDS.items():
+        message = next(m for m in errors if m.startswith(f"batch.jsonl:{line}: "))
+        assert word.lower() in message.lower(), message
+        # The file name and the line number are said once.
+        assert message.count("batch.jsonl") == 1 and f"line {line}" not in message
+
+
+def test_import_command_reports_the_same_bad_lines(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes("\n".join(BAD_JSONL_LINES).encode())
+    out = StringIO()
+    call_command("import_articles", str(path), "--no-progress", stdout=out, stderr=StringIO())
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["Good after", "Good before"]
+    text = out.getvalue()
+    assert f"Imported 2, duplicates skipped 0, rejected {len(BAD_LINE_WORDS)}" in text
+    for line in BAD_LINE_WORDS:
+        assert f"batch.jsonl:{line}: " in text
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
+def test_upload_and_command_agree_on_separators_inside_json_strings(editor_client, tmp_path, separator):
+    lines = [
+        json.dumps(
+            {"title": "One", "text": f"First part.{separator}Second part.", "language": "en"}, ensure_ascii=False
+        ),
+        json.dumps({"title": "Two", "text": "Another article.", "language": "en"}, ensure_ascii=False),
+    ]
+    data = "\n".join(lines).encode()
+    _upload(editor_client, "sep.jsonl", data)
+    uploaded = sorted(Article.objects.values_list("title", "body"))
+    Article.objects.all().delete()
+    path = tmp_path / "sep.jsonl"
+    path.write_bytes(data)
+    call_command("import_articles", str(path), "--no-progress", stdout=StringIO(), stderr=StringIO())
+    commanded = sorted(Article.objects.values_list("title", "body"))
+    assert uploaded == commanded and len(uploaded) == 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_files_are_decoded(editor_client, encoding):
+    text = "عنوان الخبر\nقال المتحدث إنّ الاجتماع انتهى دون اتفاق."
+    response = _upload(editor_client, "utf16.txt", text.encode(encoding))
+    assert response.status_code == 200, _page_messages(response)
+    article = Article.objects.get()
+    assert article.title == "عنوان الخبر" and "الاجتماع" in article.body
+
+
+def test_utf16_jsonl_through_the_command(tmp_path):
+    path = tmp_path / "wide.jsonl"
+    line = json.dumps({"title": "Wide", "text": "قال المتحدث إنّ الاجتماع انتهى.", "language": "ar"}, ensure_ascii=False)
+    path.write_bytes(line.encode("utf-16"))
+    call_command("import_articles", str(path), "--no-progress", stdout=StringIO(), stderr=StringIO())
+    assert Article.objects.get().title == "Wide"
+
+
+def test_real_binary_is_still_refused_once_named(editor_client):
+    response = _upload(editor_client, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    errors = _page_messages(response)
+    assert any("binary" in m for m in errors) and not Article.objects.exists()
+    assert all(m.count("photo.txt") <= 1 for m in errors), errors
+
+
+def test_oversized_form_post_gets_a_message_page(editor_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    data = {"title": "Too long", "text": "word " * 5_000, "language": "en"}
+    response = editor_client.post(reverse("article-new"), data)
+    assert response.status_code == 413
+    body = response.content.decode()
+    assert "too large" in body and "Nothing was stored" in body and "<html" in body
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(("given", "stored"), [("AR", "ar"), ("en-GB", "en"), ("ar_EG", "ar")])
+def test_jsonl_language_is_normalised(given, stored):
+    line = json.dumps({"title": "T", "text": "The minister said talks go on.", "language": given})
+    summary = import_file(name="l.jsonl", data=line.encode())
+    assert not summary.rejected and Article.objects.get().language == stored
+
+
+@pytest.mark.parametrize("given", ["<script>", "english language", "a", "12", "ar;drop"])
+def test_jsonl_language_that_is_no_code_is_refused(given):
+    line = json.dumps({"title": "T", "text": "The minister said talks go on.", "language": given})
+    summary = import_file(name="l.jsonl", data=line.encode())
+    assert summary.rejected and "language" in summary.rejected[0].reason.lower()
+    assert not Article.objects.exists()
+
+
+def test_nul_and_control_characters_are_removed_on_every_database():
+    result = article_import(
+        title="Nul\x00 title", body="Body with NUL\x00 and \x07bell and \x1b escape.", outlet="Wire\x00", language="en"
+    )
+    article = Article.objects.get(pk=result.article.pk)
+    assert article.title == "Nul title"
+    assert article.body == "Body with NUL and bell and escape."
+    assert article.outlet.name == "Wire"
+
+
+def test_surrogates_in_any_field_are_refused_and_nothing_is_written():
+    for fields in (
+        {"title": "T", "body": "x\ud800y"},
+        {"title": "T\udc00", "body": "fine"},
+        {"title": "T", "body": "fine", "outlet": "\ud83d"},
+        {"title": "T", "body": "fine", "byline": "\udfff"},
+    ):
+        with pytest.raises(ImportRejected, match="surrogate"):
+            article_import(language="en", **fields)
+    assert not Article.objects.exists() and not Outlet.objects.exists()
+
+
+# Diacritics at span edges (issue 10 item 12) ------------------------------------------------
+
+
+@pytest.fixture
+def arabic_quote():
+    article = ArticleFactory(title="عنوان", body="قال الوزير إنّ الرجل بقي وحيداً، وإنّ البيت بقي أجوفَ.", language="ar")
+    doc = article.document
+    start = doc.index("الرجل")
+    # A quote stored cut before its tanween, as the detector used to store them.
+    end = doc.index("وحيداً") + len("وحيدا")
+    return QuoteFactory(article=article, quote_start=start, quote_end=end, quote_text=doc[start:end])
+
+
+def test_a_selection_ending_before_a_tanween_takes_it(editor_client, arabic_quote):
+    doc = arabic_quote.article.document
+    start, end = doc.index("البيت"), doc.index("أجوفَ") + len("أجوف")
+    response = editor_client.post(
+        _url("quote-span", arabic_quote), {"version": 1, "start": start, "end": end}, headers=HX
+    )
+    assert response.status_code == 200
+    assert Quote.objects.get(pk=arabic_quote.pk).quote_text == "البيت بقي أجوفَ"
+
+
+def test_a_new_quote_ending_before_a_tanween_takes_it(editor_client, arabic_quote):
+    doc = arabic_quote.article.document
+    url = reverse("quote-new", args=[arabic_quote.article_id])
+    start, end = doc.index("البيت"), doc.index("أجوفَ") + len("أجوف")
+    response = editor_client.post(url, {"start": start, "end": end, "kind": "indirect"}, headers=HX)
+    assert response.status_code == 200
+    assert Quote.objects.exclude(pk=arabic_quote.pk).get().quote_text == "البيت بقي أجوفَ"
+
+
+def test_the_highlight_of_a_quote_stored_cut_shows_the_tanween(editor_client, arabic_quote):
+    page = editor_client.get(reverse("article-detail", args=[arabic_quote.article_id])).content.decode()
+    highlight = page[page.index(f'id="q-{arabic_quote.pk}"') :]
+    highlight = highlight[: highlight.index("</mark>")]
+    assert "وحيداً" in highlight
+
+
+# A quote that vanished under the editor (issue 10 item 6) -----------------------------------
+
+
+@pytest.mark.parametrize("action", ["quote-accept", "quote-reject", "quote-kind", "quote-span"])
+def test_acting_on_a_quote_removed_by_redetection_is_a_clear_410(editor_client, quote, action):
+    url = _url(action, quote)
+    data = {"version": 1, "reason": "other", "kind": "direct", "start": 0, "end": 5}
+    quote.delete()  # as re-detection does with a quote it no longer finds
+    response = editor_client.post(url, data, headers=HX)
+    assert response.status_code == 410
+    assert "no longer in the article" in response.content.decode()
+    assert not Quote.objects.exists()
+
+
+def test_a_quote_that_never_existed_is_still_404(editor_client, quote):
+    response = editor_client.post(_url("quote-accept", quote, quote_id=quote.pk + 1000), {"version": 1}, headers=HX)
+    assert response.status_code == 404
+
+
+def test_a_quote_deleted_between_loading_and_claiming_is_a_410_not_a_500(editor_client, quote, monkeypatch):
+    from tracker import selectors
+
+    real = selectors.quote_get
+
+    def load_then_vanish(**kwargs):
+        found = real(**kwargs)
+        Quote.objects.filter(pk=found.pk).delete()
+        return found
+
+    monkeypatch.setattr(selectors, "quote_get", load_then_vanish)
+    response = editor_client.post(_url("quote-accept", quote), {"version": 1}, headers=HX)
+    assert response.status_code == 410
+
+
+# Detection that runs too long (issue 10 item 7) ----------------------------------------------
+
+
+def test_an_article_that_detection_cannot_finish_in_time_is_shown_failed(editor_client, settings):
+    settings.TRACKER_DETECTION_TIME_LIMIT = 0.01
+    paragraph = 'The minister said on Monday that "the talks will continue until there is a deal". ' * 20
+    data = {"title": "Long", "text": "\n".join(f"{paragraph} Day {i}." for i in range(300)), "language": "en"}
+    response = editor_client.post(reverse("article-new"), data, follow=True)
+    assert response.status_code == 200
+    article = Article.objects.get()
+    assert article.detection_state == Article.Detection.FAILED and "time limit" in article.detection_error
+    assert not article.quotes.exists()
+    listing = editor_client.get(reverse("home")).content.decode()
+    assert "Detection failed" in listing

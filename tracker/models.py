@@ -56,6 +56,9 @@ class Article(models.Model):
     detection_state = models.CharField(max_length=10, choices=Detection.choices, default=Detection.IDLE)
     detection_attempts = models.PositiveSmallIntegerField(default=0)
     detection_error = models.TextField(blank=True)
+    # When the current (or last) run claimed the article: a run still "running" long after it
+    # (settings.TRACKER_DETECTION_LEASE) lost its worker and is recovered.
+    detection_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.html import escape
 
-from tracker.attribution.text import paragraphs
+from tracker.attribution.text import paragraphs, span_snap
 
 PALETTE_SIZE = 12
 
@@ -179,6 +179,11 @@ def _paragraph_inner(document: str, start: int, end: int, marks: list[Mark], dir
     return "".join(out)
 
 
+def _snapped(document: str, mark: Mark) -> Mark:
+    start, end = span_snap(document, mark.start, mark.end)
+    return mark if (start, end) == (mark.start, mark.end) else replace(mark, start=start, end=end)
+
+
 def document_html(
     *,
     document: str,
@@ -190,6 +195,8 @@ def document_html(
     """The document as paragraphs (index 0 is the title); ``only`` limits it to some paragraph
     indexes, and ``oob`` marks them for htmx out-of-band swaps."""
     paras = paragraphs(document)
+    # A highlight never ends between a letter and its marks, even for a span stored cut.
+    marks = [_snapped(document, m) for m in marks]
     opened: set[str] = set()
     if only is not None:
         # A mark's first fragment, with its id, is in the paragraph where it starts; when that

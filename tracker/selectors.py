@@ -40,6 +40,12 @@ def detection_progress() -> dict[str, int]:
         .order_by()
     )
     progress = {state: counts.get(state, 0) for state in ("queued", "running", "failed")}
+    if progress["running"]:
+        from tracker.selectors_ops import detection_stale_q
+
+        # A run whose worker died is not busy; an editor can re-run it.
+        progress["stale"] = Article.objects.filter(detection_stale_q()).count()
+        progress["running"] -= progress["stale"]
     progress["busy"] = progress["queued"] + progress["running"]
     return progress
 
@@ -116,3 +122,8 @@ def api_token_list(*, user) -> list[ApiToken]:
         else:
             token.state = "active"
     return tokens
+
+
+def quote_existed(*, quote_id: int, article_id: int) -> bool:
+    """Whether the quote was once in the article (its history says so): gone, not unknown."""
+    return Quote.history.filter(id=quote_id, article_id=article_id).exists()

@@ -154,6 +154,13 @@ TASKS = {
     }
 }
 TRACKER_DETECTION_MAX_ATTEMPTS = int(os.environ.get("TRACKER_DETECTION_MAX_ATTEMPTS", "3"))
+# Seconds one detection may compute before it is stopped and the article marked failed.
+TRACKER_DETECTION_TIME_LIMIT = float(os.environ.get("TRACKER_DETECTION_TIME_LIMIT", "60"))
+# Seconds after its start when a run still marked running is taken as lost (its worker was
+# killed): longer than the time limit plus the writes that follow it.
+TRACKER_DETECTION_LEASE = float(
+    os.environ.get("TRACKER_DETECTION_LEASE", str(max(180.0, 2 * TRACKER_DETECTION_TIME_LIMIT + 60)))
+)
 
 # Where stanza models live; detection uses the rules alone when they are absent.
 STANZA_DIR = Path(os.environ.get("STANZA_DIR", VAR_DIR / "stanza"))

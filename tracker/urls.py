@@ -55,3 +55,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
+
+handler400 = "tracker.views.errors.bad_request"

@@ -14,6 +14,7 @@
       { code: "[23]..", swap: true },
       { code: "409", swap: true, error: false },
       { code: "400", swap: true, error: false },
+      { code: "410", swap: true, error: false }, // the quote is gone: the server's message says so
       { code: "[45]..", swap: false, error: true },
     ];
   }

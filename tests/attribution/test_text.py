@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.attribution.text import find_quote_marks, fold, fold_keep_offsets
+from tracker.attribution.text import find_quote_marks, fold, fold_keep_offsets, span_snap
 
 
 def inner(text):
@@ -60,3 +60,28 @@ def test_fold_keep_offsets_maps_back():
     # Every kept character maps to itself (up to the letter folding).
     for k, ch in enumerate(ft.text):
         assert fold(text[ft.orig(k)]) == ch or ch == " "
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("بقي وحيداً.", 4, 9, "وحيداً"),  # the tanween after the alef
+        ("بقي أجوفَ.", 4, 8, "أجوفَ"),
+        ("جريحاً", 0, 5, "جريحاً"),  # at the end of the text
+        ("شدّةً كبيرة", 0, 2, "شدّ"),  # shadda, then more marks further on are not taken
+        ("café", 0, 4, "café"),  # nothing to do
+        ("cafe\u0301 ok", 0, 4, "cafe\u0301"),  # a decomposed accent
+        ("بقي وحيداً.", 10, 11, "."),
+    ],
+)
+def test_span_snap_takes_the_marks_of_the_last_letter(text, start, end, expected):
+    s, e = span_snap(text, start, end)
+    assert text[s:e] == expected
+
+
+def test_span_snap_moves_a_start_on_a_mark_back_to_its_letter():
+    text = "بقي وحيداً."
+    start = text.index("ً")
+    assert span_snap(text, start, start + 1) == (start - 1, start + 1)
+    # A mark after a space belongs to no letter: the span stays where it is.
+    assert span_snap(" \u064b", 1, 2) == (1, 2)

@@ -33,7 +33,7 @@ def _snapshot(quote: Quote) -> dict:
     return {f.name: getattr(quote, f.name) for f in Quote._meta.concrete_fields if f.name not in derived}
 
 
-def test_redetection_keeps_what_editors_touched_and_replaces_the_rest():
+def test_redetection_keeps_what_editors_touched_and_updates_the_rest_in_place():
     article = _article()
     first = article_detect(article=article)
     assert len(first) >= 3, [q.quote_text for q in first]
@@ -65,7 +65,11 @@ def test_redetection_keeps_what_editors_touched_and_replaces_the_rest():
     again = article_detect(article=article)
 
     assert {q.pk: _snapshot(q) for q in touched} == before
-    assert pending and not Quote.objects.filter(pk__in=pending).exists(), "untouched detections are replaced"
+    # Untouched detections found again keep their ids; those overlapping an editor's quote go.
+    again_ids = {q.pk for q in again}
+    survivors = [pk for pk in pending if pk in again_ids]
+    assert survivors and set(pending) - again_ids, (pending, again_ids)
+    assert not Quote.objects.filter(pk__in=set(pending) - again_ids).exists()
     assert any("الضرائب لن ترتفع" in q.quote_text for q in again), "and detected afresh"
     for quote in again:
         for kept in touched:
@@ -138,3 +142,21 @@ def test_one_unnamed_source_quoted_twice_in_an_article_is_one_speaker():
     unnamed = {q.speaker_id for q in quotes if q.speaker and q.speaker.kind == Speaker.Kind.UNNAMED}
     assert len([q for q in quotes if q.speaker and q.speaker.kind == Speaker.Kind.UNNAMED]) >= 2
     assert len(unnamed) == 1
+
+
+def test_redetection_keeps_ids_of_unchanged_quotes_and_bumps_changed_ones():
+    article = _article()
+    first = {(q.quote_start, q.quote_end, q.kind): (q.pk, q.version) for q in article_detect(article=article)}
+    history = Quote.history.count()
+    again = {(q.quote_start, q.quote_end, q.kind): (q.pk, q.version) for q in article_detect(article=article)}
+    # Same text, same findings: same rows, untouched, no history written.
+    assert again == first and Quote.history.count() == history
+
+    # A stored detection that differs from what the engine finds now is updated in place.
+    some = Quote.objects.filter(article=article).exclude(cue_start=None).first()
+    Quote.objects.filter(pk=some.pk).update(cue_text="", cue_start=None, cue_end=None, confidence=0.01)
+    article_detect(article=article)
+    updated = Quote.objects.get(pk=some.pk)
+    assert updated.cue_start == some.cue_start and updated.confidence == some.confidence
+    assert updated.version == some.version + 1  # an open card of the old one gets a conflict
+    assert updated.history.first().history_change_reason == "detected again"

@@ -60,7 +60,7 @@ def test_jsonl_good_lines_import_and_broken_line_reported_with_number():
     summary = _import("batch.jsonl", "\n".join(lines).encode())
     assert [Article.objects.get(pk=pk).title for pk in summary.imported] == ["One", "Three"]
     reasons = {r.source: r.reason for r in summary.rejected}
-    assert "batch.jsonl:2" in reasons and "line 2" in reasons["batch.jsonl:2"]
+    assert "batch.jsonl:2" in reasons and "not valid JSON" in reasons["batch.jsonl:2"]
     assert "batch.jsonl:4" in reasons and "empty" in reasons["batch.jsonl:4"]
     assert Article.objects.count() == 2
     assert str(Article.objects.get(title="Three").published) == "2024-01-02"
@@ -119,3 +119,27 @@ def test_database_error_mid_import_rolls_that_article_back_and_goes_on(monkeypat
     assert sorted(Article.objects.values_list("title", flat=True)) == ["One", "Three"]
     assert len(summary.imported) == 2
     assert summary.rejected[0].source == "batch.jsonl:2" and "database error" in summary.rejected[0].reason
+
+
+HEADLINE_PAGE = """<html><head><title>Envoy speaks on talks</title>{meta}</head>
+<body><article><h1>Envoy speaks on talks</h1>
+<p>The envoy said on Monday that the negotiations would continue through the week and beyond.</p>
+<p>She added that both delegations had agreed to meet again in Geneva next month.</p>
+</article><footer>© 2024 Example News. All rights reserved.</footer></body></html>"""
+
+
+def test_html_headline_is_stored_once_as_the_title():
+    summary = _import("page.html", HEADLINE_PAGE.format(meta="").encode())
+    article = Article.objects.get(pk=summary.imported[0])
+    assert article.title == "Envoy speaks on talks"
+    assert article.body.startswith("The envoy said on Monday")
+    assert "Envoy speaks on talks" not in article.body
+
+
+def test_html_date_comes_from_metadata_never_from_a_copyright_footer():
+    summary = _import("page.html", HEADLINE_PAGE.format(meta="").encode())
+    assert Article.objects.get(pk=summary.imported[0]).published is None
+    meta = '<meta property="article:published_time" content="2023-11-06T10:00:00Z">'
+    page = HEADLINE_PAGE.format(meta=meta).replace("Monday", "Tuesday")
+    summary = _import("dated.html", page.encode())
+    assert str(Article.objects.get(pk=summary.imported[0]).published) == "2023-11-06"

@@ -89,6 +89,22 @@ def test_span_offsets_are_code_points_for_arabic_and_emoji():
     assert quote.quote_text == "لا نرغب في توسع الحرب" and quote.origin == Quote.Origin.EDITOR
 
 
+def test_span_editing_never_cuts_the_final_diacritics():
+    article = ArticleFactory(title="عنوان", body="قال الوزير إنّ الرجل بقي وحيداً، وإنّ الجندي عاد جريحاً.", language="ar")
+    doc = article.document
+    quote = QuoteFactory(article=article, quote_start=0, quote_end=5)
+    start = doc.index("الرجل")
+    # The selection stops on the alef, before its tanween.
+    services.quote_span_set(
+        quote_id=quote.pk, expected_version=1, user=None, start=start, end=doc.index("وحيداً") + len("وحيدا")
+    )
+    quote.refresh_from_db()
+    assert quote.quote_text == "الرجل بقي وحيداً" == doc[quote.quote_start : quote.quote_end]
+    start = doc.index("الجندي")
+    new = services.quote_create(article=article, user=None, start=start, end=doc.index("جريحاً") + len("جريحا"))
+    assert new.quote_text == "الجندي عاد جريحاً"
+
+
 def test_create_refuses_duplicates_and_delete_only_editor_quotes(editor):
     quote = QuoteFactory()
     with pytest.raises(services.QuoteInvalid):

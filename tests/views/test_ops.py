@@ -14,7 +14,7 @@ def test_health_reports_database_backlog_and_nlp_backend(client):
     assert response.status_code == 200
     report = response.json()
     assert report["ok"] is True and report["database"] == "ok"
-    assert report["detection"] == {"queued": 1, "running": 0, "failed": 1}
+    assert report["detection"] == {"queued": 1, "running": 0, "failed": 1, "stale": 0}
     # No models in the test STANZA_DIR: the rules run, and /health says so.
     assert report["nlp_backend"] == "rules"
     assert report["stanza_models"] == {"ar": False, "en": False}

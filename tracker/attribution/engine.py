@@ -10,7 +10,8 @@ import importlib
 from functools import cache
 
 from .calibration import calibrated
-from .types import Attribution, Document
+from .text import span_snap
+from .types import Attribution, Document, Span
 
 
 @cache
@@ -37,8 +38,28 @@ def detect(title: str, body: str, language: str, *, entities=None, calibrate: bo
     doc = Document(title=title or "", body=body or "", language=(language or "").lower()[:2])
     own = rules_for(doc.language)
     found = (own or rules_for("en")).detect(doc, entities=entities)
-    # A language without rules of its own was never measured: its raw (low) confidences stay.
-    if calibrate and own is not None:
-        for a in found:
+    for a in found:
+        _snap_attribution(doc.text, a)
+        # A language without rules of its own was never measured: its raw (low) confidences stay.
+        if calibrate and own is not None:
             a.confidence = calibrated(a.rule, a.confidence)
     return sorted(found, key=lambda a: (a.quote.start, a.quote.end))
+
+
+def _snap(text: str, span: Span | None) -> Span | None:
+    """The span widened over the combining marks at its edges (a final tanween or short vowel)."""
+    if span is None:
+        return None
+    start, end = span_snap(text, span.start, span.end)
+    if (start, end) == (span.start, span.end):
+        return span
+    # The span's own text may differ from the slice (quote pieces joined): add only the edges.
+    return Span(start, end, text[start : span.start] + span.text + text[span.end : end])
+
+
+def _snap_attribution(text: str, a: Attribution) -> None:
+    a.quote = _snap(text, a.quote)
+    a.speaker_mention = _snap(text, a.speaker_mention)
+    a.cue = _snap(text, a.cue)
+    if a.parts:
+        a.parts = tuple(_snap(text, part) for part in a.parts)

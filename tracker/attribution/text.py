@@ -180,3 +180,25 @@ def fold_keep_offsets(text: str) -> FoldedText:
     for a, b in _AR_FOLD_PAIRS:
         folded = folded.replace(a, b)
     return FoldedText(folded, dropped)
+
+
+def is_mark(ch: str) -> bool:
+    """A combining mark (Arabic harakat and tanween, Latin accents): it belongs to the letter before it."""
+    return unicodedata.category(ch) in ("Mn", "Me") or unicodedata.combining(ch) != 0
+
+
+def span_snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start``–``end`` so that it never splits a letter from its combining marks: the
+    end moves forward over the marks that follow it (وحيداً keeps its tanween), and a start on
+    a mark moves back to the letter the mark belongs to."""
+    n = len(text)
+    end = max(0, min(end, n))
+    start = max(0, min(start, end))
+    while end < n and is_mark(text[end]):
+        end += 1
+    back = start
+    while back > 0 and back < n and is_mark(text[back]):
+        back -= 1
+    if back < start and not text[back].isspace():
+        start = back
+    return start, end

@@ -27,6 +27,13 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # zero-width spaces and stray byte-order marks hide inside words and break search. ZWNJ and
 # ZWJ stay: they shape Arabic-script and Persian words.
 _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u200e\u200f]")
+# Control characters other than tab and the newlines above are never content; NUL in particular
+# is refused by PostgreSQL, so they go on every database alike.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+# A lone UTF-16 surrogate (JSON "\\ud800") is not a character: it cannot be encoded or stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# ISO 639 code, optionally with a region or script ("ar", "en-GB", "ar_EG"): the first part is kept.
+_LANGUAGE = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*")
 
 
 class ImportRejected(ValidationError):
@@ -41,7 +48,7 @@ class ImportResult:
 
 def clean_body(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", _NEWLINES.sub("\n", text))
+    text = _CONTROLS.sub("", _INVISIBLE.sub("", _NEWLINES.sub("\n", text)))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -57,6 +64,28 @@ def content_hash(title: str, body: str) -> str:
 def outlet_get_or_create(*, name: str, domain: str = "", language: str = "") -> Outlet:
     outlet, _ = Outlet.objects.get_or_create(name=name.strip(), defaults={"domain": domain, "language": language})
     return outlet
+
+
+_FIELD_LABELS = {"title": "title", "body": "text", "outlet": "outlet", "url": "URL", "byline": "byline"}
+
+
+def _check_characters(**fields) -> None:
+    for name, value in fields.items():
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            raise ImportRejected(
+                f"The {_FIELD_LABELS.get(name, name)} holds an invalid character (a lone surrogate, "
+                f"U+{ord(found.group()):04X}) at position {found.start() + 1:,}; fix the source and import it again."
+            )
+
+
+def _clean_language(value: str | None) -> str | None:
+    value = (value or "").strip().lower()
+    if not value:
+        return None
+    found = _LANGUAGE.fullmatch(value)
+    if found is None:
+        raise ImportRejected(f"Language {value[:40]!r} is not a language code (use ar, en, or another ISO 639 code).")
+    return found.group(1)
 
 
 def _parse_date(value) -> dt.date | None:
@@ -90,6 +119,7 @@ def article_import(
     """
     if not isinstance(body, str) or not isinstance(title or "", str):
         raise ImportRejected("Title and text must be text.")
+    _check_characters(title=title, body=body, outlet=outlet, url=url, byline=byline)
     body = clean_body(body)
     title = clean_title(title or "")
     if not body:
@@ -108,14 +138,19 @@ def article_import(
         title, body = first[:1000], rest
     if len(title) > 1000:
         raise ImportRejected("The title is longer than 1,000 characters.")
+    outlet = clean_title(outlet or "") or None
+    if outlet and len(outlet) > 200:
+        raise ImportRejected("The outlet name is longer than 200 characters.")
     url = (url or "").strip() or None
+    if url and len(url) > 2000:
+        raise ImportRejected("The URL is longer than 2,000 characters.")
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError as exc:
             raise ImportRejected(f"{url!r} is not a valid http(s) URL.") from exc
     published_date = _parse_date(published)
-    language = (language or "").strip().lower()[:8] or detect_language(f"{title}\n{body}")
+    language = _clean_language(language) or detect_language(f"{title}\n{body}")
     digest = content_hash(title, body)
 
     existing = Article.objects.filter(content_hash=digest).first()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tracker.attribution.engine import detect
 from tracker.attribution.text import tokens
@@ -99,22 +103,102 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-@transaction.atomic
+class DetectionTimeout(Exception):
+    """Detection ran past settings.TRACKER_DETECTION_TIME_LIMIT and was stopped."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the block after ``seconds`` with DetectionTimeout. The engine is pure Python,
+    so a timer signal stops it wherever it is, with nothing written. Signals reach only the
+    main thread: elsewhere (a threaded server running tasks inline) the block runs unbounded."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise DetectionTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _find(article: Article):
+    """The NLP backend's entities and the engine's attributions, within the time limit; on
+    timeout the article is marked failed with a message."""
+    limit = settings.TRACKER_DETECTION_TIME_LIMIT
+    try:
+        with _time_limit(limit):
+            backend, entities = backend_entities(document=article.document, language=article.language)
+            found = detect(article.title, article.body, article.language, entities=entities)
+    except DetectionTimeout:
+        message = (
+            f"Detection stopped after {limit:g} s, its time limit ({len(article.document):,} characters). "
+            "Nothing was changed; the quotes found before, if any, are kept."
+        )
+        Article.objects.filter(pk=article.pk).update(detection_state=Article.Detection.FAILED, detection_error=message)
+        logger.error(
+            "detection timeout article=%s limit=%ss",
+            article.pk,
+            limit,
+            extra={"event": "detection_timeout", "article_id": article.pk, "limit": limit},
+        )
+        raise DetectionTimeout(message) from None
+    return backend, found
+
+
 def article_detect(*, article: Article) -> list[Quote]:
     """(Re)detect quotes. Quotes an editor accepted, corrected, rejected or created are kept
-    as they are, and a detection overlapping one of them is dropped."""
+    as they are, and a detection overlapping one of them is dropped. The engine runs before
+    the transaction, so no lock is held while it computes."""
+    backend, found = _find(article)
+    return _store(article, backend, found)
+
+
+# What a detection sets on a quote; a stored untouched quote at the same span and kind is updated
+# to these values in place, so that its id (and every open card pointing at it) stays.
+_DETECTED_FIELDS = (
+    "quote_text",
+    "speaker",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "cue_text",
+    "cue_start",
+    "cue_end",
+    "via",
+    "confidence",
+    "rule",
+)
+
+
+def _same(quote: Quote, fields: dict) -> bool:
+    return all(getattr(quote, name) == fields[name] for name in _DETECTED_FIELDS)
+
+
+@transaction.atomic
+def _store(article: Article, backend, found: list[Attribution]) -> list[Quote]:
+    """Write one run's findings. Locks are taken article first (FOR UPDATE), then quotes, the
+    order editors' writes follow too (tracker.services.quotes.article_lock_shared)."""
     document = article.document
-    backend, entities = backend_entities(document=document, language=article.language)
-    found = detect(article.title, article.body, article.language, entities=entities)
     article = Article.objects.select_for_update().get(pk=article.pk)
-    existing = list(article.quotes.all())
+    existing = list(article.quotes.select_related("speaker", "via").order_by("pk"))
     kept = [q for q in existing if q.touched]
-    Quote.objects.filter(pk__in=[q.pk for q in existing if not q.touched]).delete()
     kept_spans = [(q.quote_start, q.quote_end) for q in kept]
+    # Untouched quotes by (start, end, kind): each may take one new detection of the same place.
+    reusable: dict[tuple, list[Quote]] = {}
+    for quote in existing:
+        if not quote.touched:
+            reusable.setdefault((quote.quote_start, quote.quote_end, quote.kind), []).append(quote)
 
     speakers: dict = {}
     full_names = _full_names(found)
-    created = []
+    created, changed, unchanged = [], [], []
     for attribution in found:
         span = (attribution.quote.start, attribution.quote.end)
         if not (0 <= span[0] < span[1] <= len(document)):
@@ -122,7 +206,29 @@ def article_detect(*, article: Article) -> list[Quote]:
             continue
         if any(_overlaps(span, other) for other in kept_spans):
             continue
-        created.append(Quote(**_quote_fields(article, attribution, speakers, full_names)))
+        fields = _quote_fields(article, attribution, speakers, full_names)
+        same_place = reusable.get((*span, attribution.kind))
+        if not same_place:
+            created.append(Quote(**fields))
+            continue
+        quote = same_place.pop(0)
+        if _same(quote, fields):
+            unchanged.append(quote)
+            continue
+        for name in _DETECTED_FIELDS:
+            setattr(quote, name, fields[name])
+        # A card showing the old attribution gets a conflict, not a silent overwrite.
+        quote.version += 1
+        changed.append(quote)
+    gone = [q.pk for quotes in reusable.values() for q in quotes]
+    if gone:
+        for quote in Quote.objects.filter(pk__in=gone):
+            quote._change_reason = "not detected again"
+            quote.delete()
+    if changed:
+        bulk_update_with_history(
+            changed, Quote, [*_DETECTED_FIELDS, "version", "updated_at"], default_change_reason="detected again"
+        )
     # Plain bulk_create would skip the history rows.
     created = bulk_create_with_history(created, Quote, default_change_reason="detected")
     quote_search_text_refresh(article_id=article.pk)
@@ -138,17 +244,24 @@ def article_detect(*, article: Article) -> list[Quote]:
         fields["status"] = Article.Status.DETECTED
     Article.objects.filter(pk=article.pk).update(**fields)
     logger.info(
-        "article %s detected: %s new quotes, %s kept, backend=%s",
+        "article %s detected: %s new quotes, %s updated, %s unchanged, %s dropped, %s kept, backend=%s",
         article.pk,
         len(created),
+        len(changed),
+        len(unchanged),
+        len(gone),
         len(kept),
         backend.name,
         extra={
             "event": "detected",
             "article_id": article.pk,
             "new": len(created),
+            "updated": len(changed),
+            "unchanged": len(unchanged),
+            "dropped": len(gone),
             "kept": len(kept),
             "backend": backend.name,
         },
     )
-    return created
+    # Every quote this run stands for, new or kept in place (editors' quotes are not among them).
+    return sorted([*created, *changed, *unchanged], key=lambda q: (q.quote_start, q.quote_end, q.pk))

@@ -9,11 +9,11 @@ gets ``Conflict`` carrying the stored quote, and nothing of theirs is written.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from tracker.attribution.text import QUOTE_CHARS, normalize_name
+from tracker.attribution.text import QUOTE_CHARS, normalize_name, span_snap
 from tracker.models import Article, Quote, Speaker
 from tracker.services.articles import clean_title
 from tracker.services.search import quote_search_text_refresh
@@ -53,17 +53,49 @@ class QuoteInvalid(ValidationError):
     """A change that cannot be stored; the message says why."""
 
 
+class QuoteGone(Exception):
+    """The quote was deleted (by an editor, or by re-detection no longer finding it) after the
+    editor loaded it."""
+
+    message = "This quote is no longer in the article: detection was re-run or it was deleted. Reload the page."
+
+    def __init__(self, quote_id: int):
+        super().__init__(f"quote {quote_id} is gone")
+        self.quote_id = quote_id
+
+
 class NothingToUndo(QuoteInvalid):
     pass
 
 
+def article_lock_shared(*, article_id: int) -> None:
+    """Locks go article first, then quotes, in every transaction: re-detection locks the article
+    FOR UPDATE before it changes quotes, so an editor's write takes a share of the article lock
+    before it touches a quote (FOR KEY SHARE: editors do not block each other). The status
+    update to "in review" comes before any quote too. SQLite locks the whole database instead."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {Article._meta.db_table} WHERE id = %s FOR KEY SHARE", [article_id])  # noqa: S608
+    _article_in_review(article_id=article_id)
+
+
 def _claim(*, quote_id: int, expected_version: int) -> Quote:
-    """Take the next version of the quote or raise Conflict. Call inside a transaction."""
+    """Take the next version of the quote or raise Conflict (someone saved it first) or
+    QuoteGone (it was deleted). Call inside a transaction."""
+    article_id = Quote.objects.filter(pk=quote_id).values_list("article_id", flat=True).first()
+    if article_id is None:
+        raise QuoteGone(quote_id)
+    article_lock_shared(article_id=article_id)
     claimed = Quote.objects.filter(pk=quote_id, version=expected_version).update(version=F("version") + 1)
     if not claimed:
-        current = Quote.objects.select_related("speaker", "via", "reviewed_by").get(pk=quote_id)
+        current = Quote.objects.select_related("speaker", "via", "reviewed_by").filter(pk=quote_id).first()
+        if current is None:
+            raise QuoteGone(quote_id)
         raise Conflict(current)
-    return Quote.objects.select_related("article", "speaker", "via").get(pk=quote_id)
+    quote = Quote.objects.select_related("article", "speaker", "via").filter(pk=quote_id).first()
+    if quote is None:
+        raise QuoteGone(quote_id)
+    return quote
 
 
 def _save(quote: Quote, *, user, reason: str, searchable_changed: bool = False) -> Quote:
@@ -74,7 +106,6 @@ def _save(quote: Quote, *, user, reason: str, searchable_changed: bool = False) 
     quote.save()
     if searchable_changed:
         quote_search_text_refresh(quote_ids=[quote.pk])
-    _article_in_review(article_id=quote.article_id)
     return quote
 
 
@@ -102,7 +133,8 @@ def span_clean(*, document: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if start >= end:
         raise QuoteInvalid("The selection holds no text.")
-    return start, end
+    # A selection ending on a letter takes its marks along (the tanween of وحيداً).
+    return span_snap(document, start, end)
 
 
 @transaction.atomic
@@ -195,6 +227,7 @@ def quote_create(
         raise QuoteInvalid(f"Unknown kind {kind!r}.")
     document = article.document
     start, end = span_clean(document=document, start=start, end=end)
+    article_lock_shared(article_id=article.pk)
     if article.quotes.filter(quote_start=start, quote_end=end).exclude(status=Quote.Status.REJECTED).exists():
         raise QuoteInvalid("This text is already a quote.")
     quote = Quote(
@@ -309,7 +342,7 @@ def article_accept_all(*, article: Article, user) -> int:
     for quote_id, version in article.quotes.filter(status=Quote.Status.PENDING).values_list("pk", "version"):
         try:
             quote_accept(quote_id=quote_id, expected_version=version, user=user)
-        except Conflict:
+        except (Conflict, QuoteGone):
             continue
         accepted += 1
     return accepted

@@ -70,7 +70,7 @@ def article_upload(request):
     defaults = {k: v for k in ("outlet", "language") if (v := form.cleaned_data.get(k))}
     summary = import_file(name=upload.name, data=upload.read(), created_by=request.user, defaults=defaults)
     for rejection in summary.rejected:
-        messages.error(request, f"{rejection.source}: {rejection.reason}")
+        messages.error(request, str(rejection))
     if summary.imported or summary.duplicates:
         messages.success(
             request, f"{len(summary.imported)} imported, {len(summary.duplicates)} already here (skipped)."

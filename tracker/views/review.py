@@ -8,6 +8,8 @@ the page (post/redirect/get), so the forms work without JavaScript too.
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -114,7 +116,33 @@ def _quote(article_id: int, quote_id: int) -> Quote:
     try:
         return selectors.quote_get(quote_id=quote_id, article_id=article_id)
     except Quote.DoesNotExist as exc:
+        if selectors.quote_existed(quote_id=quote_id, article_id=article_id):
+            raise services.QuoteGone(quote_id) from exc
         raise Http404("No such quote in this article.") from exc
+
+
+def _gone(request, article_id: int):
+    """410: the quote the editor acted on was deleted (re-detection no longer found it)."""
+    if not request.htmx:
+        messages.error(request, services.QuoteGone.message)
+        return _back(article_id)
+    response = render(
+        request, f"{PAGE}#flash", {"flash": services.QuoteGone.message, "flash_level": "error"}, status=410
+    )
+    return reswap(retarget(response, "#review-flash"), "innerHTML")
+
+
+def gone_as_410(view):
+    """A quote that vanished between the editor loading the page and acting on it: a clear 410."""
+
+    @wraps(view)
+    def wrapper(request, article_id: int, *args, **kwargs):
+        try:
+            return view(request, article_id, *args, **kwargs)
+        except services.QuoteGone:
+            return _gone(request, article_id)
+
+    return wrapper
 
 
 def article_review(request, article_id: int):
@@ -123,6 +151,7 @@ def article_review(request, article_id: int):
 
 
 @require_GET
+@gone_as_410
 def quote_card(request, article_id: int, quote_id: int):
     """One card as stored now (used to drop a conflict and keep the other editor's change)."""
     quote = _quote(article_id, quote_id)
@@ -220,6 +249,7 @@ def _quote_action(request, article_id: int, quote_id: int, form_class, call, des
 
 @require_POST
 @permission_required("tracker.change_quote", raise_exception=True)
+@gone_as_410
 def quote_accept(request, article_id: int, quote_id: int):
     def call(data, **kw):
         services.quote_accept(**kw)
@@ -229,6 +259,7 @@ def quote_accept(request, article_id: int, quote_id: int):
 
 @require_POST
 @permission_required("tracker.change_quote", raise_exception=True)
+@gone_as_410
 def quote_reject(request, article_id: int, quote_id: int):
     def call(data, **kw):
         services.quote_reject(reason=data["reason"], **kw)
@@ -239,6 +270,7 @@ def quote_reject(request, article_id: int, quote_id: int):
 
 @require_POST
 @permission_required("tracker.change_quote", raise_exception=True)
+@gone_as_410
 def quote_kind(request, article_id: int, quote_id: int):
     def call(data, **kw):
         services.quote_kind_set(kind=data["kind"], **kw)
@@ -249,6 +281,7 @@ def quote_kind(request, article_id: int, quote_id: int):
 
 @require_POST
 @permission_required("tracker.change_quote", raise_exception=True)
+@gone_as_410
 def quote_speaker(request, article_id: int, quote_id: int):
     if request.POST.get("new") and not request.user.has_perm("tracker.add_speaker"):
         return _refused(request, article_id, "You may not create speakers.", quote_id)
@@ -265,6 +298,7 @@ def quote_speaker(request, article_id: int, quote_id: int):
 
 @require_POST
 @permission_required("tracker.change_quote", raise_exception=True)
+@gone_as_410
 def quote_via(request, article_id: int, quote_id: int):
     if request.POST.get("new") and not request.user.has_perm("tracker.add_speaker"):
         return _refused(request, article_id, "You may not create speakers.", quote_id)
@@ -286,6 +320,7 @@ def quote_via(request, article_id: int, quote_id: int):
 
 @require_POST
 @permission_required("tracker.change_quote", raise_exception=True)
+@gone_as_410
 def quote_span(request, article_id: int, quote_id: int):
     document = _article(article_id).document
 
@@ -300,6 +335,7 @@ def quote_span(request, article_id: int, quote_id: int):
 
 @require_POST
 @permission_required("tracker.delete_quote", raise_exception=True)
+@gone_as_410
 def quote_delete(request, article_id: int, quote_id: int):
     quote = _quote(article_id, quote_id)
     form = VersionForm(request.POST)
@@ -339,6 +375,7 @@ def quote_new(request, article_id: int):
 
 @require_POST
 @permission_required("tracker.change_quote", raise_exception=True)
+@gone_as_410
 def article_undo(request, article_id: int):
     article = _article(article_id)
     last = services.quote_last_change(article=article, user=request.user)
@@ -394,8 +431,10 @@ def article_reviewed(request, article_id: int):
 def article_redetect(request, article_id: int):
     """Detection again; it keeps every quote an editor touched."""
     article = _article(article_id)
-    article_detection_enqueue(article=article)
-    messages.info(request, "Detection re-run: quotes you reviewed or added are kept.")
+    if article_detection_enqueue(article=article):
+        messages.info(request, "Detection re-run: quotes you reviewed or added are kept.")
+    else:
+        messages.warning(request, "Detection is running on this article now; its results will show when it ends.")
     if request.htmx:
         return HttpResponseClientRefresh()
     return _back(article_id)
