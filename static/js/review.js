@@ -217,12 +217,12 @@
     box.textContent = "";
     var p = document.createElement("p");
     p.className = "message info";
-    p.appendChild(document.createTextNode("Selected: "));
+    p.appendChild(document.createTextNode("Selected: «"));
     var bdi = document.createElement("bdi");
     bdi.className = "said";
-    bdi.textContent = "«" + text + "»";
+    bdi.textContent = text;
     p.appendChild(bdi);
-    p.appendChild(document.createTextNode(" — n adds it as a quote, e makes it this quote's text."));
+    p.appendChild(document.createTextNode("» — n adds it as a quote, e makes it this quote's text."));
     box.appendChild(p);
   }
 

@@ -225,11 +225,11 @@ def test_page_polls_while_detection_runs_then_swaps_in_the_cards(editor_client):
 def test_every_action_says_what_it_did_in_the_sticky_message_box(editor_client, quote):
     html = editor_client.post(url("quote-accept", quote), {"version": 1}, headers=HX).content.decode()
     assert '<div id="review-flash" hx-swap-oob="innerHTML">' in html
-    assert 'Accepted: <bdi class="said">«talks will go on»</bdi>' in html
+    assert 'Accepted: «<bdi class="said">talks will go on</bdi>»' in html
     html = editor_client.post(url("quote-reject", quote), {"version": 2, "reason": "duplicate"}, headers=HX)
     assert "Rejected (duplicate): " in html.content.decode()
     html = editor_client.post(reverse("review-undo", args=[quote.article_id]), headers=HX).content.decode()
-    assert 'Undone: reject: <bdi class="said">«talks will go on»</bdi>' in html
+    assert 'Undone: reject: «<bdi class="said">talks will go on</bdi>»' in html
     html = editor_client.post(reverse("review-undo", args=[quote.article_id]), headers=HX).content.decode()
     assert "Undone: accept: " in html
     # A refusal goes to the same box, and the page shows the box inside the sticky bar.

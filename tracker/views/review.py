@@ -77,6 +77,8 @@ def _text(article: Article, quotes: list[Quote]) -> dict:
         quote.confidence_label = f"{quote.confidence:.2f}"
         quote.kind_label = KIND_LABELS[quote.kind]
         quote.kind_help = KIND_HELP[quote.kind]
+        # A cue that is only punctuation (the colon of a headline) says nothing to an editor.
+        quote.cue_words = quote.cue_text if any(c.isalnum() for c in quote.cue_text) else ""
         quote.status_label = STATUS_LABELS[quote.status]
         if quote.speaker_id and quote.status != Quote.Status.REJECTED:
             counts[quote.speaker_id] = counts.get(quote.speaker_id, 0) + 1
@@ -198,7 +200,7 @@ def _said(verb: str, quote: Quote | None, extra: str = ""):
     """ "Accepted: «…»": the interface's words, the quote's own words isolated."""
     if quote is None:
         return verb
-    return format_html('{}{}: <bdi class="said">«{}»</bdi>', verb, extra, _snippet(quote.quote_text))
+    return format_html('{}{}: «<bdi class="said">{}</bdi>»', verb, extra, _snippet(quote.quote_text))
 
 
 def _back(article_id: int, quote_id: int | None = None):
@@ -355,7 +357,7 @@ def _speaker_flash(word: str):
         if who is None:
             return _said(f"{word} cleared", quote)
         return format_html(
-            '{} set to <bdi>{}</bdi> for <bdi class="said">«{}»</bdi>', word, who.name, _snippet(quote.quote_text)
+            '{} set to <bdi>{}</bdi> for «<bdi class="said">{}</bdi>»', word, who.name, _snippet(quote.quote_text)
         )
 
     return flash
@@ -431,7 +433,7 @@ def quote_delete(request, article_id: int, quote_id: int):
         return _conflict(request, quote.article, exc, "delete")
     except ValidationError as exc:
         return _refused(request, article_id, " ".join(exc.messages), quote_id)
-    flash = format_html('Deleted: <bdi class="said">«{}»</bdi>. Undo (u) brings it back.', _snippet(quote.quote_text))
+    flash = format_html('Deleted: «<bdi class="said">{}</bdi>». Undo (u) brings it back.', _snippet(quote.quote_text))
     return _changed(request, quote.article, quote_id=None, whole_text=True, deleted_id=quote.pk, flash=flash)
 
 
