@@ -83,6 +83,19 @@ class ViaForm(VersionForm):
 class SuggestForm(forms.Form):
     speaker_name = forms.CharField(max_length=300, required=False)
     via_name = forms.CharField(max_length=300, required=False)
+    source_name = forms.CharField(max_length=300, required=False)
+    quote = forms.IntegerField(required=False, min_value=1)
+    exclude = forms.IntegerField(required=False, min_value=1)
+
+
+class AliasForm(forms.Form):
+    """Another name for a card's speaker, typed in its speaker box."""
+
+    alias = forms.CharField(max_length=300, strip=True)
+
+
+class MergeIntoForm(forms.Form):
+    into = forms.ModelChoiceField(queryset=Speaker.objects.all())
 
 
 class AcceptAllForm(forms.Form):

@@ -28,6 +28,16 @@ urlpatterns = [
     path("articles/<int:article_id>/reviewed/", review.article_reviewed, name="review-done"),
     path("articles/<int:article_id>/progress/", review.article_progress, name="review-progress"),
     path("articles/<int:article_id>/redetect/", review.article_redetect, name="review-redetect"),
+    path(
+        "articles/<int:article_id>/quotes/<int:quote_id>/speaker/alias/",
+        review.quote_speaker_alias,
+        name="quote-speaker-alias",
+    ),
+    path(
+        "articles/<int:article_id>/quotes/<int:quote_id>/speaker/merge/",
+        review.quote_speaker_merge,
+        name="quote-speaker-merge",
+    ),
     path("review/speaker-suggest/", review.speaker_suggest, name="speaker-suggest"),
     path("articles/<int:article_id>/export/", search.article_export, name="article-export"),
     path("search/", search.search, name="search"),
@@ -36,7 +46,12 @@ urlpatterns = [
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:speaker_id>/", speakers.speaker_detail, name="speaker-detail"),
     path("speakers/<int:speaker_id>/export/", speakers.speaker_export, name="speaker-export"),
-    path("speakers/<int:speaker_id>/aliases/", speakers.speaker_alias_create, name="speaker-alias-create"),
+    path("speakers/<int:speaker_id>/aliases/", speakers.speaker_alias_create_view, name="speaker-alias-create"),
+    path(
+        "speakers/<int:speaker_id>/aliases/restore/<int:history_id>/",
+        speakers.speaker_alias_restore_view,
+        name="speaker-alias-restore",
+    ),
     path(
         "speakers/<int:speaker_id>/aliases/<int:alias_id>/delete/",
         speakers.speaker_alias_delete,

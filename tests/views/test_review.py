@@ -443,3 +443,47 @@ def test_review_page_links_to_its_quote_sheets(viewer_client, quote):
     assert response.status_code == 200 and "talks will go on" in b"".join(response.streaming_content).decode(
         "utf-8-sig"
     )
+
+
+# Speakers fixed from the card (issue 11) --------------------------------------------------------
+
+
+def test_card_typeahead_offers_alias_and_merge_to_editors(editor_client, viewer, quote):
+    other = SpeakerFactory(name="جون كيربي")
+    SpeakerAliasFactory(speaker=other)
+    params = {"speaker_name": "كيربي", "quote": quote.pk}
+    html = editor_client.get(reverse("speaker-suggest"), params, headers=HX).content.decode()
+    base = reverse("quote-card", args=[quote.article_id, quote.pk])
+    assert f'name="into" value="{other.pk}" formaction="{base}speaker/merge/"' in html
+    assert f'name="alias" value="كيربي" formaction="{base}speaker/alias/"' in html
+    editor_client.force_login(viewer)
+    html = editor_client.get(reverse("speaker-suggest"), params, headers=HX).content.decode()
+    assert "formaction" not in html
+
+
+def test_card_adds_the_typed_name_as_an_alias(editor_client, quote):
+    response = editor_client.post(url("quote-speaker-alias", quote), {"alias": "Admiral Kirby"}, headers=HX)
+    html = response.content.decode()
+    assert response.status_code == 200 and "is now also a name of <bdi>John Kirby</bdi>" in html
+    alias = quote.speaker.aliases.get(normalized="admiral kirby")
+    assert reverse("speaker-alias-delete", args=[quote.speaker_id, alias.pk]) in html  # its undo
+    response = editor_client.post(url("quote-speaker-alias", quote), {"alias": "john kirby"}, headers=HX)
+    assert response.status_code == 400 and "already a name of John Kirby" in response.content.decode()
+
+
+def test_card_merges_its_speaker_into_another_and_the_merge_can_be_undone(editor_client, quote):
+    other = SpeakerFactory(name="جون كيربي")
+    SpeakerAliasFactory(speaker=other)
+    source_id = quote.speaker_id
+    response = editor_client.post(url("quote-speaker-merge", quote), {"into": other.pk}, headers=HX)
+    html = response.content.decode()
+    assert response["HX-Retarget"] == "#review-body" and "Merged <bdi>John Kirby</bdi> into" in html
+    assert "1 quote moved" in html and Quote.objects.get(pk=quote.pk).speaker_id == other.pk
+    undo = re.search(r'action="([^"]*/merges/\d+/undo/)"', html).group(1)
+    response = editor_client.post(undo, {"next": reverse("article-detail", args=[quote.article_id])})
+    assert response["Location"] == reverse("article-detail", args=[quote.article_id])
+    assert Quote.objects.get(pk=quote.pk).speaker_id == source_id
+    # "next" never leaves the site.
+    merge = editor_client.post(url("quote-speaker-merge", quote), {"into": other.pk}, headers=HX)
+    undo = re.search(r'action="([^"]*/merges/\d+/undo/)"', merge.content.decode()).group(1)
+    assert editor_client.post(undo, {"next": "https://evil.example/"})["Location"].startswith("/speakers/")

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -24,7 +25,9 @@ from django_htmx.http import reswap, retarget, trigger_client_event
 from tracker import selectors
 from tracker.forms_review import (
     AcceptAllForm,
+    AliasForm,
     KindForm,
+    MergeIntoForm,
     QuoteNewForm,
     RejectForm,
     RejectRuleForm,
@@ -38,6 +41,7 @@ from tracker.models import Article, Quote
 from tracker.review_markup import document_html, mention_marks, paragraph_indexes, quote_marks, speaker_colours
 from tracker.services import quotes as services
 from tracker.services.detection_queue import article_detection_enqueue
+from tracker.services.speakers import SpeakerChangeRefused, speaker_alias_create, speaker_merge
 
 PAGE = "review/page.html"
 KIND_LABELS = dict(Quote.Kind.choices)
@@ -180,13 +184,29 @@ def quote_card(request, article_id: int, quote_id: int):
 @require_GET
 @permission_required("tracker.view_speaker", raise_exception=True)
 def speaker_suggest(request):
+    """Typeahead options. On a card's speaker box (``quote``), editors also get "add the typed
+    name to this speaker" and "merge this speaker into that one"; on a speaker page's merge box
+    (``source_name``), the speakers to merge in."""
     form = SuggestForm(request.GET)
     form.is_valid()
-    field = "via" if "via_name" in request.GET else "speaker"
-    query = form.cleaned_data.get(f"{field}_name", "")
-    suggestions = selectors.speaker_suggest(query=query) if query.strip() else []
-    context = {"suggestions": suggestions, "query": query.strip(), "field": field}
+    field = next((f for f in ("via", "source") if f"{f}_name" in request.GET), "speaker")
+    query = form.cleaned_data.get(f"{field}_name", "").strip()
+    suggestions = selectors.speaker_suggest(query=query) if query else []
+    context = {"suggestions": suggestions, "query": query, "field": field, "allow_new": field != "source"}
+    quote = _suggest_quote(request, form.cleaned_data.get("quote"))
+    if field == "source":
+        context["suggestions"] = [(s, a) for s, a in suggestions if s.pk != form.cleaned_data.get("exclude")]
+    elif field == "speaker" and quote is not None and quote.speaker_id:
+        context["card_base"] = reverse("quote-card", args=[quote.article_id, quote.pk])
+        context["merge_from"] = quote.speaker
+        context["alias_ok"] = bool(query) and not any(s.pk == quote.speaker_id for s, _ in suggestions)
     return render(request, f"{PAGE}#suggestions", context)
+
+
+def _suggest_quote(request, quote_id: int | None) -> Quote | None:
+    if not quote_id or not request.user.has_perm("tracker.change_speakeralias"):
+        return None
+    return Quote.objects.select_related("speaker").filter(pk=quote_id).first()
 
 
 # Answers ---------------------------------------------------------------------------------------
@@ -435,6 +455,62 @@ def quote_delete(request, article_id: int, quote_id: int):
         return _refused(request, article_id, " ".join(exc.messages), quote_id)
     flash = format_html('Deleted: «<bdi class="said">{}</bdi>». Undo (u) brings it back.', _snippet(quote.quote_text))
     return _changed(request, quote.article, quote_id=None, whole_text=True, deleted_id=quote.pk, flash=flash)
+
+
+def _undo_button(request, action: str, back: str, label: str = "Undo"):
+    """A plain form (the page reloads) that takes back a speaker change and comes back here."""
+    return format_html(
+        '<form method="post" action="{}" class="inline undo-form"><input type="hidden" name="csrfmiddlewaretoken"'
+        ' value="{}"><input type="hidden" name="next" value="{}"><button type="submit" class="link">{}</button></form>',
+        action,
+        get_token(request),
+        back,
+        label,
+    )
+
+
+@require_POST
+@permission_required("tracker.change_speakeralias", raise_exception=True)
+def quote_speaker_alias(request, article_id: int, quote_id: int):
+    """The name typed in a card's speaker box becomes another name of the quote's speaker."""
+    quote = _quote(article_id, quote_id)
+    form = AliasForm(request.POST)
+    if not form.is_valid() or quote.speaker is None:
+        return _refused(request, article_id, "Type the other name first; the quote needs a speaker.", quote_id)
+    try:
+        alias = speaker_alias_create(
+            speaker=quote.speaker, alias=form.cleaned_data["alias"], language=quote.article.language, user=request.user
+        )
+    except SpeakerChangeRefused as exc:
+        return _refused(request, article_id, str(exc), quote_id)
+    back = f"{reverse('article-detail', args=[article_id])}#card-{quote_id}"
+    undo = _undo_button(request, reverse("speaker-alias-delete", args=[quote.speaker_id, alias.pk]), back)
+    flash = format_html(
+        "“<bdi>{}</bdi>” is now also a name of <bdi>{}</bdi>. {}", alias.alias, quote.speaker.name, undo
+    )
+    return _changed(request, quote.article, quote_id=quote.pk, whole_text=True, flash=flash)
+
+
+@require_POST
+@permission_required("tracker.change_speaker", raise_exception=True)
+def quote_speaker_merge(request, article_id: int, quote_id: int):
+    """The quote's speaker is the same as another one: merge it into that one, everywhere."""
+    quote = _quote(article_id, quote_id)
+    form = MergeIntoForm(request.POST)
+    if not form.is_valid() or quote.speaker is None:
+        return _refused(request, article_id, "Choose the speaker to merge into.", quote_id)
+    source, target = quote.speaker, form.cleaned_data["into"]
+    try:
+        merge = speaker_merge(source=source, target=target, user=request.user)
+    except SpeakerChangeRefused as exc:
+        return _refused(request, article_id, str(exc), quote_id)
+    back = f"{reverse('article-detail', args=[article_id])}#card-{quote_id}"
+    undo = _undo_button(request, reverse("speaker-merge-undo", args=[merge.pk]), back, "Undo the merge")
+    moved = services.plural(len(merge.moved_quote_ids), "quote")
+    flash = format_html("Merged <bdi>{}</bdi> into <bdi>{}</bdi>: {} moved. {}", source.name, target.name, moved, undo)
+    if not request.htmx:
+        return _back(article_id, quote_id)
+    return _body_changed(request, article_id, flash=flash, select_id=quote.pk)
 
 
 # Article actions -------------------------------------------------------------------------------
