@@ -20,7 +20,7 @@ from tracker.attribution.text import QUOTE_CHARS, normalize_name
 from tracker.models import Article, Quote, Speaker
 from tracker.services.articles import clean_title
 from tracker.services.search import quote_search_text_refresh
-from tracker.services.speakers import speaker_alias_add
+from tracker.services.speakers import speaker_alias_add, speaker_kind_guess
 
 # Fields an undo puts back from the history; identity, origin and bookkeeping stay.
 _RESTORED_FIELDS = (
@@ -133,14 +133,14 @@ def quote_reject(*, quote_id: int, expected_version: int, user, reason: str, bat
     return _save(quote, user=user, reason=_batch_reason(batch, f"rejected: {reason}"))
 
 
-def speaker_create(*, name: str, kind: str = Speaker.Kind.PERSON, language: str = "") -> Speaker:
+def speaker_create(*, name: str, kind: str | None = None, language: str = "") -> Speaker:
     """A new speaker, named by an editor, with its name as first alias."""
     name = clean_title(name)
     if not normalize_name(name):
         raise QuoteInvalid("A speaker needs a name with letters in it.")
     if len(name) > 300:
         raise QuoteInvalid(f"A speaker's name is at most 300 characters; this one has {len(name):,}.")
-    speaker = Speaker.objects.create(name=name, kind=kind)
+    speaker = Speaker.objects.create(name=name, kind=speaker_kind_guess(name=name, kind=kind))
     speaker_alias_add(speaker=speaker, alias=name, language=language)
     return speaker
 

@@ -21,6 +21,165 @@ _KIND_MAP = {
 }
 
 
+# When the engine does not say what kind of speaker a name is, the name does: a capital or a
+# country standing alone speaks for its government ("Washington", "واشنطن"); a word such as
+# "ministry" makes a government body, "newspaper" a medium. Matched on folded words.
+_CAPITALS = {
+    "washington",
+    "moscow",
+    "tehran",
+    "beijing",
+    "kyiv",
+    "kiev",
+    "london",
+    "paris",
+    "cairo",
+    "riyadh",
+    "doha",
+    "ankara",
+    "damascus",
+    "baghdad",
+    "beirut",
+    "amman",
+    "berlin",
+    "brussels",
+    "tel aviv",
+    "واشنطن",
+    "موسكو",
+    "طهران",
+    "بكين",
+    "كييف",
+    "لندن",
+    "باريس",
+    "القاهره",
+    "الرياض",
+    "الدوحه",
+    "انقره",
+    "دمشق",
+    "بغداد",
+    "بيروت",
+    "عمان",
+    "برلين",
+    "بروكسل",
+    "تل ابيب",
+}
+_KIND_WORDS = {
+    Speaker.Kind.GOVERNMENT: {
+        "ministry",
+        "department",
+        "government",
+        "pentagon",
+        "kremlin",
+        "embassy",
+        "presidency",
+        "cabinet",
+        "army",
+        "military",
+        "police",
+        "parliament",
+        "congress",
+        "senate",
+        "council",
+        "administration",
+        "وزاره",
+        "الحكومه",
+        "حكومه",
+        "البنتاغون",
+        "الكرملين",
+        "السفاره",
+        "الرئاسه",
+        "رئاسه",
+        "الجيش",
+        "جيش",
+        "الشرطه",
+        "البرلمان",
+        "الكونغرس",
+        "مجلس",
+        "الاداره",
+        "الخارجيه",
+    },
+    Speaker.Kind.MEDIA: {
+        "newspaper",
+        "times",
+        "journal",
+        "news",
+        "agency",
+        "tv",
+        "television",
+        "channel",
+        "radio",
+        "reuters",
+        "afp",
+        "bbc",
+        "cnn",
+        "gazette",
+        "herald",
+        "tribune",
+        "axios",
+        "politico",
+        "bloomberg",
+        "صحيفه",
+        "وكاله",
+        "قناه",
+        "تلفزيون",
+        "اذاعه",
+        "موقع",
+        "تايمز",
+        "جورنال",
+        "بوست",
+        "نيوز",
+        "رويترز",
+    },
+    Speaker.Kind.ORGANISATION: {
+        "company",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "plc",
+        "bank",
+        "fund",
+        "organisation",
+        "organization",
+        "association",
+        "union",
+        "institute",
+        "foundation",
+        "nations",
+        "nato",
+        "unicef",
+        "unrwa",
+        "شركه",
+        "منظمه",
+        "مؤسسه",
+        "موسسه",
+        "بنك",
+        "البنك",
+        "صندوق",
+        "اتحاد",
+        "الاتحاد",
+        "الامم",
+        "حلف",
+        "جمعيه",
+    },
+    Speaker.Kind.GROUP: {"movement", "party", "militants", "حركه", "حزب", "فصائل", "الفصائل"},
+}
+
+
+def speaker_kind_guess(*, name: str, kind: str | None = None) -> str:
+    """The kind the engine found, or the one the name suggests, or a person."""
+    if kind in _KIND_MAP:
+        return _KIND_MAP[kind]
+    key = normalize_name(name)
+    if key in _CAPITALS or key.removeprefix("the ") in {"white house", "البيت الابيض"}:
+        return Speaker.Kind.GOVERNMENT
+    words = set(key.split())
+    for guess, markers in _KIND_WORDS.items():
+        if words & markers:
+            return guess
+    return Speaker.Kind.PERSON
+
+
 def speaker_find(*, name: str) -> Speaker | None:
     """The speaker one of whose aliases normalises to the same key; the most quoted wins."""
     key = normalize_name(name)
@@ -65,7 +224,7 @@ def speaker_resolve(
         for mention in mentions:
             speaker = speaker or speaker_find(name=mention)
     if speaker is None:
-        speaker = Speaker.objects.create(name=name, kind=_KIND_MAP.get(kind or "", Speaker.Kind.PERSON))
+        speaker = Speaker.objects.create(name=name, kind=speaker_kind_guess(name=name, kind=kind))
     for alias in (name, *mentions):
         speaker_alias_add(speaker=speaker, alias=alias, language=language)
     return speaker
