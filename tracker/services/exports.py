@@ -18,6 +18,8 @@ HEADERS = ["Quote", "Speaker", "Kind", "Via", "Article", "Outlet", "Date", "URL"
 CHUNK = 2000
 PDF_MAX_ROWS = 2000
 RTL_LANGUAGES = {"ar", "fa", "ur", "he"}
+# Indirect speech is what the article says someone said, not their words: sheets say so.
+KIND_LABELS = {**dict(Quote.Kind.choices), Quote.Kind.INDIRECT: "Indirect (reported speech)"}
 
 
 def export_queryset(qs: QuerySet) -> QuerySet:
@@ -40,7 +42,7 @@ def export_queryset(qs: QuerySet) -> QuerySet:
 
 
 def export_rows(qs: QuerySet, *, link_base: str = "", limit: int | None = None) -> Iterator[dict]:
-    kinds, statuses = dict(Quote.Kind.choices), dict(Quote.Status.choices)
+    kinds, statuses = KIND_LABELS, dict(Quote.Status.choices)
     qs = export_queryset(qs)
     if limit is not None:
         qs = qs[:limit]
@@ -135,6 +137,7 @@ def pdf_bytes(qs: QuerySet, *, link_base: str = "", title: str = "Quote sheet", 
     rows = []
     for row in export_rows(qs, link_base=link_base, limit=PDF_MAX_ROWS + 1):
         row["rtl"] = row["language"] in RTL_LANGUAGES
+        row["reported"] = row["kind"] == KIND_LABELS[Quote.Kind.INDIRECT]
         rows.append(row)
     truncated = len(rows) > PDF_MAX_ROWS
     html = render_to_string(
