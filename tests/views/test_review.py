@@ -280,7 +280,8 @@ def test_accept_above_a_confidence_and_reject_one_rule(editor_client):
     assert page.index(f'id="card-{quotes[1].pk}"') < page.index(f'id="card-{quotes[2].pk}"')
     assert page.index(f'id="card-{quotes[2].pk}"') < page.index(f'id="card-{quotes[0].pk}"')
     assert '<option value="r.low">r.low (2)</option>' in page
-    response = editor_client.post(reverse("review-accept-all", args=[article.pk]), {"min_confidence": "0.8"}, headers=HX)
+    accept_all = reverse("review-accept-all", args=[article.pk])
+    response = editor_client.post(accept_all, {"min_confidence": "0.8"}, headers=HX)
     assert "Accepted 1 quote at or above 0.80 confidence." in response.content.decode()
     response = editor_client.post(reverse("review-reject-rule", args=[article.pk]), {"rule": "r.low"}, headers=HX)
     assert "Rejected 2 quotes found by “r.low”." in response.content.decode()
