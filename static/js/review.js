@@ -106,9 +106,12 @@
     rove(card, true);
     var spans = spansOf(id);
     spans.forEach(function (el) { el.classList.add("selected"); });
-    if (how.card !== false) card.scrollIntoView({ block: "nearest" });
+    // One column (narrow windows): the cards come after the text, so the card, with its
+    // controls, is what is scrolled to; side by side, both are.
+    var narrow = window.matchMedia("(max-width: 900px)").matches;
+    if (how.card !== false || (narrow && how.text)) card.scrollIntoView({ block: "nearest" });
     if (how.text && spans.length) {
-      spans[0].scrollIntoView({ block: "center" });
+      if (!narrow || how.card === false) spans[0].scrollIntoView({ block: "center" });
       spans.forEach(flash);
     }
     if (how.focus) card.focus({ preventScroll: true });
@@ -483,6 +486,24 @@
   document.body.addEventListener("htmx:sendError", function () {
     say("The server could not be reached; nothing was saved.", "error");
   });
+
+  // A menu of the bar opens towards whichever side has room, so that it is never cut off.
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (!details.matches || !details.matches("details.confirm") || !details.open) return;
+    var pop = details.querySelector(".popover");
+    if (!pop) return;
+    pop.classList.remove("end");
+    pop.style.insetInlineStart = "";
+    pop.style.maxInlineSize = window.innerWidth - 16 + "px";
+    var box = pop.getBoundingClientRect();
+    if (box.right > window.innerWidth - 4) pop.classList.add("end");
+    box = pop.getBoundingClientRect();
+    if (box.left < 4) {
+      pop.classList.remove("end");
+      pop.style.insetInlineStart = 4 - details.getBoundingClientRect().left + "px";
+    }
+  }, true);
 
   // Cards' order: the select is a GET form; with JavaScript it applies at once.
   root.addEventListener("change", function (event) {

@@ -81,6 +81,15 @@ def test_span_set_is_validated_trimmed_and_text_follows():
     assert Quote.objects.get(pk=quote.pk).version == 2
 
 
+def test_span_trims_the_commas_a_word_by_word_selection_takes_along():
+    article = ArticleFactory(title="T", body="قال إنّ الجيش يجهد في الشرق الأوسط، في إطار الخشية.")
+    doc = article.document
+    quote = QuoteFactory(article=article, quote_start=2, quote_end=5, quote_text=doc[2:5])
+    start, end = doc.index("الجيش"), doc.index("، في") + 2
+    services.quote_span_set(quote_id=quote.pk, expected_version=1, user=None, start=start, end=end)
+    assert Quote.objects.get(pk=quote.pk).quote_text == "الجيش يجهد في الشرق الأوسط"
+
+
 def test_span_offsets_are_code_points_for_arabic_and_emoji():
     article = ArticleFactory(title="عنوان 🙂", body="قال 🙂 كيربي: «لا نرغب في توسع الحرب» اليوم.", language="ar")
     doc = article.document

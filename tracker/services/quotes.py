@@ -45,6 +45,8 @@ UNDO_REASON = "undo"
 # A change made as part of one editor action on many quotes ("Accept all") carries this prefix
 # and the batch's token in its history reason, so that undo takes the whole batch back at once.
 BATCH_PREFIX = "batch:"
+# Separators no statement starts or ends with (Latin and Arabic comma, semicolon, colon).
+_EDGE_PUNCTUATION = ",،;؛:"
 
 
 class Conflict(Exception):
@@ -97,14 +99,18 @@ def _correct(quote: Quote) -> None:
         quote.reject_reason = ""
 
 
+def _trimmed(ch: str) -> bool:
+    return ch.isspace() or ch in QUOTE_CHARS or ch in _EDGE_PUNCTUATION
+
+
 def span_clean(*, document: str, start: int, end: int) -> tuple[int, int]:
-    """Validate a span against the stored text and trim the spaces and quotation marks a
-    mouse selection tends to take along."""
+    """Validate a span against the stored text and trim the spaces, quotation marks and
+    commas a selection (by mouse, or word by word from the keyboard) tends to take along."""
     if not (0 <= start < end <= len(document)):
         raise QuoteInvalid(f"The span {start}–{end} is outside the article text (0–{len(document)}).")
-    while start < end and (document[start].isspace() or document[start] in QUOTE_CHARS):
+    while start < end and _trimmed(document[start]):
         start += 1
-    while end > start and (document[end - 1].isspace() or document[end - 1] in QUOTE_CHARS):
+    while end > start and _trimmed(document[end - 1]):
         end -= 1
     if start >= end:
         raise QuoteInvalid("The selection holds no text.")
