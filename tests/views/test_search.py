@@ -116,4 +116,4 @@ def test_indirect_results_are_not_in_quotation_marks(client, kirby_quotes):
 
     Quote.objects.filter(pk=kirby_quotes[2].pk).update(kind="indirect")
     html = client.get(reverse("search"), {"q": "Rafah"}).content.decode()
-    assert 'class="quote-text reported"' in html and "Reported speech" in html
+    assert 'class="quote-text reported"' in html and '<span class="reported-label">Reported speech</span>' in html
