@@ -18,6 +18,28 @@
     ];
   }
 
+  /* The button that submits a form (a reject reason, a typeahead option) is only known to htmx
+   * until the focus moves; a request queued behind another one (hx-sync) reads the form again
+   * when it goes, and would go without it. The button's name and value are copied into the
+   * form, first (so that without this copy the button's own value still wins), until then. */
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest("button[name]");
+    var form = button && button.form;
+    if (!form || !form.hasAttribute("hx-post") || button.hasAttribute("hx-post")) return;
+    form.querySelectorAll("input[data-submitter]").forEach(function (old) { old.remove(); });
+    var copy = document.createElement("input");
+    copy.type = "hidden";
+    copy.name = button.name;
+    copy.value = button.value;
+    copy.dataset.submitter = "";
+    form.insertBefore(copy, form.firstChild);
+  }, true);
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail.elt;
+    var form = elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));
+    if (form) form.querySelectorAll("input[data-submitter]").forEach(function (old) { old.remove(); });
+  });
+
   var RUN = "span[data-o],bdi[data-o]";
   var selectedId = null;
   var lastRange = null; // {start, end} of the last selection made in the article text
