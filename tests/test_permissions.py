@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import QuoteFactory, SpeakerAliasFactory, SpeakerFactory, UserFactory
 from tracker.models import ApiToken, Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerMerge
-from tracker.services.speakers import speaker_merge
+from tracker.services.speakers import speaker_alias_remove, speaker_merge
 from tracker.services.tokens import api_token_create
 from tracker.services.users import user_role_set
 
@@ -47,6 +47,8 @@ MATRIX = {
     "review-accept-all": ("post", EDITORS, NONE, ARTICLE),
     "review-done": ("post", EDITORS, NONE, ARTICLE, lambda w, user: Quote.objects.update(status="accepted")),
     "review-redetect": ("post", EDITORS, NONE, ARTICLE),
+    "review-reject-rule": ("post", EDITORS, lambda w: {"rule": "en.said"}, ARTICLE),
+    "review-progress": ("get", READERS, NONE, ARTICLE),
     "speaker-suggest": ("get", READERS, lambda w: {"speaker_name": "Kir"}, NONE),
     "article-export": ("get", READERS, lambda w: {"format": "csv"}, ARTICLE),
     "search": ("get", READERS, lambda w: {"q": "talks"}, NONE),
@@ -55,15 +57,23 @@ MATRIX = {
     "speaker-list": ("get", READERS, NONE, NONE),
     "speaker-detail": ("get", READERS, NONE, SPEAKER),
     "speaker-export": ("get", READERS, lambda w: {"format": "csv"}, SPEAKER),
-    "speaker-alias-create": ("post", ADMINS, lambda w: {"alias": "Kirby", "language": "en"}, SPEAKER),
+    "speaker-alias-create": ("post", EDITORS, lambda w: {"alias": "Kirby", "language": "en"}, SPEAKER),
     "speaker-alias-delete": (
         "post",
-        ADMINS,
+        EDITORS,
         NONE,
         lambda w: {"speaker_id": w["speaker"].pk, "alias_id": w["alias"].pk},
     ),
-    "speaker-merge": ("post", ADMINS, lambda w: {"source": w["other"].pk}, SPEAKER),
-    "speaker-merge-undo": ("post", ADMINS, NONE, lambda w: {"merge_id": w["merge"].pk}),
+    "speaker-alias-restore": (
+        "post",
+        EDITORS,
+        NONE,
+        lambda w: {"speaker_id": w["speaker"].pk, "history_id": w["removed"]},
+    ),
+    "speaker-merge": ("post", EDITORS, lambda w: {"source": w["other"].pk}, SPEAKER),
+    "speaker-merge-undo": ("post", EDITORS, NONE, lambda w: {"merge_id": w["merge"].pk}),
+    "quote-speaker-alias": ("post", EDITORS, lambda w: {"alias": "J. K."}, QUOTE),
+    "quote-speaker-merge": ("post", EDITORS, lambda w: {"into": w["other"].pk}, QUOTE),
     "health": ("get", EVERYONE, NONE, NONE),
     "login": ("get", EVERYONE, NONE, NONE),
     "logout": ("post", EVERYONE, NONE, NONE),
@@ -119,6 +129,7 @@ def world(db):
     mine.save()
     merge = speaker_merge(source=merged_away, target=other, user=None)
     token, _ = api_token_create(user=UserFactory(username="token-owner"), name="someone else's")
+    removed = speaker_alias_remove(alias=SpeakerAliasFactory(speaker=speaker, alias="J. Kirby"))
     document = quote.article.document
     return {
         "free": (document.index("Nothing"), document.index("Nothing") + len("Nothing")),
@@ -129,6 +140,7 @@ def world(db):
         "mine": mine,
         "merge": merge,
         "token": token,
+        "removed": removed,
         "upload": lambda: SimpleUploadedFile("a.txt", b"A title\nThe mayor said the bridge would reopen."),
     }
 

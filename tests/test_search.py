@@ -107,13 +107,15 @@ def test_filters_and_date_sort():
     assert ids(speaker=kirby.pk, sort="-date") == [new.pk, old.pk]
     assert ids(outlet=wire.pk) == [old.pk]
     assert ids(language="ar") == [ar.pk]
-    assert ids(kind="indirect") == [indirect.pk]
+    # Rejected quotes are left out unless asked for.
+    assert ids(kind="indirect") == []
+    assert ids(kind="indirect", status="any") == [indirect.pk]
     assert ids(status="rejected") == [indirect.pk]
     assert ids(accepted=True) == [new.pk]
     assert ids(date_from=dt.date(2023, 11, 1), date_to=dt.date(2023, 11, 6)) == [new.pk]
     assert ids(q="statement", sort="date") == [old.pk, new.pk]
     # Without a date, newest first puts undated quotes last.
-    assert ids(q="talks", sort="-date")[-1] == indirect.pk
+    assert ids(q="talks", sort="-date", status="any")[-1] == indirect.pk
 
 
 def test_highlight_marks_folded_matches_in_original_text():

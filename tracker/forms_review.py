@@ -83,3 +83,30 @@ class ViaForm(VersionForm):
 class SuggestForm(forms.Form):
     speaker_name = forms.CharField(max_length=300, required=False)
     via_name = forms.CharField(max_length=300, required=False)
+    source_name = forms.CharField(max_length=300, required=False)
+    quote = forms.IntegerField(required=False, min_value=1)
+    exclude = forms.IntegerField(required=False, min_value=1)
+
+
+class AliasForm(forms.Form):
+    """Another name for a card's speaker, typed in its speaker box."""
+
+    alias = forms.CharField(max_length=300, strip=True)
+
+
+class MergeIntoForm(forms.Form):
+    into = forms.ModelChoiceField(queryset=Speaker.objects.all())
+
+
+class AcceptAllForm(forms.Form):
+    """Accept every pending quote, or those at or above a confidence the editor chose."""
+
+    min_confidence = forms.FloatField(required=False, min_value=0, max_value=1)
+
+
+class RejectRuleForm(forms.Form):
+    rule = forms.CharField(max_length=100)
+    reason = forms.ChoiceField(choices=Quote.RejectReason.choices, required=False)
+
+    def clean_reason(self):
+        return self.cleaned_data.get("reason") or Quote.RejectReason.NOT_A_QUOTE

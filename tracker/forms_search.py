@@ -33,6 +33,15 @@ def id_params_check(params, names=ID_PARAMS) -> None:
 
 SORT_CHOICES = [("relevance", "Relevance"), ("-date", "Newest first"), ("date", "Oldest first")]
 EXPORT_FORMATS = ("csv", "xlsx", "json", "pdf")
+# One review filter: by default what a reporter can use (nothing rejected); "accepted" means
+# accepted or corrected by an editor, as the old "Accepted only" box (``accepted=1``) did.
+STATUS_CHOICES = [
+    ("", "All but rejected"),
+    ("accepted", "Accepted or corrected"),
+    ("pending", "Pending review"),
+    ("rejected", "Rejected only"),
+    ("any", "Any, rejected too"),
+]
 
 
 class QuoteSearchForm(forms.Form):
@@ -46,17 +55,20 @@ class QuoteSearchForm(forms.Form):
     outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False, empty_label="All outlets")
     language = forms.ChoiceField(required=False, choices=[("", "All languages"), *Language.choices])
     kind = forms.ChoiceField(required=False, choices=[("", "All kinds"), *Quote.Kind.choices])
-    status = forms.ChoiceField(required=False, choices=[("", "Any review status"), *Quote.Status.choices])
+    status = forms.ChoiceField(required=False, choices=STATUS_CHOICES, label="Review")
     date_from = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES)
-    accepted = forms.BooleanField(required=False, label="Accepted only")
+    accepted = forms.BooleanField(required=False, widget=forms.HiddenInput)  # links made before the filter
 
     def to_query(self, **overrides) -> QuoteQuery:
         """The query; call after is_valid(). Invalid fields are dropped rather than failing the page."""
         data = {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v not in (None, "")}
         if isinstance(data.get("outlet"), Outlet):
             data["outlet"] = data["outlet"].pk
+        if data.get("status") == Quote.Status.ACCEPTED:
+            data.pop("status")
+            data["accepted"] = True
         data.update(overrides)
         return QuoteQuery(**data)
 

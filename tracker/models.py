@@ -27,6 +27,23 @@ class Outlet(models.Model):
         return self.name
 
 
+class OutletAlias(models.Model):
+    """Another name of an outlet ("الميادين" for Al Mayadeen), matched by its folded form, so that
+    one outlet written in two scripts is one outlet (tracker.services.outlets.outlet_resolve)."""
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "outlet aliases"
+        ordering = ["alias"]
+        constraints = [models.CheckConstraint(condition=~Q(normalized=""), name="outlet_alias_normalized_not_empty")]
+
+    def __str__(self) -> str:
+        return self.alias
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         NEW = "new", "New"

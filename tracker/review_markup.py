@@ -22,7 +22,9 @@ from django.utils.html import escape
 
 from tracker.attribution.text import paragraphs, span_snap
 
-PALETTE_SIZE = 12
+# Twelve hues, each plain and striped (static/css/app.css: .c0–.c23): 24 looks, so that a
+# speaker keeps the same one across articles (its id modulo 24) unless two collide in one.
+PALETTE_SIZE = 24
 
 _RTL_CHARS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 _RTL = re.compile(f"[{_RTL_CHARS}]")

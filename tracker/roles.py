@@ -24,12 +24,13 @@ PERMISSIONS = {
         "add_speaker",
         "add_speakeralias",
         "add_outlet",
-    ],
-    ADMIN: [
+        # Editors fix duplicate speakers themselves: names (aliases) and merges, with undo.
         "change_speaker",
-        "delete_speaker",
         "change_speakeralias",
         "delete_speakeralias",
+    ],
+    ADMIN: [
+        "delete_speaker",
         "change_outlet",
         "delete_outlet",
         "delete_article",

@@ -180,7 +180,7 @@ class QuoteQuery:
     article: int | None = None
     language: str = ""
     kind: str = ""
-    status: str = ""
+    status: str = ""  # blank: all but rejected; "any": rejected too
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     sort: str = ""
@@ -209,8 +209,13 @@ def quote_matches(query: QuoteQuery) -> QuerySet:
         qs = qs.filter(kind=query.kind)
     if query.accepted:
         qs = qs.filter(status__in=[Quote.Status.ACCEPTED, Quote.Status.CORRECTED])
+    elif query.status == "any":
+        pass
     elif query.status:
         qs = qs.filter(status=query.status)
+    else:
+        # What a reporter can use: an editor's "not a quote" never reaches a search or a sheet.
+        qs = qs.exclude(status=Quote.Status.REJECTED)
     if query.date_from:
         qs = qs.filter(article_published__gte=query.date_from)
     if query.date_to:

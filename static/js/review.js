@@ -19,6 +19,28 @@
     ];
   }
 
+  /* The button that submits a form (a reject reason, a typeahead option) is only known to htmx
+   * until the focus moves; a request queued behind another one (hx-sync) reads the form again
+   * when it goes, and would go without it. The button's name and value are copied into the
+   * form, first (so that without this copy the button's own value still wins), until then. */
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest("button[name]");
+    var form = button && button.form;
+    if (!form || !form.hasAttribute("hx-post") || button.hasAttribute("hx-post")) return;
+    form.querySelectorAll("input[data-submitter]").forEach(function (old) { old.remove(); });
+    var copy = document.createElement("input");
+    copy.type = "hidden";
+    copy.name = button.name;
+    copy.value = button.value;
+    copy.dataset.submitter = "";
+    form.insertBefore(copy, form.firstChild);
+  }, true);
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail.elt;
+    var form = elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));
+    if (form) form.querySelectorAll("input[data-submitter]").forEach(function (old) { old.remove(); });
+  });
+
   var RUN = "span[data-o],bdi[data-o]";
   var selectedId = null;
   var lastRange = null; // {start, end} of the last selection made in the article text
@@ -37,6 +59,11 @@
     p.className = "message " + (level || "info");
     p.textContent = message;
     box.appendChild(p);
+  }
+
+  function clearSay() {
+    var box = document.getElementById("review-flash");
+    if (box) box.textContent = "";
   }
 
   function flash(el) {
@@ -70,22 +97,44 @@
     });
   }
 
+  /* Roving tabindex: the selected card is the list's one tab stop, and only its controls can
+   * be tabbed to; Tab on a card goes to the next card, not through every button. */
+  var CONTROLS = "a[href], button, input, select, summary, textarea";
+  function rove(card, on) {
+    card.tabIndex = on ? 0 : -1;
+    card.querySelectorAll(CONTROLS).forEach(function (el) {
+      if (on) el.removeAttribute("tabindex");
+      else el.tabIndex = -1;
+    });
+  }
+  function roveAll() {
+    cards().forEach(function (c) { rove(c, c.dataset.quoteId === String(selectedId)); });
+  }
+
   function select(id, how) {
     how = how || {};
     document.querySelectorAll(".qcard.selected, mark.q.selected").forEach(function (el) {
+      // The card staying selected keeps its state: hiding its controls even for a moment
+      // would take the focus out of its speaker box.
+      if (el.dataset.quoteId === String(id)) return;
       el.classList.remove("selected");
       el.removeAttribute("aria-current");
+      if (el.classList.contains("qcard")) rove(el, false);
     });
     selectedId = id;
     var card = cardOf(id);
     if (!card) return;
     card.classList.add("selected");
     card.setAttribute("aria-current", "true");
+    rove(card, true);
     var spans = spansOf(id);
     spans.forEach(function (el) { el.classList.add("selected"); });
-    if (how.card !== false) card.scrollIntoView({ block: "nearest" });
+    // One column (narrow windows): the cards come after the text, so the card, with its
+    // controls, is what is scrolled to; side by side, both are.
+    var narrow = window.matchMedia("(max-width: 900px)").matches;
+    if (how.card !== false || (narrow && how.text)) card.scrollIntoView({ block: "nearest" });
     if (how.text && spans.length) {
-      spans[0].scrollIntoView({ block: "center" });
+      if (!narrow || how.card === false) spans[0].scrollIntoView({ block: "center" });
       spans.forEach(flash);
     }
     if (how.focus) card.focus({ preventScroll: true });
@@ -144,6 +193,65 @@
     return { start: start, end: end };
   }
 
+  /* Selection by keyboard: v selects the current quote's text, V puts an empty selection
+   * just after it; "." and "," move the selection's end a word later or earlier, ">" and "<"
+   * its start. Selection.modify counts words in the text's own (logical) order, so "later"
+   * is the same key in Arabic and English. */
+  function textNodesIn(el) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    var out = [];
+    while (walker.nextNode()) if (walker.currentNode.data.length) out.push(walker.currentNode);
+    return out;
+  }
+
+  function selectQuoteText(id, collapseAfter) {
+    var spans = spansOf(id);
+    if (!spans.length) return false;
+    var first = textNodesIn(spans[0])[0];
+    var lastNodes = textNodesIn(spans[spans.length - 1]);
+    var last = lastNodes[lastNodes.length - 1];
+    if (!first || !last) return false;
+    var sel = window.getSelection();
+    if (collapseAfter) sel.setBaseAndExtent(last, last.data.length, last, last.data.length);
+    else sel.setBaseAndExtent(first, 0, last, last.data.length);
+    spans[0].scrollIntoView({ block: "center" });
+    return true;
+  }
+
+  function moveEdge(edge, direction) {
+    var sel = window.getSelection();
+    if (!sel.rangeCount || !textBox().contains(sel.anchorNode)) return false;
+    var r = sel.getRangeAt(0);
+    // The edge that moves becomes the selection's focus; the other stays where it is.
+    if (edge === "end") sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
+    else sel.setBaseAndExtent(r.endContainer, r.endOffset, r.startContainer, r.startOffset);
+    sel.modify("extend", direction, "word");
+    var node = sel.focusNode && (sel.focusNode.nodeType === Node.TEXT_NODE ? sel.focusNode.parentElement : sel.focusNode);
+    if (node && node.scrollIntoView) node.scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
+  function saySelection() {
+    var offsets = selectionOffsets();
+    var text = offsets ? window.getSelection().toString().replace(/\s+/g, " ").trim() : "";
+    if (!text) {
+      say("Selection is empty: press . to take in the next word.", "info");
+      return;
+    }
+    if (text.length > 90) text = text.slice(0, 44) + " … " + text.slice(-44);
+    var box = document.getElementById("review-flash");
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.className = "message info";
+    p.appendChild(document.createTextNode("Selected: «"));
+    var bdi = document.createElement("bdi");
+    bdi.className = "said";
+    bdi.textContent = text;
+    p.appendChild(bdi);
+    p.appendChild(document.createTextNode("» — n adds it as a quote, e makes it this quote's text."));
+    box.appendChild(p);
+  }
+
   document.addEventListener("selectionchange", function () {
     var offsets = selectionOffsets();
     if (offsets) lastRange = offsets;
@@ -196,6 +304,16 @@
     if (event.target.closest("#keys-btn")) helpDialog().showModal();
   });
 
+  function openConfirm(id, button) {
+    var details = document.getElementById(id);
+    if (!details) return false;
+    details.open = true;
+    var yes = details.querySelector(button);
+    if (yes) yes.focus();
+    details.scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
   function isTyping(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
@@ -217,9 +335,52 @@
       event.preventDefault();
       return;
     }
+    if (el.classList && el.classList.contains("qcard")) {
+      if (event.key === "Tab") {
+        var list = cards();
+        var i = list.indexOf(el) + (event.shiftKey ? -1 : 1);
+        if (i < 0 || i >= list.length) return; // leave the list as Tab normally would
+        select(list[i].dataset.quoteId, { text: true, focus: true });
+        event.preventDefault();
+        return;
+      }
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        move(event.key === "ArrowDown" ? 1 : -1);
+        event.preventDefault();
+        return;
+      }
+      if (event.key === "Enter") {
+        var control = el.querySelector(CONTROLS);
+        if (control) control.focus();
+        event.preventDefault();
+        return;
+      }
+    }
     switch (event.key) {
       case "j": move(1); break;
       case "k": move(-1); break;
+      case "A":
+        if (!openConfirm("accept-all", "#accept-all-confirm")) {
+          say("No quotes are pending: nothing to accept.", "info");
+        }
+        break;
+      case "R":
+        if (!openConfirm("mark-reviewed", "#mark-reviewed-confirm")) return;
+        break;
+      case "v":
+      case "V":
+        if (!card || !selectQuoteText(card.dataset.quoteId, event.key === "V")) return;
+        saySelection();
+        break;
+      case ".": case ",": case ">": case "<":
+        var edge = event.key === "." || event.key === "," ? "end" : "start";
+        var direction = event.key === "." || event.key === ">" ? "forward" : "backward";
+        if (!moveEdge(edge, direction)) {
+          say("Press v first to select the quote's text (or V to start just after it).", "info");
+          break;
+        }
+        saySelection();
+        break;
       case "a":
         if (!submitIn(card, "button.accept")) return;
         move(1);
@@ -230,6 +391,7 @@
         if (!details) return;
         details.open = true;
         details.querySelector("button.reason").focus();
+        details.scrollIntoView({ block: "nearest" });
         break;
       case "s":
         if (!card) return;
@@ -260,6 +422,7 @@
         break;
       case "Escape":
         document.querySelectorAll("details[open]").forEach(function (d) { d.open = false; });
+        clearSay();
         if (card) card.focus({ preventScroll: true });
         break;
       default:
@@ -298,6 +461,8 @@
   // After htmx swaps a card or the text, the selection marks are put back.
   document.body.addEventListener("htmx:afterSettle", function () {
     wireKeysButton();
+    wireDetails();
+    if (cardsBox()) roveAll();
     if (selectedId && cardOf(selectedId)) {
       var focused = document.activeElement;
       select(selectedId, { card: false });
@@ -305,6 +470,19 @@
         cardOf(selectedId).focus({ preventScroll: true });
       }
     }
+  });
+  // The server names the card to show (an undo shows what it took back).
+  document.body.addEventListener("review-select", function (event) {
+    var id = event.detail && event.detail.id;
+    if (!id) return;
+    window.setTimeout(function () {
+      if (cardOf(id)) select(String(id), { text: true, focus: true });
+    }, 0);
+  });
+  // A message from an earlier action is stale once the editor does something else.
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    var verb = event.detail.requestConfig && event.detail.requestConfig.verb;
+    if (verb && verb.toLowerCase() === "post") clearSay();
   });
   // A quote just added becomes the selected one.
   document.body.addEventListener("quote-changed", function (event) {
@@ -320,7 +498,6 @@
       var box = id ? cardOf(id) : document.querySelector(".qcard.has-conflict");
       if (box) select(box.dataset.quoteId, { text: true, focus: true });
     }, 0);
-    say("Not saved: someone else changed this quote first. Their version is on the card; “Apply mine” saves yours.", "error");
   });
   document.body.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr.status;
@@ -333,6 +510,50 @@
     say("The server could not be reached; nothing was saved.", "error");
   });
 
+  // A menu of the bar opens towards whichever side has room, so that it is never cut off.
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (!details.matches || !details.matches("details.confirm") || !details.open) return;
+    var pop = details.querySelector(".popover");
+    if (!pop) return;
+    pop.classList.remove("end");
+    pop.style.insetInlineStart = "";
+    pop.style.maxInlineSize = window.innerWidth - 16 + "px";
+    var box = pop.getBoundingClientRect();
+    if (box.right > window.innerWidth - 4) pop.classList.add("end");
+    box = pop.getBoundingClientRect();
+    if (box.left < 4) {
+      pop.classList.remove("end");
+      pop.style.insetInlineStart = 4 - details.getBoundingClientRect().left + "px";
+    }
+  }, true);
+
+  // Cards' order: the select is a GET form; with JavaScript it applies at once.
+  root.addEventListener("change", function (event) {
+    var sort = event.target.closest(".sort select");
+    if (sort) sort.form.requestSubmit();
+  });
+
+  // "Details" (rule ids, raw confidence) stays as the editor left it.
+  function wireDetails() {
+    var box = document.getElementById("details-toggle");
+    if (!box || box._wired) return;
+    box._wired = true;
+    try { box.checked = window.localStorage.getItem("review-details") === "1"; } catch (e) { /* private mode */ }
+    box.addEventListener("change", function () {
+      try { window.localStorage.setItem("review-details", box.checked ? "1" : "0"); } catch (e) { /* ignore */ }
+    });
+  }
+  wireDetails();
+
+  // The side panel sticks just below the bar, whatever height the bar wraps to.
+  var sticky = root.querySelector(".review-sticky");
+  if (sticky && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      root.style.setProperty("--sticky-h", sticky.getBoundingClientRect().height + 8 + "px");
+    }).observe(sticky);
+  }
+
   // Start on the first pending quote, or the one in the address.
   var fromHash = /^#(?:card|q|quote)-(\d+)$/.exec(window.location.hash); // #quote-: search links
   var first = fromHash ? fromHash[1] : null;
@@ -342,4 +563,5 @@
     first = pending ? pending.dataset.quoteId : any ? any.dataset.quoteId : null;
   }
   if (first) select(first, { card: true, text: !!fromHash });
+  roveAll();
 })();

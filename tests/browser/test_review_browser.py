@@ -151,7 +151,9 @@ def test_add_quote_by_selecting_arabic_text_on_demo(browser, live_server, roles,
         page.fill("input[name=password]", "editor")
         page.click("form.card button[type=submit]")
         page.wait_for_selector("#article-text")
-        assert page.locator("html").get_attribute("dir") == "rtl"
+        # The English interface stays left to right; the article text is right to left.
+        assert page.locator("html").get_attribute("dir") == "ltr"
+        assert page.locator("#article-text").get_attribute("dir") == "rtl"
         screenshot(page, "review-ar")
 
         needle = "ما لا يقل عن 12 منظومة دفاع جوي"  # crosses the <bdi> around the number
@@ -188,3 +190,23 @@ def test_conflict_between_two_editors(page_as, live_server, screenshot):
     two.wait_for_selector(f"#card-{first.pk}.st-rejected")
     quote = Quote.objects.get(pk=first.pk)
     assert quote.status == "rejected" and quote.reject_reason == "not_a_quote" and quote.version == 3
+
+
+def test_a_change_queued_behind_another_keeps_its_reason(page_as, live_server):
+    """Keys faster than the server: the reject waits (hx-sync) behind the accept still in flight,
+    and the focus has moved on meanwhile; it must still carry the reason chosen."""
+    article, (first, second, third) = _english_article()
+    page = page_as(_editor())
+    _open(page, live_server, article)
+    held = []
+    page.route(f"**/quotes/{first.pk}/accept/", lambda route: held.append(route))
+    with page.expect_request(f"**/quotes/{first.pk}/accept/"):
+        page.keyboard.press("a")
+    page.keyboard.press("x")
+    page.keyboard.press("2")  # wrong span: queued behind the accept
+    expect(page.locator(f"#card-{third.pk}")).to_be_focused()  # the focus has moved on
+    held[0].continue_()
+    page.wait_for_selector(f"#card-{second.pk}.st-rejected")
+    expect(page.locator("#review-flash .message")).to_contain_text("Rejected (wrong span)")
+    assert Quote.objects.get(pk=second.pk).reject_reason == "wrong_span"
+    assert Quote.objects.get(pk=first.pk).status == "accepted"

@@ -200,3 +200,17 @@ def test_json_and_pdf_show_formula_like_text_unchanged(formula_quotes):
     pdf = exports.pdf_bytes(qs())
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert '=HYPERLINK("http://evil.example","click")' in text and "'=" not in text
+
+
+def test_sheets_mark_indirect_speech_as_reported_and_keep_the_footer_left_to_right(quotes, tmp_path):
+    from pypdf import PdfReader
+
+    Quote.objects.filter(pk=quotes[0].pk).update(kind=Quote.Kind.INDIRECT)
+    rows = list(exports.export_rows(qs()))
+    assert rows[0]["kind"] == "Indirect (reported speech)" and rows[1]["kind"] == "Direct"
+    # Most quotes here are Arabic: the sheet's frame still reads "Page 1 of 1", not "1 / 1" mirrored.
+    Quote.objects.filter(pk=quotes[1].pk).update(quote_text=ENGLISH)
+    pdf = exports.pdf_bytes(qs(), title="Quote sheet")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Page 1 of 1" in text and "Reported speech:" in text
+    assert f"«{ENGLISH}»" in text  # a direct quote keeps its quotation marks

@@ -81,6 +81,15 @@ def test_span_set_is_validated_trimmed_and_text_follows():
     assert Quote.objects.get(pk=quote.pk).version == 2
 
 
+def test_span_trims_the_commas_a_word_by_word_selection_takes_along():
+    article = ArticleFactory(title="T", body="قال إنّ الجيش يجهد في الشرق الأوسط، في إطار الخشية.")
+    doc = article.document
+    quote = QuoteFactory(article=article, quote_start=2, quote_end=5, quote_text=doc[2:5])
+    start, end = doc.index("الجيش"), doc.index("، في") + 2
+    services.quote_span_set(quote_id=quote.pk, expected_version=1, user=None, start=start, end=end)
+    assert Quote.objects.get(pk=quote.pk).quote_text == "الجيش يجهد في الشرق الأوسط"
+
+
 def test_span_offsets_are_code_points_for_arabic_and_emoji():
     article = ArticleFactory(title="عنوان 🙂", body="قال 🙂 كيربي: «لا نرغب في توسع الحرب» اليوم.", language="ar")
     doc = article.document
@@ -151,13 +160,69 @@ def test_accept_all_accepts_only_pending(editor):
     first = QuoteFactory()
     article = first.article
     QuoteFactory(article=article, quote_start=0, quote_end=5, quote_text=article.document[:5], status="rejected")
-    assert services.article_accept_all(article=article, user=editor) == 1
+    assert services.article_accept_all(article=article, user=editor).count == 1
     assert sorted(article.quotes.values_list("status", flat=True)) == ["accepted", "rejected"]
+
+
+def _three_quotes():
+    article = ArticleFactory(body='A said "one". B said "two". C said "three".')
+    doc = article.document
+    return [
+        QuoteFactory(article=article, quote_start=doc.index(w), quote_end=doc.index(w) + len(w), quote_text=w, rule=r)
+        for w, r in (("one", "r1"), ("two", "r2"), ("three", "r2"))
+    ]
+
+
+def test_batch_is_one_undo_and_spares_quotes_someone_changed_since(editor, viewer):
+    quotes = _three_quotes()
+    article = quotes[0].article
+    services.article_accept_all(article=article, user=editor)
+    # Another user changes one of the batch: undoing the batch leaves that quote alone.
+    services.quote_kind_set(quote_id=quotes[2].pk, expected_version=2, user=viewer, kind="indirect")
+    last = services.article_last_change(article=article, user=editor)
+    assert last.batch and [pk for pk, _ in last.quotes] == [quotes[0].pk, quotes[1].pk]
+    result = services.article_undo(article=article, user=editor)
+    assert result.batch and [q.pk for q in result.restored] == [quotes[0].pk, quotes[1].pk]
+    statuses = dict(Quote.objects.values_list("pk", "status"))
+    assert statuses == {quotes[0].pk: "pending", quotes[1].pk: "pending", quotes[2].pk: "corrected"}
+    with pytest.raises(services.NothingToUndo):
+        services.article_undo(article=article, user=editor)
+
+
+def test_batch_undo_is_all_or_nothing_on_a_conflict(editor):
+    quotes = _three_quotes()
+    article = quotes[0].article
+    services.article_accept_all(article=article, user=editor)
+    # Someone bumps a version behind the history's back (a concurrent save in flight).
+    Quote.objects.filter(pk=quotes[1].pk).update(version=99)
+    with pytest.raises(services.Conflict):
+        services.article_undo(article=article, user=editor)
+    assert set(Quote.objects.values_list("status", flat=True)) == {"accepted"}
+
+
+def test_reject_rule_rejects_pending_quotes_of_that_rule_only(editor):
+    quotes = _three_quotes()
+    article = quotes[0].article
+    services.quote_accept(quote_id=quotes[2].pk, expected_version=1, user=editor)
+    result = services.article_reject_rule(article=article, user=editor, rule="r2", reason="not_a_quote")
+    assert result.count == 1
+    assert Quote.objects.get(pk=quotes[1].pk).reject_reason == "not_a_quote"
+    assert Quote.objects.get(pk=quotes[2].pk).status == "accepted"
+    with pytest.raises(services.QuoteInvalid):
+        services.article_reject_rule(article=article, user=editor, rule="r1", reason="meh")
+
+
+def test_accept_all_above_a_confidence(editor):
+    quotes = _three_quotes()
+    Quote.objects.filter(pk=quotes[0].pk).update(confidence=0.9)
+    Quote.objects.filter(pk__in=[quotes[1].pk, quotes[2].pk]).update(confidence=0.5)
+    assert services.article_accept_all(article=quotes[0].article, user=editor, min_confidence=0.85).count == 1
+    assert Quote.objects.get(pk=quotes[0].pk).status == "accepted"
 
 
 def test_mark_reviewed_refuses_while_quotes_are_pending(editor):
     quote = QuoteFactory()
-    with pytest.raises(services.QuoteInvalid):
+    with pytest.raises(services.QuoteInvalid, match="1 quote is still pending"):
         services.article_mark_reviewed(article=quote.article, user=editor)
     services.quote_accept(quote_id=quote.pk, expected_version=1, user=editor)
     assert services.article_mark_reviewed(article=quote.article, user=editor).status == Article.Status.REVIEWED

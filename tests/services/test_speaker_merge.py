@@ -108,3 +108,69 @@ def test_merge_moves_quotes_to_their_next_version_so_stale_saves_conflict(editor
     assert quote.speaker == target and quote.version == 2
     with pytest.raises(Conflict):
         quote_accept(quote_id=quote.pk, expected_version=1, user=editor)
+
+
+# Editors' alias and merge tools (issue 11) ------------------------------------------------------
+
+
+def test_editor_alias_create_records_who_and_refuses_names_of_other_speakers(editor):
+    from tracker.services.speakers import speaker_alias_create
+
+    kirby = speaker_resolve(name="John Kirby", kind="person")
+    other = speaker_resolve(name="جون كيربي", kind="person")
+    alias = speaker_alias_create(speaker=kirby, alias="  Admiral  Kirby ", language="en", user=editor)
+    assert alias.alias == "Admiral Kirby" and alias.history.latest().history_user == editor
+    with pytest.raises(SpeakerChangeRefused, match="merge the two speakers instead"):
+        speaker_alias_create(speaker=kirby, alias="جون كيربى", user=editor)  # folded: other's name
+    with pytest.raises(SpeakerChangeRefused, match="already a name of John Kirby"):
+        speaker_alias_create(speaker=kirby, alias="JOHN KIRBY", user=editor)
+    with pytest.raises(SpeakerChangeRefused):
+        speaker_alias_create(speaker=kirby, alias=" ... ", user=editor)
+    assert other.aliases.count() == 1 and kirby.aliases.count() == 2
+
+
+def test_alias_removal_is_undone_from_its_history_record(editor):
+    from tracker.services.speakers import speaker_alias_restore
+
+    speaker = speaker_resolve(name="Antony Blinken", kind="person")
+    quote = quote_with_text("We stand with partners", speaker=speaker)
+    alias = speaker_alias_add(speaker=speaker, alias="أنتوني بلينكن", language="ar")
+    history_id = speaker_alias_remove(alias=alias, user=editor)
+    assert not quote_search(QuoteQuery(q="بلينكن")).exists()
+    back = speaker_alias_restore(speaker=speaker, history_id=history_id, user=editor)
+    assert back.alias == "أنتوني بلينكن" and back.language == "ar" and back.speaker == speaker
+    assert [q.pk for q in quote_search(QuoteQuery(q="بلينكن"))] == [quote.pk]
+    with pytest.raises(SpeakerChangeRefused):  # it is there again: nothing to bring back
+        speaker_alias_restore(speaker=speaker, history_id=history_id, user=editor)
+    reasons = list(SpeakerAlias.history.filter(alias="أنتوني بلينكن").values_list("history_change_reason", flat=True))
+    assert "alias removed" in reasons and "alias removal undone" in reasons
+
+
+def test_duplicates_include_spelling_variants_beyond_hamza_and_ya():
+    state_1 = speaker_resolve(name="وزارة الخارجية الأميركية", kind="government")
+    state_2 = speaker_resolve(name="وزارة الخارجية الأمريكية", kind="government")
+    bibi_1 = speaker_resolve(name="نتنياهو", kind="person")
+    bibi_2 = speaker_resolve(name="نتانياهو", kind="person")
+    kirby_en = speaker_resolve(name="Kirby", kind="person")
+    kirby_ar = speaker_resolve(name="كيربي", kind="person")
+    speaker_resolve(name="وزارة الخارجية الروسية", kind="government")
+    quote_with_text("a statement", speaker=bibi_2, language="ar")  # the more quoted one is kept
+    pairs = {(keep.pk, away.pk): why for keep, away, why in speaker_duplicates_suggest()}
+    assert "two spellings" in pairs[(state_1.pk, state_2.pk)]
+    assert "two spellings" in pairs[(bibi_2.pk, bibi_1.pk)]
+    assert pairs[(kirby_en.pk, kirby_ar.pk)] == "same name in Arabic and Latin script"
+    assert len([p for p in pairs if state_1.pk in p or state_2.pk in p]) == 1  # not the Russian ministry
+    only = speaker_duplicates_suggest(speaker=kirby_ar)
+    assert [(k.pk, a.pk) for k, a, _ in only] == [(kirby_en.pk, kirby_ar.pk)]
+
+
+def test_merge_and_its_undo_name_the_editor_in_history(editor):
+    target = speaker_resolve(name="John Kirby", kind="person")
+    source = speaker_resolve(name="جون كيربي", kind="person")
+    quote = quote_with_text("talks go on", speaker=source)
+    merge = speaker_merge(source=source, target=target, user=editor)
+    assert Quote.history.filter(id=quote.pk).latest().history_user == editor
+    assert Speaker.history.filter(id=source.pk, history_type="-").get().history_user == editor
+    speaker_merge_undo(merge=merge, user=editor)
+    assert Quote.objects.get(pk=quote.pk).speaker_id == source.pk
+    assert Speaker.history.filter(id=source.pk).latest().history_user == editor

@@ -31,3 +31,33 @@ def test_unnamed_sources_are_never_merged():
 def test_alias_normalized_form_stored():
     speaker_resolve(name="أنتوني بلينكن", kind="person")
     assert SpeakerAlias.objects.get().normalized == "انتوني بلينكن"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("واشنطن", "government"),
+        ("Washington", "government"),
+        ("Denzel Washington", "person"),
+        ("وزارة الخارجية الأميركية", "government"),
+        ("نيويورك تايمز", "media"),
+        ("Northwind Holdings Inc", "organisation"),
+        ("حركة حماس", "group"),
+        ("جون كيربي", "person"),
+    ],
+)
+def test_new_speakers_take_a_kind_from_their_name_when_the_engine_gives_none(name, kind):
+    assert speaker_resolve(name=name, kind=None).kind == kind
+
+
+def test_the_engines_kind_wins_over_the_name():
+    assert speaker_resolve(name="Washington", kind="person").kind == "person"
+
+
+def test_demo_article_speakers_are_not_all_people():
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    kinds = dict(Speaker.objects.values_list("name", "kind"))
+    assert kinds["واشنطن"] == "government" and kinds["جون كيربي"] == "person"
+    assert kinds["وول ستريت جورنال"] == "media"

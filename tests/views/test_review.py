@@ -45,10 +45,12 @@ def test_page_marks_quote_spans_and_mentions_in_stored_text(viewer_client, quote
     assert f'id="quote-{quote.pk}"' in html  # where search results and quote sheets link to
 
 
-def test_arabic_page_is_rtl_with_bdi_for_latin_and_numbers(viewer_client):
+def test_arabic_article_is_rtl_inside_an_english_ltr_frame(viewer_client):
     article = ArticleFactory(title="عنوان", body="قال John Kirby إن 12 منظومة وصلت.", language="ar")
     html = viewer_client.get(reverse("article-detail", args=[article.pk])).content.decode()
-    assert '<html lang="en" dir="rtl">' in html
+    # The interface is English: the frame stays left to right, only the article turns.
+    assert '<html lang="en" dir="ltr">' in html
+    assert 'id="article-text" class="review-text" lang="ar" dir="rtl"' in html
     assert 'id="para-1" class="para" dir="rtl"' in html
     assert ">John Kirby</bdi>" in html and ">12</bdi>" in html
 
@@ -196,8 +198,108 @@ def test_redetect_keeps_touched_quotes(editor_client):
     article = ArticleFactory(title="Talks", body='The minister said "talks will go on".')
     added = QuoteFactory(article=article, origin=Quote.Origin.EDITOR, quote_start=0, quote_end=5, quote_text="Talks")
     response = editor_client.post(reverse("review-redetect", args=[article.pk]), headers=HX)
-    assert response.status_code == 200 and response["HX-Refresh"] == "true"
+    # No reload: the body comes back with the new cards, and the bar says what happened.
+    html = response.content.decode()
+    assert response.status_code == 200 and response["HX-Retarget"] == "#review-body" and "HX-Refresh" not in response
+    assert 'id="review-body"' in html and "Detection re-run" in html
     assert Quote.objects.filter(pk=added.pk).exists()
+
+
+def test_page_polls_while_detection_runs_then_swaps_in_the_cards(editor_client):
+    article = ArticleFactory(title="Talks", body='The minister said "talks will go on".')
+    Article.objects.filter(pk=article.pk).update(detection_state=Article.Detection.QUEUED)
+    html = editor_client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    progress = reverse("review-progress", args=[article.pk])
+    assert f'hx-get="{progress}" hx-trigger="every 2s"' in html and "Detecting quotes (queued)" in html
+    assert "reload" not in html
+    response = editor_client.get(progress, headers=HX)
+    assert 'id="review-progress"' in response.content.decode() and "HX-Retarget" not in response
+    QuoteFactory(article=article)
+    Article.objects.filter(pk=article.pk).update(detection_state=Article.Detection.DONE)
+    response = editor_client.get(progress, headers=HX)
+    html = response.content.decode()
+    assert response["HX-Retarget"] == "#review-body" and 'class="qcard' in html
+    assert "Detection finished: 1 quote to review." in html and 'id="review-progress"' not in html
+
+
+def test_every_action_says_what_it_did_in_the_sticky_message_box(editor_client, quote):
+    html = editor_client.post(url("quote-accept", quote), {"version": 1}, headers=HX).content.decode()
+    assert '<div id="review-flash" hx-swap-oob="innerHTML">' in html
+    assert 'Accepted: «<bdi class="said">talks will go on</bdi>»' in html
+    html = editor_client.post(url("quote-reject", quote), {"version": 2, "reason": "duplicate"}, headers=HX)
+    assert "Rejected (duplicate): " in html.content.decode()
+    html = editor_client.post(reverse("review-undo", args=[quote.article_id]), headers=HX).content.decode()
+    assert 'Undone: reject: «<bdi class="said">talks will go on</bdi>»' in html
+    html = editor_client.post(reverse("review-undo", args=[quote.article_id]), headers=HX).content.decode()
+    assert "Undone: accept: " in html
+    # A refusal goes to the same box, and the page shows the box inside the sticky bar.
+    response = editor_client.post(reverse("review-done", args=[quote.article_id]), headers=HX)
+    assert response["HX-Retarget"] == "#review-flash" and "1 quote is still pending" in response.content.decode()
+    page = editor_client.get(reverse("article-detail", args=[quote.article_id])).content.decode()
+    sticky = page[page.index('<div class="review-sticky">') :]
+    assert sticky.index('id="review-bar"') < sticky.index('id="review-flash"') < sticky.index('id="review-body"')
+
+
+def test_undo_takes_back_accept_all_in_one_step(editor_client, editor):
+    article = ArticleFactory(body='A said "one". B said "two". C said "three".')
+    doc = article.document
+    quotes = [
+        QuoteFactory(article=article, quote_start=doc.index(w), quote_end=doc.index(w) + len(w), quote_text=w)
+        for w in ("one", "two", "three")
+    ]
+    # The editor's own earlier change stays when the batch is undone.
+    editor_client.post(url("quote-reject", quotes[0]), {"version": 1, "reason": "other"}, headers=HX)
+    html = editor_client.post(reverse("review-accept-all", args=[article.pk]), headers=HX).content.decode()
+    assert "Accepted 2 quotes. Undo (u) takes them all back." in html
+    response = editor_client.post(reverse("review-undo", args=[article.pk]), headers=HX)
+    html = response.content.decode()
+    assert "Undone: accept of 2 quotes" in html and response["HX-Retarget"] == "#review-body"
+    assert f'"review-select": {{"id": {quotes[1].pk}}}' in response["HX-Trigger"]
+    statuses = dict(Quote.objects.values_list("pk", "status"))
+    assert statuses == {quotes[0].pk: "rejected", quotes[1].pk: "pending", quotes[2].pk: "pending"}
+    editor_client.post(reverse("review-undo", args=[article.pk]), headers=HX)
+    assert Quote.objects.get(pk=quotes[0].pk).status == "pending"
+
+
+def test_accept_above_a_confidence_and_reject_one_rule(editor_client):
+    article = ArticleFactory(body='A said "one". B said "two". C said "three".')
+    doc = article.document
+    rows = [("one", 0.9, "r.high"), ("two", 0.5, "r.low"), ("three", 0.6, "r.low")]
+    quotes = [
+        QuoteFactory(
+            article=article,
+            quote_start=doc.index(w),
+            quote_end=doc.index(w) + len(w),
+            quote_text=w,
+            confidence=c,
+            rule=r,
+        )
+        for w, c, r in rows
+    ]
+    page = editor_client.get(reverse("article-detail", args=[article.pk]), {"sort": "confidence"}).content.decode()
+    assert page.index(f'id="card-{quotes[1].pk}"') < page.index(f'id="card-{quotes[2].pk}"')
+    assert page.index(f'id="card-{quotes[2].pk}"') < page.index(f'id="card-{quotes[0].pk}"')
+    assert '<option value="r.low">r.low (2)</option>' in page
+    accept_all = reverse("review-accept-all", args=[article.pk])
+    response = editor_client.post(accept_all, {"min_confidence": "0.8"}, headers=HX)
+    assert "Accepted 1 quote at or above 0.80 confidence." in response.content.decode()
+    response = editor_client.post(reverse("review-reject-rule", args=[article.pk]), {"rule": "r.low"}, headers=HX)
+    assert "Rejected 2 quotes found by “r.low”." in response.content.decode()
+    assert dict(Quote.objects.values_list("pk", "status")) == {
+        quotes[0].pk: "accepted",
+        quotes[1].pk: "rejected",
+        quotes[2].pk: "rejected",
+    }
+    bad = editor_client.post(reverse("review-accept-all", args=[article.pk]), {"min_confidence": "7"}, headers=HX)
+    assert bad.status_code == 400
+
+
+def test_cards_hide_rule_and_confidence_behind_details_and_explain_kinds(viewer_client, quote):
+    html = viewer_client.get(reverse("article-detail", args=[quote.article_id])).content.decode()
+    assert 'class="detail conf"' in html and 'id="details-toggle"' in html
+    assert 'title="Mixed: reported speech with some of the speaker&#x27;s own words quoted' in html
+    assert 'class="styles" aria-label="Highlight styles"' in html
+    assert 'rel="icon"' in html
 
 
 def test_speaker_suggest(editor_client, quote):
@@ -342,3 +444,47 @@ def test_review_page_links_to_its_quote_sheets(viewer_client, quote):
     assert response.status_code == 200 and "talks will go on" in b"".join(response.streaming_content).decode(
         "utf-8-sig"
     )
+
+
+# Speakers fixed from the card (issue 11) --------------------------------------------------------
+
+
+def test_card_typeahead_offers_alias_and_merge_to_editors(editor_client, viewer, quote):
+    other = SpeakerFactory(name="جون كيربي")
+    SpeakerAliasFactory(speaker=other)
+    params = {"speaker_name": "كيربي", "quote": quote.pk}
+    html = editor_client.get(reverse("speaker-suggest"), params, headers=HX).content.decode()
+    base = reverse("quote-card", args=[quote.article_id, quote.pk])
+    assert f'name="into" value="{other.pk}" formaction="{base}speaker/merge/"' in html
+    assert f'name="alias" value="كيربي" formaction="{base}speaker/alias/"' in html
+    editor_client.force_login(viewer)
+    html = editor_client.get(reverse("speaker-suggest"), params, headers=HX).content.decode()
+    assert "formaction" not in html
+
+
+def test_card_adds_the_typed_name_as_an_alias(editor_client, quote):
+    response = editor_client.post(url("quote-speaker-alias", quote), {"alias": "Admiral Kirby"}, headers=HX)
+    html = response.content.decode()
+    assert response.status_code == 200 and "is now also a name of <bdi>John Kirby</bdi>" in html
+    alias = quote.speaker.aliases.get(normalized="admiral kirby")
+    assert reverse("speaker-alias-delete", args=[quote.speaker_id, alias.pk]) in html  # its undo
+    response = editor_client.post(url("quote-speaker-alias", quote), {"alias": "john kirby"}, headers=HX)
+    assert response.status_code == 400 and "already a name of John Kirby" in response.content.decode()
+
+
+def test_card_merges_its_speaker_into_another_and_the_merge_can_be_undone(editor_client, quote):
+    other = SpeakerFactory(name="جون كيربي")
+    SpeakerAliasFactory(speaker=other)
+    source_id = quote.speaker_id
+    response = editor_client.post(url("quote-speaker-merge", quote), {"into": other.pk}, headers=HX)
+    html = response.content.decode()
+    assert response["HX-Retarget"] == "#review-body" and "Merged <bdi>John Kirby</bdi> into" in html
+    assert "1 quote moved" in html and Quote.objects.get(pk=quote.pk).speaker_id == other.pk
+    undo = re.search(r'action="([^"]*/merges/\d+/undo/)"', html).group(1)
+    response = editor_client.post(undo, {"next": reverse("article-detail", args=[quote.article_id])})
+    assert response["Location"] == reverse("article-detail", args=[quote.article_id])
+    assert Quote.objects.get(pk=quote.pk).speaker_id == source_id
+    # "next" never leaves the site.
+    merge = editor_client.post(url("quote-speaker-merge", quote), {"into": other.pk}, headers=HX)
+    undo = re.search(r'action="([^"]*/merges/\d+/undo/)"', merge.content.decode()).group(1)
+    assert editor_client.post(undo, {"next": "https://evil.example/"})["Location"].startswith("/speakers/")

@@ -87,3 +87,33 @@ def test_article_export(client, kirby_quotes):
     response = client.get(reverse("article-export", args=[quote.article_id]), {"format": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert len(rows) == 2 and rows[1][0] == quote.quote_text
+
+
+def test_search_and_sheets_leave_rejected_quotes_out_unless_asked(client, kirby_quotes):
+    from tracker.models import Quote
+
+    rejected, accepted, pending = kirby_quotes
+    Quote.objects.filter(pk=rejected.pk).update(status="rejected")
+    Quote.objects.filter(pk=accepted.pk).update(status="corrected")
+
+    def found(**params):
+        html = client.get(reverse("search"), params).content.decode()
+        return {q.pk for q in kirby_quotes if f"#quote-{q.pk}" in html}
+
+    assert found() == {accepted.pk, pending.pk}
+    assert found(status="any") == {rejected.pk, accepted.pk, pending.pk}
+    assert found(status="rejected") == {rejected.pk}
+    assert found(status="accepted") == {accepted.pk}  # accepted or corrected: one filter, no checkbox
+    assert found(accepted="1") == {accepted.pk}  # links made before keep working
+    html = client.get(reverse("search")).content.decode()
+    assert "Accepted only" not in html and '<option value="" selected>All but rejected</option>' in html
+    body = b"".join(client.get(reverse("search-export"), {"format": "csv"}).streaming_content).decode("utf-8-sig")
+    assert "Aid trucks" in body and "المحادثات" not in body
+
+
+def test_indirect_results_are_not_in_quotation_marks(client, kirby_quotes):
+    from tracker.models import Quote
+
+    Quote.objects.filter(pk=kirby_quotes[2].pk).update(kind="indirect")
+    html = client.get(reverse("search"), {"q": "Rafah"}).content.decode()
+    assert 'class="quote-text reported"' in html and '<span class="reported-label">Reported speech</span>' in html

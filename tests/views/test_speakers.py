@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -58,8 +59,8 @@ def test_speaker_export_csv(client, kirby):
     assert "المحادثات مستمرة" in body and "ceasefire" not in body
 
 
-@pytest.mark.parametrize("role", [None, "viewer", "editor"])
-def test_alias_management_and_merge_are_admin_only(client, kirby, role):
+@pytest.mark.parametrize("role", [None, "viewer"])
+def test_alias_management_and_merge_need_an_editor(client, kirby, role):
     client.logout()
     if role:
         user = UserFactory(username=f"u-{role}")
@@ -90,3 +91,57 @@ def test_admin_adds_alias_merges_and_undoes(admin_client, kirby):
     assert "undo" in html
     admin_client.post(reverse("speaker-merge-undo", args=[merge.pk]))
     assert Speaker.objects.filter(pk=other.pk).exists()
+
+
+@pytest.fixture
+def editor_client(client):
+    user = UserFactory(username="ed2")
+    user_role_set(user=user, role="editor")
+    client.force_login(user)
+    return client
+
+
+def test_editor_adds_an_alias_and_undoes_it(editor_client, kirby):
+    response = editor_client.post(reverse("speaker-alias-create", args=[kirby.pk]), {"alias": "Kirby"})
+    alias = kirby.aliases.get(normalized="kirby")
+    assert response["Location"].endswith(f"?added={alias.pk}")
+    html = editor_client.get(response["Location"]).content.decode()
+    assert "“<bdi>Kirby</bdi>” added." in html and reverse("speaker-alias-delete", args=[kirby.pk, alias.pk]) in html
+    response = editor_client.post(reverse("speaker-alias-delete", args=[kirby.pk, alias.pk]))
+    assert not kirby.aliases.filter(normalized="kirby").exists()
+    html = editor_client.get(response["Location"]).content.decode()
+    assert "Alias removed." in html and "/aliases/restore/" in html
+    restore = re.search(r'action="([^"]*/aliases/restore/\d+/)"', html).group(1)
+    editor_client.post(restore)
+    assert kirby.aliases.filter(normalized="kirby").exists()
+
+
+def test_alias_removal_asks_first(editor_client, kirby):
+    html = editor_client.get(reverse("speaker-detail", args=[kirby.pk])).content.decode()
+    assert "Yes, remove</button>" in html and "<details" in html
+
+
+def test_editor_merges_a_suggested_duplicate_in_one_click_and_undoes(editor_client, kirby):
+    latin = speaker_resolve(name="John Kirby", kind="person")
+    html = editor_client.get(reverse("speaker-detail", args=[kirby.pk])).content.decode()
+    assert "Possibly the same speaker" in html and "Arabic and Latin script" in html
+    assert f'<input type="hidden" name="source" value="{latin.pk}">' in html
+    editor_client.post(reverse("speaker-merge", args=[kirby.pk]), {"source": latin.pk})
+    assert not Speaker.objects.filter(pk=latin.pk).exists()
+    merge = SpeakerMerge.objects.get()
+    assert merge.merged_by.username == "ed2"
+    editor_client.post(reverse("speaker-merge-undo", args=[merge.pk]))
+    assert Speaker.objects.filter(pk=latin.pk).exists()
+
+
+def test_merge_by_typed_name_and_the_typeahead_offers_no_new_speaker(editor_client, kirby):
+    latin = speaker_resolve(name="John Kirby", kind="person")
+    html = editor_client.get(
+        reverse("speaker-suggest"), {"source_name": "kirby", "exclude": kirby.pk}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert f'name="source" value="{latin.pk}"' in html and "Create new speaker" not in html
+    assert f'value="{kirby.pk}"' not in html
+    response = editor_client.post(reverse("speaker-merge", args=[kirby.pk]), {"source_name": "JOHN KIRBY"})
+    assert response.status_code == 302 and not Speaker.objects.filter(pk=latin.pk).exists()
+    response = editor_client.post(reverse("speaker-merge", args=[kirby.pk]), {"source_name": "nobody"})
+    assert Speaker.objects.count() == 1

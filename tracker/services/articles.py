@@ -62,8 +62,10 @@ def content_hash(title: str, body: str) -> str:
 
 
 def outlet_get_or_create(*, name: str, domain: str = "", language: str = "") -> Outlet:
-    outlet, _ = Outlet.objects.get_or_create(name=name.strip(), defaults={"domain": domain, "language": language})
-    return outlet
+    # One outlet in any script or spelling ("Al Mayadeen" / "الميادين"): see services.outlets.
+    from tracker.services.outlets import outlet_resolve
+
+    return outlet_resolve(name=name, domain=domain, language=language)
 
 
 _FIELD_LABELS = {"title": "title", "body": "text", "outlet": "outlet", "url": "URL", "byline": "byline"}

@@ -49,6 +49,10 @@ def is_formula_like(value) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
 
 
+# Indirect speech is what the article says someone said, not their words: sheets say so.
+KIND_LABELS = {**dict(Quote.Kind.choices), Quote.Kind.INDIRECT: "Indirect (reported speech)"}
+
+
 def export_queryset(qs: QuerySet) -> QuerySet:
     """Only the columns a sheet needs: the article body stays in the database."""
     return qs.select_related("speaker", "via", "article", "article__outlet").only(
@@ -69,7 +73,7 @@ def export_queryset(qs: QuerySet) -> QuerySet:
 
 
 def export_rows(qs: QuerySet, *, link_base: str = "", limit: int | None = None) -> Iterator[dict]:
-    kinds, statuses = dict(Quote.Kind.choices), dict(Quote.Status.choices)
+    kinds, statuses = KIND_LABELS, dict(Quote.Status.choices)
     qs = export_queryset(qs)
     if limit is not None:
         qs = qs[:limit]
@@ -178,6 +182,7 @@ def pdf_bytes(qs: QuerySet, *, link_base: str = "", title: str = "Quote sheet", 
     rows = []
     for row in export_rows(qs, link_base=link_base, limit=PDF_MAX_ROWS + 1):
         row["rtl"] = row["language"] in RTL_LANGUAGES
+        row["reported"] = row["kind"] == KIND_LABELS[Quote.Kind.INDIRECT]
         rows.append(row)
     truncated = len(rows) > PDF_MAX_ROWS
     html = render_to_string(

@@ -8,6 +8,9 @@ gets ``Conflict`` carrying the stored quote, and nothing of theirs is written.
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F
@@ -17,7 +20,7 @@ from tracker.attribution.text import QUOTE_CHARS, normalize_name, span_snap
 from tracker.models import Article, Quote, Speaker
 from tracker.services.articles import clean_title
 from tracker.services.search import quote_search_text_refresh
-from tracker.services.speakers import speaker_alias_add
+from tracker.services.speakers import speaker_alias_add, speaker_kind_guess
 
 # Fields an undo puts back from the history; identity, origin and bookkeeping stay.
 _RESTORED_FIELDS = (
@@ -39,6 +42,11 @@ _RESTORED_FIELDS = (
     "reviewed_at",
 )
 UNDO_REASON = "undo"
+# A change made as part of one editor action on many quotes ("Accept all") carries this prefix
+# and the batch's token in its history reason, so that undo takes the whole batch back at once.
+BATCH_PREFIX = "batch:"
+# Separators no statement starts or ends with (Latin and Arabic comma, semicolon, colon).
+_EDGE_PUNCTUATION = ",،;؛:"
 
 
 class Conflict(Exception):
@@ -122,14 +130,18 @@ def _correct(quote: Quote) -> None:
         quote.reject_reason = ""
 
 
+def _trimmed(ch: str) -> bool:
+    return ch.isspace() or ch in QUOTE_CHARS or ch in _EDGE_PUNCTUATION
+
+
 def span_clean(*, document: str, start: int, end: int) -> tuple[int, int]:
-    """Validate a span against the stored text and trim the spaces and quotation marks a
-    mouse selection tends to take along."""
+    """Validate a span against the stored text and trim the spaces, quotation marks and
+    commas a selection (by mouse, or word by word from the keyboard) tends to take along."""
     if not (0 <= start < end <= len(document)):
         raise QuoteInvalid(f"The span {start}–{end} is outside the article text (0–{len(document)}).")
-    while start < end and (document[start].isspace() or document[start] in QUOTE_CHARS):
+    while start < end and _trimmed(document[start]):
         start += 1
-    while end > start and (document[end - 1].isspace() or document[end - 1] in QUOTE_CHARS):
+    while end > start and _trimmed(document[end - 1]):
         end -= 1
     if start >= end:
         raise QuoteInvalid("The selection holds no text.")
@@ -137,32 +149,36 @@ def span_clean(*, document: str, start: int, end: int) -> tuple[int, int]:
     return span_snap(document, start, end)
 
 
+def _batch_reason(batch: str, reason: str) -> str:
+    return f"{BATCH_PREFIX}{batch}:{reason}" if batch else reason
+
+
 @transaction.atomic
-def quote_accept(*, quote_id: int, expected_version: int, user) -> Quote:
+def quote_accept(*, quote_id: int, expected_version: int, user, batch: str = "") -> Quote:
     quote = _claim(quote_id=quote_id, expected_version=expected_version)
     quote.status = Quote.Status.ACCEPTED
     quote.reject_reason = ""
-    return _save(quote, user=user, reason="accepted")
+    return _save(quote, user=user, reason=_batch_reason(batch, "accepted"))
 
 
 @transaction.atomic
-def quote_reject(*, quote_id: int, expected_version: int, user, reason: str) -> Quote:
+def quote_reject(*, quote_id: int, expected_version: int, user, reason: str, batch: str = "") -> Quote:
     if reason not in Quote.RejectReason.values:
         raise QuoteInvalid(f"Unknown reason {reason!r}.")
     quote = _claim(quote_id=quote_id, expected_version=expected_version)
     quote.status = Quote.Status.REJECTED
     quote.reject_reason = reason
-    return _save(quote, user=user, reason=f"rejected: {reason}")
+    return _save(quote, user=user, reason=_batch_reason(batch, f"rejected: {reason}"))
 
 
-def speaker_create(*, name: str, kind: str = Speaker.Kind.PERSON, language: str = "") -> Speaker:
+def speaker_create(*, name: str, kind: str | None = None, language: str = "") -> Speaker:
     """A new speaker, named by an editor, with its name as first alias."""
     name = clean_title(name)
     if not normalize_name(name):
         raise QuoteInvalid("A speaker needs a name with letters in it.")
     if len(name) > 300:
         raise QuoteInvalid(f"A speaker's name is at most 300 characters; this one has {len(name):,}.")
-    speaker = Speaker.objects.create(name=name, kind=kind)
+    speaker = Speaker.objects.create(name=name, kind=speaker_kind_guess(name=name, kind=kind))
     speaker_alias_add(speaker=speaker, alias=name, language=language)
     return speaker
 
@@ -312,40 +328,139 @@ def quote_undo(*, quote_id: int, expected_version: int, user) -> Quote | None:
     return Quote.objects.select_related("speaker", "via", "reviewed_by").get(pk=quote.pk)
 
 
-def quote_last_change(*, article: Article, user) -> tuple[int, int] | None:
-    """(quote id, version) of the user's most recent change still in effect in the article."""
+@dataclass(frozen=True)
+class LastChange:
+    """The user's most recent change still in effect in an article: one quote, or every quote of
+    one batch. ``quotes`` holds (quote id, version) pairs; ``reason`` is the history reason."""
+
+    quotes: list[tuple[int, int]]
+    reason: str
+    batch: bool = False
+
+
+def _live_tops(*, article: Article) -> dict[int, tuple]:
+    """Per quote still there: (top live record, current version, number of live records)."""
     records = Quote.history.filter(article_id=article.pk).order_by("history_date", "history_id")
     by_quote: dict[int, list] = {}
     for record in records.only(
         "id", "version", "history_id", "history_date", "history_user_id", "history_change_reason", "history_type"
     ):
         by_quote.setdefault(record.id, []).append(record)
-    best = None
+    out = {}
     for quote_id, rows in by_quote.items():
         if rows[-1].history_type == "-":
             continue
         live = _live_history(rows)
-        top = live[-1]
+        out[quote_id] = (live[-1], rows[-1].version, len(live))
+    return out
+
+
+def article_last_change(*, article: Article, user) -> LastChange | None:
+    tops = _live_tops(article=article)
+    best = None
+    for quote_id, (top, version, n_live) in tops.items():
         if top.history_user_id != user.pk or top.history_change_reason == UNDO_REASON:
             continue
-        if len(live) < 2 and top.history_type != "+":
+        if n_live < 2 and top.history_type != "+":
             continue
-        if best is None or top.history_date > best[0]:
-            best = (top.history_date, quote_id, rows[-1].version)
-    return (best[1], best[2]) if best else None
+        if best is None or (top.history_date, top.history_id) > (best[0].history_date, best[0].history_id):
+            best = (top, quote_id, version)
+    if best is None:
+        return None
+    top, quote_id, version = best
+    reason = top.history_change_reason or ""
+    if not reason.startswith(BATCH_PREFIX):
+        return LastChange(quotes=[(quote_id, version)], reason=reason)
+    # The whole batch, except quotes someone changed since (their top record is no longer it).
+    quotes = [
+        (qid, v)
+        for qid, (t, v, _n) in sorted(tops.items())
+        if t.history_change_reason == reason and t.history_user_id == user.pk
+    ]
+    return LastChange(quotes=quotes, reason=reason, batch=True)
+
+
+def quote_last_change(*, article: Article, user) -> tuple[int, int] | None:
+    """(quote id, version) of the user's most recent change still in effect in the article."""
+    last = article_last_change(article=article, user=user)
+    return last.quotes[0] if last else None
+
+
+@dataclass
+class UndoResult:
+    reason: str
+    restored: list[Quote] = field(default_factory=list)
+    deleted: list[int] = field(default_factory=list)
+    batch: bool = False
 
 
 @transaction.atomic
-def article_accept_all(*, article: Article, user) -> int:
-    """Accept every quote still pending; a quote another editor changed meanwhile is left alone."""
+def article_undo(*, article: Article, user) -> UndoResult:
+    """Undo the user's last change in the article; a batch ("Accept all") is one change. All of
+    it or none: when someone else saved one of its quotes meanwhile, Conflict."""
+    last = article_last_change(article=article, user=user)
+    if last is None:
+        raise NothingToUndo("Nothing of yours to undo in this article.")
+    result = UndoResult(reason=last.reason, batch=last.batch)
+    for quote_id, version in last.quotes:
+        quote = quote_undo(quote_id=quote_id, expected_version=version, user=user)
+        if quote is None:
+            result.deleted.append(quote_id)
+        else:
+            result.restored.append(quote)
+    return result
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    count: int
+    batch: str
+
+
+def _batch_token() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@transaction.atomic
+def article_accept_all(*, article: Article, user, min_confidence: float | None = None) -> BatchResult:
+    """Accept every quote still pending (at or above ``min_confidence`` when given), as one batch
+    that one undo takes back; a quote another editor changed meanwhile is left alone."""
+    batch = _batch_token()
+    pending = article.quotes.filter(status=Quote.Status.PENDING)
+    if min_confidence is not None:
+        pending = pending.filter(confidence__gte=min_confidence)
     accepted = 0
-    for quote_id, version in article.quotes.filter(status=Quote.Status.PENDING).values_list("pk", "version"):
+    for quote_id, version in pending.order_by("quote_start", "pk").values_list("pk", "version"):
         try:
-            quote_accept(quote_id=quote_id, expected_version=version, user=user)
+            quote_accept(quote_id=quote_id, expected_version=version, user=user, batch=batch)
         except (Conflict, QuoteGone):
             continue
         accepted += 1
-    return accepted
+    return BatchResult(count=accepted, batch=batch)
+
+
+@transaction.atomic
+def article_reject_rule(
+    *, article: Article, user, rule: str, reason: str = Quote.RejectReason.NOT_A_QUOTE
+) -> BatchResult:
+    """Reject every pending quote one detection rule found in the article, as one batch."""
+    if reason not in Quote.RejectReason.values:
+        raise QuoteInvalid(f"Unknown reason {reason!r}.")
+    batch = _batch_token()
+    rejected = 0
+    pending = article.quotes.filter(status=Quote.Status.PENDING, rule=rule).order_by("quote_start", "pk")
+    for quote_id, version in pending.values_list("pk", "version"):
+        try:
+            quote_reject(quote_id=quote_id, expected_version=version, user=user, reason=reason, batch=batch)
+        except Conflict:
+            continue
+        rejected += 1
+    return BatchResult(count=rejected, batch=batch)
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """ "1 quote", "2 quotes"."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
 @transaction.atomic
@@ -353,7 +468,8 @@ def article_mark_reviewed(*, article: Article, user) -> Article:
     article = Article.objects.select_for_update().get(pk=article.pk)
     pending = article.quotes.filter(status=Quote.Status.PENDING).count()
     if pending:
-        raise QuoteInvalid(f"{pending} quotes are still pending: accept or reject them first.")
+        verb = "is" if pending == 1 else "are"
+        raise QuoteInvalid(f"{plural(pending, 'quote')} {verb} still pending: accept or reject them first.")
     article.status = Article.Status.REVIEWED
     article._history_user = user
     article._change_reason = "reviewed"

@@ -9,22 +9,29 @@ the page (post/redirect/get), so the forms work without JavaScript too.
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import HttpResponseClientRefresh, reswap, retarget, trigger_client_event
+from django_htmx.http import reswap, retarget, trigger_client_event
 
 from tracker import selectors
 from tracker.forms_review import (
+    AcceptAllForm,
+    AliasForm,
     KindForm,
+    MergeIntoForm,
     QuoteNewForm,
     RejectForm,
+    RejectRuleForm,
     SpanForm,
     SpeakerForm,
     SuggestForm,
@@ -35,9 +42,22 @@ from tracker.models import Article, Quote
 from tracker.review_markup import document_html, mention_marks, paragraph_indexes, quote_marks, speaker_colours
 from tracker.services import quotes as services
 from tracker.services.detection_queue import article_detection_enqueue
+from tracker.services.speakers import SpeakerChangeRefused, speaker_alias_create, speaker_merge
 
 PAGE = "review/page.html"
 KIND_LABELS = dict(Quote.Kind.choices)
+# What each kind means, shown on hover: editors need not know the detector's vocabulary.
+KIND_HELP = {
+    Quote.Kind.DIRECT: "Direct: the speaker's own words, in quotation marks",
+    Quote.Kind.MIXED: "Mixed: reported speech with some of the speaker's own words quoted",
+    Quote.Kind.INDIRECT: "Indirect: reported speech, not the speaker's exact words",
+    Quote.Kind.HEADLINE: "Headline: a statement in the title",
+    Quote.Kind.EMBED: "Embedded post: a social-media post or caption shown in the article",
+}
+CONFLICT_MESSAGE = (
+    "Not saved: someone else changed this quote first. Their version is on the card; “Apply mine” saves yours."
+)
+SORTS = {"position": ("quote_start", "quote_end"), "confidence": ("confidence", "quote_start")}
 STATUS_LABELS = dict(Quote.Status.choices)
 # The same four buttons on every card, built once rather than by a template loop per card.
 REJECT_BUTTONS = format_html_join(
@@ -61,6 +81,9 @@ def _text(article: Article, quotes: list[Quote]) -> dict:
         # Labels made here: floatformat and get_FOO_display cost ~0.1 ms a card each on long articles.
         quote.confidence_label = f"{quote.confidence:.2f}"
         quote.kind_label = KIND_LABELS[quote.kind]
+        quote.kind_help = KIND_HELP[quote.kind]
+        # A cue that is only punctuation (the colon of a headline) says nothing to an editor.
+        quote.cue_words = quote.cue_text if any(c.isalnum() for c in quote.cue_text) else ""
         quote.status_label = STATUS_LABELS[quote.status]
         if quote.speaker_id and quote.status != Quote.Status.REJECTED:
             counts[quote.speaker_id] = counts.get(quote.speaker_id, 0) + 1
@@ -76,10 +99,30 @@ def _counts(quotes: list[Quote]) -> dict[str, int]:
     return counts
 
 
+def _sort(request) -> str:
+    """The cards' order: from the address, or for htmx requests from the page's address."""
+    sort = request.GET.get("sort")
+    if sort is None and request.htmx and request.htmx.current_url:
+        sort = QueryDict(urlsplit(request.htmx.current_url).query).get("sort")
+    return sort if sort in SORTS else "position"
+
+
+def _rules(quotes: list[Quote]) -> list[tuple[str, int]]:
+    """Rules that found pending quotes here, with how many: the "reject all of one rule" menu."""
+    counts: dict[str, int] = {}
+    for quote in quotes:
+        if quote.status == Quote.Status.PENDING and quote.rule and quote.origin == Quote.Origin.DETECTED:
+            counts[quote.rule] = counts.get(quote.rule, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
 def _context(request, article: Article, *, quotes: list[Quote] | None = None, only: set[int] | None = None) -> dict:
     """The page's context; ``only`` renders just those paragraphs, for out-of-band swaps."""
     if quotes is None:
         quotes = list(selectors.article_quotes(article=article))
+    sort = _sort(request)
+    if sort != "position":
+        quotes = sorted(quotes, key=lambda q: tuple(getattr(q, f) for f in SORTS[sort]))
     text = _text(article, quotes)
     paragraphs = document_html(
         document=article.document, marks=text["marks"], rtl=article.is_rtl, only=only, oob=only is not None
@@ -98,6 +141,9 @@ def _context(request, article: Article, *, quotes: list[Quote] | None = None, on
         "reject_buttons": REJECT_BUTTONS,
         "suggest_url": reverse("speaker-suggest"),
         "edit_id": _int(request.GET.get("edit")),
+        "sort": sort,
+        "rules": _rules(quotes),
+        "detecting": article.detection_state in (Article.Detection.QUEUED, Article.Detection.RUNNING),
     }
 
 
@@ -166,16 +212,43 @@ def quote_card(request, article_id: int, quote_id: int):
 @require_GET
 @permission_required("tracker.view_speaker", raise_exception=True)
 def speaker_suggest(request):
+    """Typeahead options. On a card's speaker box (``quote``), editors also get "add the typed
+    name to this speaker" and "merge this speaker into that one"; on a speaker page's merge box
+    (``source_name``), the speakers to merge in."""
     form = SuggestForm(request.GET)
     form.is_valid()
-    field = "via" if "via_name" in request.GET else "speaker"
-    query = form.cleaned_data.get(f"{field}_name", "")
-    suggestions = selectors.speaker_suggest(query=query) if query.strip() else []
-    context = {"suggestions": suggestions, "query": query.strip(), "field": field}
+    field = next((f for f in ("via", "source") if f"{f}_name" in request.GET), "speaker")
+    query = form.cleaned_data.get(f"{field}_name", "").strip()
+    suggestions = selectors.speaker_suggest(query=query) if query else []
+    context = {"suggestions": suggestions, "query": query, "field": field, "allow_new": field != "source"}
+    quote = _suggest_quote(request, form.cleaned_data.get("quote"))
+    if field == "source":
+        context["suggestions"] = [(s, a) for s, a in suggestions if s.pk != form.cleaned_data.get("exclude")]
+    elif field == "speaker" and quote is not None and quote.speaker_id:
+        context["card_base"] = reverse("quote-card", args=[quote.article_id, quote.pk])
+        context["merge_from"] = quote.speaker
+        context["alias_ok"] = bool(query) and not any(s.pk == quote.speaker_id for s, _ in suggestions)
     return render(request, f"{PAGE}#suggestions", context)
 
 
+def _suggest_quote(request, quote_id: int | None) -> Quote | None:
+    if not quote_id or not request.user.has_perm("tracker.change_speakeralias"):
+        return None
+    return Quote.objects.select_related("speaker").filter(pk=quote_id).first()
+
+
 # Answers ---------------------------------------------------------------------------------------
+
+
+def _snippet(text: str) -> str:
+    return Truncator(" ".join(text.split())).chars(70)
+
+
+def _said(verb: str, quote: Quote | None, extra: str = ""):
+    """ "Accepted: «…»": the interface's words, the quote's own words isolated."""
+    if quote is None:
+        return verb
+    return format_html('{}{}: «<bdi class="said">{}</bdi>»', verb, extra, _snippet(quote.quote_text))
 
 
 def _back(article_id: int, quote_id: int | None = None):
@@ -183,10 +256,15 @@ def _back(article_id: int, quote_id: int | None = None):
     return redirect(f"{reverse('article-detail', args=[article_id])}{anchor}")
 
 
-def _changed(request, article: Article, *, quote_id: int | None, spans=(), whole_text=False, status=200, **extra):
+def _changed(
+    request, article: Article, *, quote_id: int | None, spans=(), whole_text=False, status=200, flash="", **extra
+):
     """The card of ``quote_id`` and, out of band, what else changed on the page: the paragraphs
-    of ``spans`` and of the quote's span as it is now (or the whole text), and the counters."""
+    of ``spans`` and of the quote's span as it is now (or the whole text), the counters, and
+    what happened, in the message box of the sticky bar."""
     if not request.htmx:
+        if flash:
+            messages.success(request, flash)
         return _back(article.pk, quote_id)
     article = _article(article.pk)  # its status may have moved on
     quotes = list(selectors.article_quotes(article=article))
@@ -195,10 +273,23 @@ def _changed(request, article: Article, *, quote_id: int | None, spans=(), whole
         spans = [*spans, (quote.quote_start, quote.quote_end)]
     only = None if whole_text else paragraph_indexes(article.document, spans)
     context = _context(request, article, quotes=quotes, only=only)
-    context.update(quote=quote, whole_text=whole_text, full=True, **extra)
+    context.update(quote=quote, whole_text=whole_text, full=True, flash=flash, **extra)
+    if callable(flash):
+        context["flash"] = flash(quote)
     response = render(request, "review/changed.html", context, status=status)
     if quote is not None:
         trigger_client_event(response, "quote-changed", {"id": quote.pk})
+    return response
+
+
+def _body_changed(request, article_id: int, *, flash, select_id: int | None = None):
+    """The whole review body again (after a change to many quotes), the bar and the message."""
+    context = _context(request, _article(article_id))
+    context["flash"] = flash
+    response = render(request, "review/body_changed.html", context)
+    response = reswap(retarget(response, "#review-body"), "outerHTML")
+    if select_id:
+        trigger_client_event(response, "review-select", {"id": select_id})
     return response
 
 
@@ -223,10 +314,19 @@ def _conflict(request, article: Article, exc: services.Conflict, yours: str):
     resubmit = [(k, v) for k, v in request.POST.items() if k not in {"csrfmiddlewaretoken", "version"}]
     typed = {k: v for k, v in resubmit}
     conflict = {"yours": yours, "resubmit": resubmit, "action": request.path, "current": exc.current}
-    return _changed(request, article, quote_id=exc.current.pk, status=409, conflict=conflict, typed=typed)
+    return _changed(
+        request,
+        article,
+        quote_id=exc.current.pk,
+        status=409,
+        conflict=conflict,
+        typed=typed,
+        flash=CONFLICT_MESSAGE,
+        flash_level="error",
+    )
 
 
-def _quote_action(request, article_id: int, quote_id: int, form_class, call, describe, whole_text=False):
+def _quote_action(request, article_id: int, quote_id: int, form_class, call, describe, whole_text=False, flash=""):
     """The shape every card action shares: validate, call one service, answer with what changed."""
     quote = _quote(article_id, quote_id)
     form = form_class(request.POST)
@@ -240,7 +340,12 @@ def _quote_action(request, article_id: int, quote_id: int, form_class, call, des
     except ValidationError as exc:
         return _refused(request, article_id, " ".join(exc.messages), quote_id)
     return _changed(
-        request, quote.article, quote_id=quote.pk, spans=[(quote.quote_start, quote.quote_end)], whole_text=whole_text
+        request,
+        quote.article,
+        quote_id=quote.pk,
+        spans=[(quote.quote_start, quote.quote_end)],
+        whole_text=whole_text,
+        flash=(lambda q: flash(data, q)) if flash else "",
     )
 
 
@@ -254,7 +359,9 @@ def quote_accept(request, article_id: int, quote_id: int):
     def call(data, **kw):
         services.quote_accept(**kw)
 
-    return _quote_action(request, article_id, quote_id, VersionForm, call, lambda d: "accept")
+    return _quote_action(
+        request, article_id, quote_id, VersionForm, call, lambda d: "accept", flash=lambda d, q: _said("Accepted", q)
+    )
 
 
 @require_POST
@@ -265,7 +372,15 @@ def quote_reject(request, article_id: int, quote_id: int):
         services.quote_reject(reason=data["reason"], **kw)
 
     label = dict(Quote.RejectReason.choices)
-    return _quote_action(request, article_id, quote_id, RejectForm, call, lambda d: f"reject: {label[d['reason']]}")
+    return _quote_action(
+        request,
+        article_id,
+        quote_id,
+        RejectForm,
+        call,
+        lambda d: f"reject: {label[d['reason']]}",
+        flash=lambda d, q: _said("Rejected", q, f" ({label[d['reason']].lower()})"),
+    )
 
 
 @require_POST
@@ -276,7 +391,27 @@ def quote_kind(request, article_id: int, quote_id: int):
         services.quote_kind_set(kind=data["kind"], **kw)
 
     label = dict(Quote.Kind.choices)
-    return _quote_action(request, article_id, quote_id, KindForm, call, lambda d: f"kind: {label[d['kind']]}")
+    return _quote_action(
+        request,
+        article_id,
+        quote_id,
+        KindForm,
+        call,
+        lambda d: f"kind: {label[d['kind']]}",
+        flash=lambda d, q: _said(f"Kind set to {label[d['kind']].lower()}", q),
+    )
+
+
+def _speaker_flash(word: str):
+    def flash(data, quote):
+        who = quote.via if word == "Via" else quote.speaker
+        if who is None:
+            return _said(f"{word} cleared", quote)
+        return format_html(
+            '{} set to <bdi>{}</bdi> for «<bdi class="said">{}</bdi>»', word, who.name, _snippet(quote.quote_text)
+        )
+
+    return flash
 
 
 @require_POST
@@ -293,7 +428,9 @@ def quote_speaker(request, article_id: int, quote_id: int):
     def describe(data):
         return f"speaker: {data['speaker'].name if data.get('speaker') else data['speaker_name'] + ' (new)'}"
 
-    return _quote_action(request, article_id, quote_id, SpeakerForm, call, describe, whole_text=True)
+    return _quote_action(
+        request, article_id, quote_id, SpeakerForm, call, describe, whole_text=True, flash=_speaker_flash("Speaker")
+    )
 
 
 @require_POST
@@ -315,7 +452,9 @@ def quote_via(request, article_id: int, quote_id: int):
             return "clear via"
         return f"via: {data['via'].name if data.get('via') else data['via_name']}"
 
-    return _quote_action(request, article_id, quote_id, ViaForm, call, describe, whole_text=True)
+    return _quote_action(
+        request, article_id, quote_id, ViaForm, call, describe, whole_text=True, flash=_speaker_flash("Via")
+    )
 
 
 @require_POST
@@ -330,7 +469,9 @@ def quote_span(request, article_id: int, quote_id: int):
     def describe(data):
         return f"span: “{document[data['start'] : data['end']][:120]}”"
 
-    return _quote_action(request, article_id, quote_id, SpanForm, call, describe)
+    return _quote_action(
+        request, article_id, quote_id, SpanForm, call, describe, flash=lambda d, q: _said("Span set", q)
+    )
 
 
 @require_POST
@@ -347,7 +488,64 @@ def quote_delete(request, article_id: int, quote_id: int):
         return _conflict(request, quote.article, exc, "delete")
     except ValidationError as exc:
         return _refused(request, article_id, " ".join(exc.messages), quote_id)
-    return _changed(request, quote.article, quote_id=None, whole_text=True, deleted_id=quote.pk)
+    flash = format_html('Deleted: «<bdi class="said">{}</bdi>». Undo (u) brings it back.', _snippet(quote.quote_text))
+    return _changed(request, quote.article, quote_id=None, whole_text=True, deleted_id=quote.pk, flash=flash)
+
+
+def _undo_button(request, action: str, back: str, label: str = "Undo"):
+    """A plain form (the page reloads) that takes back a speaker change and comes back here."""
+    return format_html(
+        '<form method="post" action="{}" class="inline undo-form"><input type="hidden" name="csrfmiddlewaretoken"'
+        ' value="{}"><input type="hidden" name="next" value="{}"><button type="submit" class="link">{}</button></form>',
+        action,
+        get_token(request),
+        back,
+        label,
+    )
+
+
+@require_POST
+@permission_required("tracker.change_speakeralias", raise_exception=True)
+def quote_speaker_alias(request, article_id: int, quote_id: int):
+    """The name typed in a card's speaker box becomes another name of the quote's speaker."""
+    quote = _quote(article_id, quote_id)
+    form = AliasForm(request.POST)
+    if not form.is_valid() or quote.speaker is None:
+        return _refused(request, article_id, "Type the other name first; the quote needs a speaker.", quote_id)
+    try:
+        alias = speaker_alias_create(
+            speaker=quote.speaker, alias=form.cleaned_data["alias"], language=quote.article.language, user=request.user
+        )
+    except SpeakerChangeRefused as exc:
+        return _refused(request, article_id, str(exc), quote_id)
+    back = f"{reverse('article-detail', args=[article_id])}#card-{quote_id}"
+    undo = _undo_button(request, reverse("speaker-alias-delete", args=[quote.speaker_id, alias.pk]), back)
+    flash = format_html(
+        "“<bdi>{}</bdi>” is now also a name of <bdi>{}</bdi>. {}", alias.alias, quote.speaker.name, undo
+    )
+    return _changed(request, quote.article, quote_id=quote.pk, whole_text=True, flash=flash)
+
+
+@require_POST
+@permission_required("tracker.change_speaker", raise_exception=True)
+def quote_speaker_merge(request, article_id: int, quote_id: int):
+    """The quote's speaker is the same as another one: merge it into that one, everywhere."""
+    quote = _quote(article_id, quote_id)
+    form = MergeIntoForm(request.POST)
+    if not form.is_valid() or quote.speaker is None:
+        return _refused(request, article_id, "Choose the speaker to merge into.", quote_id)
+    source, target = quote.speaker, form.cleaned_data["into"]
+    try:
+        merge = speaker_merge(source=source, target=target, user=request.user)
+    except SpeakerChangeRefused as exc:
+        return _refused(request, article_id, str(exc), quote_id)
+    back = f"{reverse('article-detail', args=[article_id])}#card-{quote_id}"
+    undo = _undo_button(request, reverse("speaker-merge-undo", args=[merge.pk]), back, "Undo the merge")
+    moved = services.plural(len(merge.moved_quote_ids), "quote")
+    flash = format_html("Merged <bdi>{}</bdi> into <bdi>{}</bdi>: {} moved. {}", source.name, target.name, moved, undo)
+    if not request.htmx:
+        return _back(article_id, quote_id)
+    return _body_changed(request, article_id, flash=flash, select_id=quote.pk)
 
 
 # Article actions -------------------------------------------------------------------------------
@@ -370,7 +568,26 @@ def quote_new(request, article_id: int):
     following = article.quotes.filter(quote_start__gte=quote.quote_start).exclude(pk=quote.pk)
     following = following.order_by("quote_start", "quote_end").first()
     where = f"beforebegin:#card-{following.pk}" if following else "beforeend:#quote-cards"
-    return _changed(request, article, quote_id=quote.pk, whole_text=True, card_oob=where)
+    flash = lambda q: _said("Added as a quote", q, "; press s to name its speaker")  # noqa: E731
+    return _changed(request, article, quote_id=quote.pk, whole_text=True, card_oob=where, flash=flash)
+
+
+_UNDONE = {
+    "accepted": "accept",
+    "speaker": "speaker change",
+    "via": "“via” change",
+    "kind": "kind change",
+    "span": "span change",
+    "created": "added quote",
+}
+
+
+def _undone_label(reason: str) -> str:
+    if reason.startswith(services.BATCH_PREFIX):
+        reason = reason.split(":", 2)[2]
+    if reason.startswith("rejected"):
+        return "reject"
+    return _UNDONE.get(reason, "change")
 
 
 @require_POST
@@ -378,38 +595,87 @@ def quote_new(request, article_id: int):
 @gone_as_410
 def article_undo(request, article_id: int):
     article = _article(article_id)
-    last = services.quote_last_change(article=article, user=request.user)
-    if last is None:
-        return _refused(request, article_id, "Nothing of yours to undo in this article.")
-    quote_id, version = last
     try:
-        quote = services.quote_undo(quote_id=quote_id, expected_version=version, user=request.user)
+        result = services.article_undo(article=article, user=request.user)
     except services.Conflict as exc:
         message = "Someone else changed that quote after you; your change was not undone."
         if not request.htmx:
-            return _refused(request, article_id, message, quote_id)
+            return _refused(request, article_id, message, exc.current.pk)
         conflict = {"yours": "undo", "resubmit": [], "action": "", "current": exc.current, "message": message}
         return _changed(
-            request, article, quote_id=quote_id, whole_text=True, card_oob="true", conflict=conflict, status=409
+            request,
+            article,
+            quote_id=exc.current.pk,
+            whole_text=True,
+            card_oob="true",
+            conflict=conflict,
+            flash=message,
+            flash_level="error",
+            status=409,
         )
     except ValidationError as exc:
         return _refused(request, article_id, " ".join(exc.messages))
-    if quote is None:
-        return _changed(request, article, quote_id=None, whole_text=True, deleted_id=quote_id)
-    return _changed(request, article, quote_id=quote.pk, whole_text=True, card_oob="true")
+    label = _undone_label(result.reason)
+    if result.batch:
+        first = result.restored[0].pk if result.restored else None
+        flash = f"Undone: {label} of {services.plural(len(result.restored), 'quote')}, back to how they were."
+        if not request.htmx:
+            messages.success(request, flash)
+            return _back(article_id, first)
+        return _body_changed(request, article_id, flash=flash, select_id=first)
+    if result.deleted:
+        flash = f"Undone: {label}; the quote you added is gone."
+        return _changed(request, article, quote_id=None, whole_text=True, deleted_id=result.deleted[0], flash=flash)
+    quote = result.restored[0]
+    response = _changed(
+        request,
+        article,
+        quote_id=quote.pk,
+        whole_text=True,
+        card_oob="true",
+        flash=lambda q: _said(f"Undone: {label}", q),
+    )
+    if request.htmx:
+        trigger_client_event(response, "review-select", {"id": quote.pk})
+    return response
+
+
+def _batch_answer(request, article_id: int, flash: str):
+    if not request.htmx:
+        messages.success(request, flash)
+        return _back(article_id)
+    return _body_changed(request, article_id, flash=flash)
 
 
 @require_POST
 @permission_required("tracker.change_quote", raise_exception=True)
 def article_accept_all(request, article_id: int):
     article = _article(article_id)
-    accepted = services.article_accept_all(article=article, user=request.user)
-    if not request.htmx:
-        messages.success(request, f"{accepted} quotes accepted.")
-        return _back(article_id)
-    context = _context(request, _article(article_id))
-    context["flash"] = f"{accepted} quotes accepted."
-    return render(request, "review/body_changed.html", context)
+    form = AcceptAllForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, article_id, _form_message(form))
+    threshold = form.cleaned_data.get("min_confidence")
+    result = services.article_accept_all(article=article, user=request.user, min_confidence=threshold)
+    above = f" at or above {threshold:.2f} confidence" if threshold is not None else ""
+    undo = " Undo (u) takes them all back." if result.count else ""
+    return _batch_answer(request, article_id, f"Accepted {services.plural(result.count, 'quote')}{above}.{undo}")
+
+
+@require_POST
+@permission_required("tracker.change_quote", raise_exception=True)
+def article_reject_rule(request, article_id: int):
+    article = _article(article_id)
+    form = RejectRuleForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, article_id, _form_message(form))
+    result = services.article_reject_rule(
+        article=article, user=request.user, rule=form.cleaned_data["rule"], reason=form.cleaned_data["reason"]
+    )
+    undo = " Undo (u) takes them all back." if result.count else ""
+    rule = form.cleaned_data["rule"]
+    return _batch_answer(
+        request, article_id, f"Rejected {services.plural(result.count, 'quote')} found by “{rule}”.{undo}"
+    )
 
 
 @require_POST
@@ -420,21 +686,34 @@ def article_reviewed(request, article_id: int):
         services.article_mark_reviewed(article=article, user=request.user)
     except ValidationError as exc:
         return _refused(request, article_id, " ".join(exc.messages))
-    if not request.htmx:
-        messages.success(request, "Article marked reviewed.")
-        return _back(article_id)
     return _changed(request, article, quote_id=None, spans=(), flash="Article marked reviewed.")
+
+
+@require_GET
+def article_progress(request, article_id: int):
+    """Polled while detection runs: the progress line, then, once it is done, the whole body."""
+    article = _article(article_id)
+    if not request.htmx:
+        return _back(article_id)
+    if article.detection_state in (Article.Detection.QUEUED, Article.Detection.RUNNING):
+        return render(request, f"{PAGE}#progress", {"article": article, "detecting": True})
+    if article.detection_state == Article.Detection.FAILED:
+        flash = f"Detection failed: {article.detection_error[:200] or 'see the article list'}."
+    else:
+        flash = f"Detection finished: {services.plural(article.quotes.count(), 'quote')} to review."
+    return _body_changed(request, article_id, flash=flash)
 
 
 @require_POST
 @permission_required("tracker.change_article", raise_exception=True)
 def article_redetect(request, article_id: int):
-    """Detection again; it keeps every quote an editor touched."""
+    """Detection again; it keeps every quote an editor touched. The page polls until it is done."""
     article = _article(article_id)
     if article_detection_enqueue(article=article):
-        messages.info(request, "Detection re-run: quotes you reviewed or added are kept.")
+        flash, level = "Detection re-run: quotes you reviewed or added are kept.", "info"
     else:
-        messages.warning(request, "Detection is running on this article now; its results will show when it ends.")
-    if request.htmx:
-        return HttpResponseClientRefresh()
-    return _back(article_id)
+        flash, level = "Detection is running on this article now; its results will show when it ends.", "warning"
+    if not request.htmx:
+        messages.add_message(request, messages.INFO if level == "info" else messages.WARNING, flash)
+        return _back(article_id)
+    return _body_changed(request, article_id, flash=flash)

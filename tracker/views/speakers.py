@@ -1,4 +1,4 @@
-"""Speaker list and pages; alias management and merges (admins only, checked here on the server)."""
+"""Speaker list and pages; alias management and merges (editors, checked here on the server)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker import selectors_speakers as selectors
@@ -18,30 +20,33 @@ from tracker.models import Language, Speaker, SpeakerAlias, SpeakerMerge
 from tracker.search import SearchPaginator, quote_search
 from tracker.services.speakers import (
     SpeakerChangeRefused,
-    speaker_alias_add,
+    speaker_alias_create,
     speaker_alias_remove,
+    speaker_alias_restore,
     speaker_duplicates_suggest,
+    speaker_find,
     speaker_merge,
     speaker_merge_undo,
 )
 from tracker.views.params import bad_parameters_are_400
 from tracker.views.search import export_response
 
-MANAGE_PERMISSION = "tracker.change_speakeralias"  # held by the admin role (tracker/roles.py)
-MERGE_PERMISSION = "tracker.delete_speaker"
+# Editors manage aliases and merges (tracker/roles.py); the server checks it on every request.
+MANAGE_PERMISSION = "tracker.change_speakeralias"
+MERGE_PERMISSION = "tracker.change_speaker"
 
 
 def can_manage(user) -> bool:
     return user.is_authenticated and user.has_perm(MANAGE_PERMISSION)
 
 
-def admin_required(permission: str):
+def editor_required(permission: str):
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapped(request, *args, **kwargs):
             if not request.user.has_perm(permission):
-                raise PermissionDenied("Only admins manage speakers.")
+                raise PermissionDenied("Only editors manage speakers.")
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -55,7 +60,32 @@ class AliasForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    source = forms.IntegerField(min_value=1, label="Speaker id to merge into this one")
+    """The speaker to merge in: picked in the typeahead (``source``) or, without JavaScript,
+    typed by any of its names (``source_name``)."""
+
+    source = forms.ModelChoiceField(queryset=Speaker.objects.all(), required=False, widget=forms.HiddenInput)
+    source_name = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Speaker to merge into this one",
+        widget=forms.TextInput(attrs={"dir": "auto", "autocomplete": "off", "placeholder": "Any of its names"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("source"):
+            data["source"] = speaker_find(name=data.get("source_name") or "")
+        if data["source"] is None:
+            raise forms.ValidationError("Choose the speaker to merge from the suggestions (type any of its names).")
+        return data
+
+
+def _next(request, fallback: str) -> str:
+    """Where to go back to: a page of this site the form named, or ``fallback``."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
 
 
 @require_GET
@@ -77,6 +107,7 @@ def speaker_detail(request, speaker_id: int):
     page = SearchPaginator(query, 20).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
+    manage = can_manage(request.user)
     context = {
         "speaker": speaker,
         "form": form,
@@ -86,14 +117,24 @@ def speaker_detail(request, speaker_id: int):
         "quote_count": selectors.speaker_quotes(speaker=speaker).count(),
         "timeline": selectors.speaker_timeline(speaker=speaker),
         "outlets": selectors.speaker_outlets(speaker=speaker),
-        "can_manage": can_manage(request.user),
+        "can_manage": manage,
         "alias_form": AliasForm(),
         "merge_form": MergeForm(),
         "merges": selectors.speaker_merges(speaker=speaker),
+        "duplicates": speaker_duplicates_suggest(speaker=speaker, limit=10) if manage else [],
+        "added": speaker.aliases.filter(pk=_int(request.GET.get("added"))).first(),
+        "removed": _int(request.GET.get("removed")),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "speakers/detail.html#speaker-quotes", context)
     return render(request, "speakers/detail.html", context)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @require_GET
@@ -107,58 +148,77 @@ def speaker_export(request, speaker_id: int):
 
 
 @require_POST
-@admin_required(MANAGE_PERMISSION)
-def speaker_alias_create(request, speaker_id: int):
+@editor_required(MANAGE_PERMISSION)
+def speaker_alias_create_view(request, speaker_id: int):
     speaker = get_object_or_404(Speaker, pk=speaker_id)
     form = AliasForm(request.POST)
-    if form.is_valid() and speaker_alias_add(
-        speaker=speaker, alias=form.cleaned_data["alias"], language=form.cleaned_data["language"]
-    ):
-        messages.success(request, "Alias added.")
-    else:
+    if not form.is_valid():
         messages.error(request, "An alias needs letters in it.")
-    return redirect("speaker-detail", speaker_id=speaker.pk)
+        return redirect("speaker-detail", speaker_id=speaker.pk)
+    try:
+        alias = speaker_alias_create(
+            speaker=speaker, alias=form.cleaned_data["alias"], language=form.cleaned_data["language"], user=request.user
+        )
+    except SpeakerChangeRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("speaker-detail", speaker_id=speaker.pk)
+    return redirect(f"{reverse('speaker-detail', args=[speaker.pk])}?added={alias.pk}")
 
 
 @require_POST
-@admin_required(MANAGE_PERMISSION)
+@editor_required(MANAGE_PERMISSION)
 def speaker_alias_delete(request, speaker_id: int, alias_id: int):
     alias = get_object_or_404(SpeakerAlias, pk=alias_id, speaker_id=speaker_id)
     try:
-        speaker_alias_remove(alias=alias)
+        history_id = speaker_alias_remove(alias=alias, user=request.user)
+    except SpeakerChangeRefused as exc:
+        messages.error(request, str(exc))
+        return redirect(_next(request, reverse("speaker-detail", args=[speaker_id])))
+    if request.POST.get("next"):
+        messages.success(request, f"“{alias.alias}” is no longer a name of {alias.speaker.name}.")
+        return redirect(_next(request, reverse("speaker-detail", args=[speaker_id])))
+    return redirect(f"{reverse('speaker-detail', args=[speaker_id])}?removed={history_id}")
+
+
+@require_POST
+@editor_required(MANAGE_PERMISSION)
+def speaker_alias_restore_view(request, speaker_id: int, history_id: int):
+    speaker = get_object_or_404(Speaker, pk=speaker_id)
+    try:
+        alias = speaker_alias_restore(speaker=speaker, history_id=history_id, user=request.user)
     except SpeakerChangeRefused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Alias removed.")
+        messages.success(request, f"Alias “{alias.alias}” is back.")
     return redirect("speaker-detail", speaker_id=speaker_id)
 
 
 @require_POST
-@admin_required(MERGE_PERMISSION)
+@editor_required(MERGE_PERMISSION)
 def speaker_merge_view(request, speaker_id: int):
     target = get_object_or_404(Speaker, pk=speaker_id)
     form = MergeForm(request.POST)
-    source = Speaker.objects.filter(pk=form.cleaned_data["source"]).first() if form.is_valid() else None
-    if source is None:
-        messages.error(request, "No speaker with that id.")
-        return redirect("speaker-detail", speaker_id=target.pk)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(_next(request, reverse("speaker-detail", args=[target.pk])))
+    source = form.cleaned_data["source"]
     try:
         speaker_merge(source=source, target=target, user=request.user)
     except SpeakerChangeRefused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"“{source.name}” merged into “{target.name}”. You can undo it below.")
-    return redirect("speaker-detail", speaker_id=target.pk)
+        messages.success(request, f"“{source.name}” merged into “{target.name}”. You can undo it on this page.")
+    return redirect(_next(request, reverse("speaker-detail", args=[target.pk])))
 
 
 @require_POST
-@admin_required(MERGE_PERMISSION)
+@editor_required(MERGE_PERMISSION)
 def speaker_merge_undo_view(request, merge_id: int):
     merge = get_object_or_404(SpeakerMerge, pk=merge_id)
     try:
-        source = speaker_merge_undo(merge=merge)
+        source = speaker_merge_undo(merge=merge, user=request.user)
     except SpeakerChangeRefused as exc:
         messages.error(request, str(exc))
-        return redirect("speaker-detail", speaker_id=merge.target_id)
-    messages.success(request, "Merge undone.")
-    return redirect("speaker-detail", speaker_id=source.pk)
+        return redirect(_next(request, reverse("speaker-detail", args=[merge.target_id])))
+    messages.success(request, f"Merge undone: “{source.name}” is a speaker of its own again.")
+    return redirect(_next(request, reverse("speaker-detail", args=[source.pk])))
