@@ -9,7 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import QuoteFactory, SpeakerAliasFactory, SpeakerFactory, UserFactory
-from tracker.models import Quote, SpeakerAlias
+from tracker.models import Article, Quote, SpeakerAlias
 from tracker.services.speakers import speaker_merge
 from tracker.services.users import user_role_set
 
@@ -31,6 +31,8 @@ MATRIX = {
     "home": ("get", READERS, NONE, NONE),
     "article-new": ("get", READERS, NONE, NONE),
     "article-upload": ("post", READERS, lambda w: {"file": w["upload"]()}, NONE),
+    # An address already stored: the import answers with the stored copy, without fetching.
+    "article-import-url": ("post", EDITORS, lambda w: {"url": _stored_url(w)}, NONE),
     "article-detail": ("get", READERS, NONE, ARTICLE),
     "quote-card": ("get", READERS, NONE, QUOTE),
     "quote-new": ("post", EDITORS, lambda w: {"start": w["free"][0], "end": w["free"][1], "kind": "direct"}, ARTICLE),
@@ -123,6 +125,12 @@ def world(db):
         "merge": merge,
         "upload": lambda: SimpleUploadedFile("a.txt", b"A title\nThe mayor said the bridge would reopen."),
     }
+
+
+def _stored_url(world):
+    url = "https://news.example.org/2024/talks"
+    Article.objects.filter(pk=world["quote"].article_id).update(url=url)
+    return url
 
 
 def _accept(world, user):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", articles.home, name="home"),
     path("articles/new/", articles.article_new, name="article-new"),
     path("articles/upload/", articles.article_upload, name="article-upload"),
+    path("articles/import-url/", articles.article_import_url_view, name="article-import-url"),
     path("articles/<int:article_id>/", review.article_review, name="article-detail"),
     # The review page's actions (tracker.views.review).
     path("articles/<int:article_id>/quotes/new/", review.quote_new, name="quote-new"),

@@ -1,0 +1,60 @@
+"""The newsroom's day in a real browser: import by URL from a local server, the work queue with
+two editors, the dashboard. Screenshots go to var/screenshots/."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from tests.conftest import article_page
+from tests.factories import UserFactory
+from tracker.models import Article
+from tracker.services.users import user_role_set
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _user(name, role="editor"):
+    user = UserFactory(username=name)
+    user_role_set(user=user, role=role)
+    return user
+
+
+def test_import_by_url(page_as, live_server, web_server, screenshot):
+    url = web_server.page(
+        "/2024/03/ceasefire",
+        article_page(
+            title="وزير الخارجية: المحادثات مستمرة",
+            paragraphs=[
+                "قال وزير الخارجية إن المحادثات ستستمر الأسبوع المقبل في الدوحة بمشاركة الوسطاء.",
+                "وأضاف أن الهدف هو التوصل إلى اتفاق يوقف القتال ويسمح بدخول المساعدات.",
+            ],
+            date="2024-03-05",
+            site="الشرق",
+            lang="ar",
+        ),
+    )
+    page = page_as(_user("ed"))
+    page.goto(live_server.url + reverse("article-new"))
+    page.get_by_label("Article URL").fill(url)
+    page.get_by_role("button", name="Fetch and import").click()
+    expect(page.get_by_text("Article imported from the link.")).to_be_visible()
+    article = Article.objects.get()
+    assert page.url.endswith(reverse("article-detail", args=[article.pk]))
+    assert article.language == "ar" and article.outlet.name == "الشرق" and str(article.published) == "2024-03-05"
+    expect(page.locator("#article-text")).to_contain_text("المحادثات ستستمر الأسبوع المقبل")
+    screenshot(page, "import-url-ar")
+
+    # The same link again: the stored copy, said so, in view.
+    page.goto(live_server.url + reverse("article-new"))
+    page.get_by_label("Article URL").fill(url)
+    page.get_by_role("button", name="Fetch and import").click()
+    message = page.get_by_text("This article was already here")
+    expect(message).to_be_in_viewport()
+    assert Article.objects.count() == 1
+
+    # A refused link: the reason beside the field, in view, and nothing stored.
+    page.goto(live_server.url + reverse("article-new"))
+    page.get_by_label("Article URL").fill(web_server.url + "/nothing-here")
+    page.get_by_role("button", name="Fetch and import").click()
+    expect(page.get_by_text("answered 404")).to_be_in_viewport()
+    assert Article.objects.count() == 1
