@@ -34,6 +34,8 @@ MATRIX = {
     # An address already stored: the import answers with the stored copy, without fetching.
     "article-import-url": ("post", EDITORS, lambda w: {"url": _stored_url(w)}, NONE),
     "article-detail": ("get", READERS, NONE, ARTICLE),
+    "article-assign": ("post", EDITORS, lambda w: {"assignee": "me"}, ARTICLE),
+    "queue-next": ("post", EDITORS, NONE, NONE),
     "quote-card": ("get", READERS, NONE, QUOTE),
     "quote-new": ("post", EDITORS, lambda w: {"start": w["free"][0], "end": w["free"][1], "kind": "direct"}, ARTICLE),
     "quote-accept": ("post", EDITORS, V, QUOTE),

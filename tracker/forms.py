@@ -43,3 +43,14 @@ class ArticleFilterForm(forms.Form):
     status = forms.ChoiceField(required=False, choices=[("", "All statuses"), *Article.Status.choices])
     outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False, empty_label="All outlets")
     pending = forms.BooleanField(required=False, label="With pending quotes")
+    queue = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("", "All"),
+            ("mine", "Mine"),
+            ("unassigned", "Unassigned"),
+            ("in_review", "In review"),
+            ("reviewed", "Reviewed"),
+        ],
+        widget=forms.HiddenInput,
+    )

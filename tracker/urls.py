@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from tracker.api import api
-from tracker.views import articles, ops, review, search, speakers
+from tracker.views import articles, ops, queue, review, search, speakers
 
 urlpatterns = [
     path("", articles.home, name="home"),
@@ -13,6 +13,8 @@ urlpatterns = [
     path("articles/upload/", articles.article_upload, name="article-upload"),
     path("articles/import-url/", articles.article_import_url_view, name="article-import-url"),
     path("articles/<int:article_id>/", review.article_review, name="article-detail"),
+    path("articles/<int:article_id>/assign/", queue.article_assign_view, name="article-assign"),
+    path("queue/next/", queue.queue_next, name="queue-next"),
     # The review page's actions (tracker.views.review).
     path("articles/<int:article_id>/quotes/new/", review.quote_new, name="quote-new"),
     path("articles/<int:article_id>/quotes/<int:quote_id>/", review.quote_card, name="quote-card"),

@@ -58,3 +58,34 @@ def test_import_by_url(page_as, live_server, web_server, screenshot):
     page.get_by_role("button", name="Fetch and import").click()
     expect(page.get_by_text("answered 404")).to_be_in_viewport()
     assert Article.objects.count() == 1
+
+
+def test_two_editors_take_next_article_and_get_different_ones(page_as, live_server, screenshot):
+    from tests.factories import ArticleFactory
+
+    older = ArticleFactory(title="Older article on the ceasefire talks")
+    newer = ArticleFactory(title="Newer article on the port strike")
+    ana, ben = page_as(_user("ana")), page_as(_user("ben"))
+    ana.goto(live_server.url + reverse("home"))
+    ana.locator("main").get_by_role("button", name="Next article").click()
+    expect(ana.get_by_text("Next article: yours until")).to_be_in_viewport()
+    assert ana.url.endswith(reverse("article-detail", args=[older.pk]))
+
+    ben.goto(live_server.url + reverse("home"))
+    ben.get_by_role("banner").get_by_role("button", name="Next article").click()
+    assert ben.url.endswith(reverse("article-detail", args=[newer.pk]))
+    expect(ben.locator("#article-text")).to_contain_text("port strike")
+
+    # The list shows who holds what; "Mine" lists ana's.
+    ana.goto(live_server.url + reverse("home") + "?queue=mine")
+    expect(ana.locator("table.articles tbody tr")).to_have_count(1)
+    expect(ana.locator("table.articles")).to_contain_text("taken by ana")
+    ben.goto(live_server.url + reverse("home"))
+    expect(ben.locator("table.articles")).to_contain_text("taken by ben")
+    screenshot(ben, "queue-list")
+
+    # Nothing else left: a third editor is told so, in view.
+    cy = page_as(_user("cy"))
+    cy.goto(live_server.url + reverse("home"))
+    cy.locator("main").get_by_role("button", name="Next article").click()
+    expect(cy.get_by_text("Nothing left to review")).to_be_in_viewport()

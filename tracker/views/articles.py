@@ -2,12 +2,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from tracker import selectors
 from tracker.forms import ArticleFilterForm, ArticleForm, UploadForm, UrlImportForm
+from tracker.selectors_queue import editor_list
 from tracker.services.articles import ImportRejected, article_import
 from tracker.services.imports import import_file
+from tracker.services.queue import ASSIGN_PERMISSION, REVIEW_PERMISSION
 from tracker.services.url_import import article_import_url
 
 IMPORT_URL_PERMISSION = "tracker.add_article"  # editors: the server fetches what they ask for
@@ -32,10 +35,23 @@ def home(request):
         status=filters.get("status"),
         outlet_id=outlet.pk if outlet else None,
         pending=bool(filters.get("pending")),
+        queue=filters.get("queue") or None,
+        user=request.user,
     )
     page = Paginator(articles, 25).get_page(request.GET.get("page"))
     template = "articles/list.html#article-table" if request.htmx else "articles/list.html"
-    context = {"page": page, "filter_form": form, "progress": selectors.detection_progress()}
+    context = {
+        "page": page,
+        "filter_form": form,
+        "progress": selectors.detection_progress(),
+        "queue": filters.get("queue") or "",
+        "queue_tabs": form.fields["queue"].choices,
+        "can_review": request.user.has_perm(REVIEW_PERMISSION),
+        "can_assign": request.user.has_perm(ASSIGN_PERMISSION),
+        "now": timezone.now(),
+    }
+    if context["can_assign"]:
+        context["editors"] = list(editor_list())
     return render(request, template, context)
 
 
