@@ -52,6 +52,7 @@ MATRIX = {
     "speaker-suggest": ("get", READERS, lambda w: {"speaker_name": "Kir"}, NONE),
     "article-export": ("get", READERS, lambda w: {"format": "csv"}, ARTICLE),
     "search": ("get", READERS, lambda w: {"q": "talks"}, NONE),
+    "dashboard": ("get", READERS, lambda w: {"language": "en", "date_from": "2024-01-01"}, NONE),
     "search-export": ("get", READERS, lambda w: {"q": "talks", "format": "json"}, NONE),
     "quote-versions": ("get", READERS, NONE, lambda w: {"quote_id": w["quote"].pk}),
     "speaker-list": ("get", READERS, NONE, NONE),

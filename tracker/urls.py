@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from tracker.api import api
-from tracker.views import articles, ops, queue, review, search, speakers
+from tracker.views import articles, dashboard, ops, queue, review, search, speakers
 
 urlpatterns = [
     path("", articles.home, name="home"),
@@ -31,6 +31,7 @@ urlpatterns = [
     path("articles/<int:article_id>/redetect/", review.article_redetect, name="review-redetect"),
     path("review/speaker-suggest/", review.speaker_suggest, name="speaker-suggest"),
     path("articles/<int:article_id>/export/", search.article_export, name="article-export"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("search/", search.search, name="search"),
     path("search/export/", search.search_export, name="search-export"),
     path("quotes/<int:quote_id>/versions/", search.quote_versions, name="quote-versions"),

@@ -89,3 +89,39 @@ def test_two_editors_take_next_article_and_get_different_ones(page_as, live_serv
     cy.goto(live_server.url + reverse("home"))
     cy.locator("main").get_by_role("button", name="Next article").click()
     expect(cy.get_by_text("Nothing left to review")).to_be_in_viewport()
+
+
+def test_dashboard_renders_in_a_browser(page_as, live_server, screenshot):
+    from tests.newsroom import build_newsroom
+    from tracker.models import Quote
+
+    world = build_newsroom()
+    page = page_as(world["editors"][0])
+    for language in ("ar", "en"):
+        page.goto(live_server.url + reverse("dashboard") + f"?language={language}")
+        quoted = Quote.objects.filter(article__language=language).exclude(status="rejected")
+        expect(page.locator('[data-figure="quotes"]')).to_have_text(str(quoted.count()))
+        expect(page.locator("svg.chart")).to_have_count(10)
+        top = page.locator("#table-speakers tbody tr").first
+        first_speaker = top.locator("th").inner_text()
+        assert quoted.filter(speaker__name=first_speaker).count() == int(top.locator("td.num").inner_text())
+        for width in (1400, 900):
+            page.set_viewport_size({"width": width, "height": 900})
+            # Nothing wider than the window: no sideways scrolling.
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            page.screenshot(path=str(_shot_path(f"dashboard-{language}-{width}")), full_page=True)
+    # The filters are in the URL: the same address shows the same figures.
+    page.goto(live_server.url + reverse("dashboard"))
+    page.locator("#id_language").select_option("en")
+    page.locator("#id_outlet").select_option(label="BBC News")
+    page.get_by_role("button", name="Apply").click()
+    assert "language=en" in page.url and "outlet=" in page.url
+    bbc = Quote.objects.filter(article__outlet__name="BBC News").exclude(status="rejected").count()
+    expect(page.locator('[data-figure="quotes"]')).to_have_text(str(bbc))
+
+
+def _shot_path(name):
+    from tests.browser.conftest import SCREENSHOTS
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / f"{name}.png"

@@ -81,3 +81,34 @@ def test_admin_assigns_from_the_list_and_editors_take(client):
     assert response["Location"] == "/"  # no open redirect; the unknown user is a message
     article.refresh_from_db()
     assert article.assigned_to == ana
+
+
+def test_fuzzed_queue_parameters_never_fail(client):
+    import random
+
+    boss = _user("boss", "admin")
+    articles = [ArticleFactory() for _ in range(3)]
+    client.force_login(boss)
+    rng = random.Random(3)
+    values = [
+        "",
+        "me",
+        "mine",
+        "unassigned",
+        "in_review",
+        "reviewed",
+        "0",
+        "-5",
+        "1" * 30,
+        "<b>",
+        "\x00",
+        "عربي",
+        "None",
+    ]
+    for _ in range(60):
+        value = rng.choice(values) + rng.choice(["", rng.choice(values)])
+        assert client.get(reverse("home"), {"queue": value, "page": rng.choice(values)}).status_code == 200
+        assert client.post(reverse("queue-next"), {"skip": value}).status_code == 302
+        article = rng.choice(articles)
+        response = client.post(reverse("article-assign", args=[article.pk]), {"assignee": value, "next": value})
+        assert response.status_code in (302, 403), (value, response.status_code)

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -26,8 +27,13 @@ class AssignForm(forms.Form):
 
 
 def _back(request, target: str | None):
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
+    # Only a path on this site; redirect() would also take a bare word for a view name.
+    if (
+        target
+        and target.startswith("/")
+        and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    ):
+        return HttpResponseRedirect(target)
     return redirect("home")
 
 
