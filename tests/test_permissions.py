@@ -9,7 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import QuoteFactory, SpeakerAliasFactory, SpeakerFactory, UserFactory
-from tracker.models import Article, Quote, SpeakerAlias
+from tracker.models import Article, Feed, Quote, SpeakerAlias
 from tracker.services.speakers import speaker_merge
 from tracker.services.users import user_role_set
 
@@ -52,6 +52,16 @@ MATRIX = {
     "speaker-suggest": ("get", READERS, lambda w: {"speaker_name": "Kir"}, NONE),
     "article-export": ("get", READERS, lambda w: {"format": "csv"}, ARTICLE),
     "search": ("get", READERS, lambda w: {"q": "talks"}, NONE),
+    "outlet-list": ("get", READERS, NONE, NONE),
+    "outlet-detail": ("get", READERS, NONE, lambda w: {"outlet_id": w["quote"].article.outlet_id}),
+    "outlet-feed-add": (
+        "post",
+        ADMINS,
+        lambda w: {"url": "https://news.example.org/feed.xml"},
+        lambda w: {"outlet_id": w["quote"].article.outlet_id},
+    ),
+    # The feed's address is refused (loopback): the fetch is tried and its error recorded.
+    "feed-fetch": ("post", EDITORS, NONE, lambda w: {"feed_id": w["feed"].pk}),
     "dashboard": ("get", READERS, lambda w: {"language": "en", "date_from": "2024-01-01"}, NONE),
     "search-export": ("get", READERS, lambda w: {"q": "talks", "format": "json"}, NONE),
     "quote-versions": ("get", READERS, NONE, lambda w: {"quote_id": w["quote"].pk}),
@@ -118,7 +128,9 @@ def world(db):
     mine.save()
     merge = speaker_merge(source=merged_away, target=other, user=None)
     document = quote.article.document
+    feed = Feed.objects.create(outlet=quote.article.outlet, url="http://127.0.0.1:9/feed.xml")
     return {
+        "feed": feed,
         "free": (document.index("Nothing"), document.index("Nothing") + len("Nothing")),
         "speaker": speaker,
         "alias": alias,

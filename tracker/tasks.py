@@ -8,3 +8,19 @@ def detect_article(article_id: int) -> str:
     from tracker.services.detection_queue import article_detection_run
 
     return article_detection_run(article_id=article_id)
+
+
+@task()
+def fetch_feeds(every: int = 0, feed_ids: list[int] | None = None) -> str:
+    """Fetch every active feed (or the given ones). With ``every`` (seconds), the task puts itself
+    back on the queue to run again then: a worker keeps the feeds fresh on its own."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tracker.services.feeds import feeds_fetch_all
+
+    runs = feeds_fetch_all(feed_ids=feed_ids)
+    if every > 0 and fetch_feeds.get_backend().supports_defer:
+        fetch_feeds.using(run_after=timezone.now() + dt.timedelta(seconds=every)).enqueue(every=every)
+    return f"{len(runs)} feeds, {sum(len(r.imported) for r in runs)} articles imported"

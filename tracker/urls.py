@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from tracker.api import api
-from tracker.views import articles, dashboard, ops, queue, review, search, speakers
+from tracker.views import articles, dashboard, ops, outlets, queue, review, search, speakers
 
 urlpatterns = [
     path("", articles.home, name="home"),
@@ -32,6 +32,10 @@ urlpatterns = [
     path("review/speaker-suggest/", review.speaker_suggest, name="speaker-suggest"),
     path("articles/<int:article_id>/export/", search.article_export, name="article-export"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("outlets/", outlets.outlet_list, name="outlet-list"),
+    path("outlets/<int:outlet_id>/", outlets.outlet_detail, name="outlet-detail"),
+    path("outlets/<int:outlet_id>/feeds/", outlets.outlet_feed_add, name="outlet-feed-add"),
+    path("feeds/<int:feed_id>/fetch/", outlets.feed_fetch_now, name="feed-fetch"),
     path("search/", search.search, name="search"),
     path("search/export/", search.search_export, name="search-export"),
     path("quotes/<int:quote_id>/versions/", search.quote_versions, name="quote-versions"),

@@ -125,3 +125,27 @@ def _shot_path(name):
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+def test_feed_with_three_items_imports_three_articles_once(page_as, live_server, web_server, screenshot):
+    from tests.factories import OutletFactory
+    from tests.services.test_feeds import _serve_stories, rss
+    from tracker.models import Feed
+
+    outlet = OutletFactory(name="Courier")
+    feed_url = web_server.page(
+        "/feed.xml", rss(web_server, _serve_stories(web_server)), Content_Type="application/rss+xml"
+    )
+    page = page_as(_user("boss", "admin"))
+    page.goto(live_server.url + reverse("outlet-detail", args=[outlet.pk]))
+    page.get_by_label("Feed URL (RSS or Atom)").fill(feed_url)
+    page.get_by_role("button", name="Add feed").click()
+    expect(page.get_by_text("Feed added")).to_be_in_viewport()
+    for expected in ("3 new articles", "0 new articles"):
+        page.get_by_role("button", name="Fetch now").click()
+        expect(page.get_by_text(f"Feed fetched: {expected}.")).to_be_in_viewport()
+    assert Article.objects.filter(outlet=outlet).count() == 3
+    feed = Feed.objects.get()
+    expect(page.locator(f"#feed-{feed.pk} td.num")).to_have_text(["0", "3", "3", "0"])
+    expect(page.locator("table.articles").last.locator("tbody tr")).to_have_count(3)
+    screenshot(page, "outlet-feeds")
