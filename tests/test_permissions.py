@@ -75,6 +75,12 @@ MATRIX = {
         NONE,
         lambda w: {"speaker_id": w["speaker"].pk, "alias_id": w["alias"].pk},
     ),
+    "speaker-facts": (
+        "post",
+        EDITORS,
+        lambda w: {"kind": "person", "gender": "male", "wikidata_id": "Q57660"},
+        SPEAKER,
+    ),
     "speaker-merge": ("post", ADMINS, lambda w: {"source": w["other"].pk}, SPEAKER),
     "speaker-merge-undo": ("post", ADMINS, NONE, lambda w: {"merge_id": w["merge"].pk}),
     "health": ("get", EVERYONE, NONE, NONE),

@@ -49,6 +49,7 @@ urlpatterns = [
         name="speaker-alias-delete",
     ),
     path("speakers/<int:speaker_id>/merge/", speakers.speaker_merge_view, name="speaker-merge"),
+    path("speakers/<int:speaker_id>/facts/", speakers.speaker_facts, name="speaker-facts"),
     path("speakers/merges/<int:merge_id>/undo/", speakers.speaker_merge_undo_view, name="speaker-merge-undo"),
     path("health", ops.health, name="health"),
     path(

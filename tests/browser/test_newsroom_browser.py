@@ -149,3 +149,32 @@ def test_feed_with_three_items_imports_three_articles_once(page_as, live_server,
     expect(page.locator(f"#feed-{feed.pk} td.num")).to_have_text(["0", "3", "3", "0"])
     expect(page.locator("table.articles").last.locator("tbody tr")).to_have_count(3)
     screenshot(page, "outlet-feeds")
+
+
+def test_editor_sets_speaker_facts_from_the_suggestion(page_as, live_server, screenshot):
+    from tests.factories import ArticleFactory, QuoteFactory, SpeakerFactory
+    from tracker.models import Speaker
+
+    speaker = SpeakerFactory(name="ماريا زاخاروفا")
+    article = ArticleFactory(body="قالت ماريا زاخاروفا إن «الحوار ممكن».", language="ar")
+    doc = article.document
+    start, cue = doc.index("الحوار ممكن"), doc.index("قالت")
+    QuoteFactory(
+        article=article,
+        speaker=speaker,
+        quote_start=start,
+        quote_end=start + len("الحوار ممكن"),
+        cue_text="قالت",
+        cue_start=cue,
+        cue_end=cue + 4,
+    )
+    page = page_as(_user("ed"))
+    page.goto(live_server.url + reverse("speaker-detail", args=[speaker.pk]))
+    expect(page.locator(".gender-hint")).to_contain_text("suggest a woman")
+    page.get_by_label("Gender").select_option("female")
+    page.get_by_label("Wikidata id").fill("Q4225379")
+    page.get_by_role("button", name="Save facts").click()
+    expect(page.get_by_text("Speaker facts saved.")).to_be_in_viewport()
+    expect(page.locator("a.wikidata")).to_have_attribute("href", "https://www.wikidata.org/wiki/Q4225379")
+    assert Speaker.objects.get(pk=speaker.pk).gender == "female"
+    screenshot(page, "speaker-facts-ar")
