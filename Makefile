@@ -28,7 +28,9 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 # A detection worker runs beside the web server and stops with it.
+# Outlet feeds are fetched every 15 minutes by that worker (queued once; asking again adds nothing).
 run: demo
+	-$(PY) manage.py fetch_feeds --every 900
 	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)

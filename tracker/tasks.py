@@ -20,7 +20,12 @@ def fetch_feeds(every: int = 0, feed_ids: list[int] | None = None) -> str:
 
     from tracker.services.feeds import feeds_fetch_all
 
-    runs = feeds_fetch_all(feed_ids=feed_ids)
-    if every > 0 and fetch_feeds.get_backend().supports_defer:
-        fetch_feeds.using(run_after=timezone.now() + dt.timedelta(seconds=every)).enqueue(every=every)
+    try:
+        runs = feeds_fetch_all(feed_ids=feed_ids)
+    finally:
+        # Queued again even when this run failed: one bad run must not stop the schedule.
+        if every > 0 and fetch_feeds.get_backend().supports_defer:
+            fetch_feeds.using(run_after=timezone.now() + dt.timedelta(seconds=every)).enqueue(
+                every=every, feed_ids=feed_ids
+            )
     return f"{len(runs)} feeds, {sum(len(r.imported) for r in runs)} articles imported"

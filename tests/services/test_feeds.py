@@ -88,6 +88,7 @@ def test_the_task_runs_on_the_queue(feed):
     assert Article.objects.count() == 3
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits and reconnects like a real one
 def test_every_queues_one_repeating_fetch_for_the_workers(feed, settings):
     from django_tasks_db.models import DBTaskResult
 
@@ -97,10 +98,21 @@ def test_every_queues_one_repeating_fetch_for_the_workers(feed, settings):
     assert "repeating every 900 s" in out.getvalue()
     queued = DBTaskResult.objects.get(task_path="tracker.tasks.fetch_feeds")
     assert queued.args_kwargs["kwargs"]["every"] == 900
-    with pytest.raises(CommandError, match="already on the queue"):
-        call_command("fetch_feeds", "--every", "900", stdout=StringIO())
+    out = StringIO()
+    call_command("fetch_feeds", "--every", "900", stdout=out)
+    assert "already on the queue; nothing added" in out.getvalue()
+    assert DBTaskResult.objects.filter(task_path="tracker.tasks.fetch_feeds").count() == 1
     # A worker runs it: the feed is fetched and the next run is queued for later.
-    call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO(), stderr=StringIO())
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "--interval",
+        "0",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
     assert Article.objects.filter(outlet__name="Courier").count() == 3
     later = DBTaskResult.objects.filter(task_path="tracker.tasks.fetch_feeds", status="READY").get()
     assert later.run_after is not None

@@ -112,3 +112,13 @@ def test_fuzzed_queue_parameters_never_fail(client):
         article = rng.choice(articles)
         response = client.post(reverse("article-assign", args=[article.pk]), {"assignee": value, "next": value})
         assert response.status_code in (302, 403), (value, response.status_code)
+
+
+def test_next_article_from_an_article_page_moves_on(editor_client):
+    first, second = ArticleFactory(), ArticleFactory()
+    response = editor_client.post(reverse("queue-next"))
+    assert response["Location"] == reverse("article-detail", args=[first.pk])
+    page = editor_client.get(response["Location"]).content.decode()
+    assert f'<input type="hidden" name="skip" value="{first.pk}">' in page
+    response = editor_client.post(reverse("queue-next"), {"skip": first.pk})
+    assert response["Location"] == reverse("article-detail", args=[second.pk])

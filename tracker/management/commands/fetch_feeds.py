@@ -40,7 +40,9 @@ class Command(BaseCommand):
             if not fetch_feeds.get_backend().supports_defer:
                 raise CommandError("The task backend cannot run tasks later; run this command from cron instead.")
             if _repeating_fetch_queued(fetch_feeds):
-                raise CommandError("A repeating feed fetch is already on the queue.")
+                # Idempotent, so `make run` can ask every time.
+                self.stdout.write("A repeating feed fetch is already on the queue; nothing added.")
+                return
             fetch_feeds.enqueue(every=every, feed_ids=feeds or None)
             self.stdout.write(f"Feed fetch queued, repeating every {every} s (a worker runs it: manage.py db_worker).")
             return
