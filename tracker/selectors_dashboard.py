@@ -36,10 +36,17 @@ class Row:
     extra: dict = field(default_factory=dict)
 
 
-def _quotes(filters: DashboardFilters) -> QuerySet:
-    qs = Quote.objects.annotate(
+def _with_day(qs: QuerySet) -> QuerySet:
+    return qs.annotate(
         day=Coalesce(F("article__published"), TruncDate("article__created_at"), output_field=DateField())
     )
+
+
+def _quotes(filters: DashboardFilters) -> QuerySet:
+    qs = Quote.objects.all()
+    # The article's date only when it is needed: the join costs a third of every figure.
+    if filters.date_from or filters.date_to:
+        qs = _with_day(qs)
     if filters.date_from:
         qs = qs.filter(day__gte=filters.date_from)
     if filters.date_to:
@@ -64,7 +71,10 @@ def _months(first: dt.date, last: dt.date):
 
 def quotes_over_time(filters: DashboardFilters) -> tuple[str, list[Row]]:
     """("day" or "month", one row per period from the first to the last, empty ones included)."""
-    per_day = dict(_quoted(filters).values_list("day").annotate(n=Count("pk")).order_by())
+    qs = _quoted(filters)
+    if not (filters.date_from or filters.date_to):
+        qs = _with_day(qs)
+    per_day = dict(qs.values_list("day").annotate(n=Count("pk")).order_by())
     per_day.pop(None, None)
     if not per_day:
         return "day", []

@@ -64,6 +64,29 @@ def test_same_article_stored_once_by_canonical_url(web_server):
     assert Article.objects.count() == 1
 
 
+def test_tracking_parameters_do_not_make_another_article(web_server):
+    page = article_page(title="Talks resume", paragraphs=PARAGRAPHS)
+    first = article_import_url(url=web_server.page("/b/2?utm_source=newsletter", page))
+    assert first.article.url == web_server.url + "/b/2"
+    requests = len(web_server.requests)
+    again = article_import_url(url=web_server.url + "/b/2?utm_medium=social&utm_campaign=x")
+    assert again.article == first.article and not again.created and len(web_server.requests) == requests
+
+
+def test_arabic_paths_are_fetched_and_found_again(web_server):
+    from urllib.parse import quote
+
+    slug = "المحادثات-مستمرة"
+    web_server.page(
+        f"/news/{quote(slug)}", article_page(title="المحادثات مستمرة", paragraphs=[PARAGRAPHS[0]], lang="ar")
+    )
+    first = article_import_url(url=f"{web_server.url}/news/{slug}")
+    assert first.created and first.article.url == f"{web_server.url}/news/{quote(slug)}"
+    for address in (f"{web_server.url}/news/{slug}", f"{web_server.url}/news/{quote(slug)}"):
+        assert article_import_url(url=address).article == first.article
+    assert Article.objects.count() == 1
+
+
 def test_redirects_followed_and_checked(web_server):
     target = web_server.page("/final", article_page(title="After redirect", paragraphs=PARAGRAPHS))
     start = web_server.page("/short", b"", status=302, Location="/final")

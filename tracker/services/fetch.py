@@ -94,7 +94,11 @@ def resolve_public(host: str, port: int) -> str:
 
 def _request(url: str, *, accept: str, deadline: float, extra_headers: dict[str, str]):
     parts = urlsplit(url)
-    host = parts.hostname or ""
+    try:
+        # International domain names travel as IDNA (xn--…) in DNS, the Host header and TLS.
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise FetchRefused(f"{url[:200]}: the host name is not valid.") from exc
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:

@@ -65,9 +65,11 @@ def article_import_url(
 ) -> ImportResult:
     """Fetch one article page and import it; raises ImportRejected (FetchRefused) with a message."""
     url = url_clean(url)
-    stored = article_stored_for_url(url=url)
-    if stored is not None:
-        return ImportResult(stored, created=False)
+    # Known under this address, or under it without tracking parameters: no need to fetch.
+    for candidate in dict.fromkeys([url, _canonical(None, url)]):
+        stored = article_stored_for_url(url=candidate)
+        if stored is not None:
+            return ImportResult(stored, created=False)
     fetched = url_fetch(url=url)
     if fetched.content_type not in _HTML_TYPES:
         raise FetchRefused(f"{url[:200]}: the page is {fetched.content_type}, not an HTML article.")
