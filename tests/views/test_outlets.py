@@ -64,3 +64,15 @@ def test_outlet_list_counts(client):
     _login(client, "viewer")
     page = client.get(reverse("outlet-list")).content.decode()
     assert "<bdi>الميادين</bdi>" in page and '<td class="num">2</td><td class="num">1</td>' in page
+
+
+def test_fuzzed_page_parameters_never_fail(client):
+    import random
+
+    outlet = OutletFactory()
+    _login(client, "viewer")
+    rng = random.Random(8)
+    for _ in range(30):
+        value = rng.choice(["", "0", "-1", "2", "999999999999999999999", "x", "<b>", "\x00", "٣", "1.5"])
+        assert client.get(reverse("outlet-list"), {"page": value}).status_code == 200
+        assert client.get(reverse("outlet-detail", args=[outlet.pk]), {"page": value, "x": value}).status_code == 200
