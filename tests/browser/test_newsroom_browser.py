@@ -58,6 +58,8 @@ def test_import_by_url(page_as, live_server, web_server, screenshot):
     page.get_by_role("button", name="Fetch and import").click()
     expect(page.get_by_text("answered 404")).to_be_in_viewport()
     assert Article.objects.count() == 1
+    page.set_viewport_size({"width": 900, "height": 900})
+    screenshot(page, "import-url-refused-900")
 
 
 def test_two_editors_take_next_article_and_get_different_ones(page_as, live_server, screenshot):
