@@ -147,6 +147,8 @@ TRACKER_FETCH_USER_AGENT = os.environ.get(
     "TRACKER_FETCH_USER_AGENT", "WhoSaidWhat-QuoteTracker/1.0 (newsroom quote tracker; fetches articles editors add)"
 )
 TRACKER_FETCH_ALLOW_PRIVATE = env_bool("TRACKER_FETCH_ALLOW_PRIVATE", False)
+# Certificates fetches trust: the system's unless a CA bundle file is named.
+TRACKER_FETCH_CA_BUNDLE = os.environ.get("TRACKER_FETCH_CA_BUNDLE", "")
 # Feeds: items imported per feed per run, and how often a failing item is tried again.
 TRACKER_FEED_MAX_ITEMS = int(os.environ.get("TRACKER_FEED_MAX_ITEMS", "50"))
 TRACKER_FEED_ITEM_ATTEMPTS = int(os.environ.get("TRACKER_FEED_ITEM_ATTEMPTS", "3"))

@@ -205,3 +205,47 @@ def test_fuzzed_pages_never_raise_anything_but_a_refusal(web_server):
             continue
         article = result.article
         assert article.body and "<script" not in article.body and "\x00" not in article.document
+
+
+@pytest.fixture
+def tls_server(web_server, tmp_path):
+    """The same pages over HTTPS, with a certificate for "localhost" made here by openssl."""
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    from http.server import ThreadingHTTPServer
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), web_server.server.RequestHandlerClass)
+    server.daemon_threads = True
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield {"port": server.server_address[1], "cert": str(cert)}
+    server.shutdown()
+    server.server_close()
+
+
+def test_https_checks_the_certificate_against_the_host_name(web_server, tls_server, settings):
+    web_server.page("/secure", article_page(title="Over TLS", paragraphs=PARAGRAPHS))
+    port = tls_server["port"]
+    # Not trusted: refused with a message.
+    with pytest.raises(FetchRefused, match="secure connection failed"):
+        url_fetch(url=f"https://localhost:{port}/secure")
+    settings.TRACKER_FETCH_CA_BUNDLE = tls_server["cert"]
+    fetched = url_fetch(url=f"https://localhost:{port}/secure")
+    assert fetched.status == 200 and b"Over TLS" in fetched.data
+    assert web_server.requests[-1][1]["Host"] == f"localhost:{port}"
+    # The certificate names localhost, not 127.0.0.1: connecting by address is refused.
+    with pytest.raises(FetchRefused, match="secure connection failed"):
+        url_fetch(url=f"https://127.0.0.1:{port}/secure")

@@ -108,8 +108,14 @@ def _request(url: str, *, accept: str, deadline: float, extra_headers: dict[str,
     timeout = urllib3.Timeout(connect=min(remaining, settings.TRACKER_FETCH_TIMEOUT), read=remaining)
     common = {"port": port, "timeout": timeout, "retries": False, "maxsize": 1}
     if parts.scheme == "https":
+        # The connection goes to the checked address; the certificate must still name the host.
         pool = urllib3.HTTPSConnectionPool(
-            address, server_hostname=host, assert_hostname=host, cert_reqs="CERT_REQUIRED", **common
+            address,
+            server_hostname=host,
+            assert_hostname=host,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=settings.TRACKER_FETCH_CA_BUNDLE or None,
+            **common,
         )
     else:
         pool = urllib3.HTTPConnectionPool(address, **common)
