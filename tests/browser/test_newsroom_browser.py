@@ -85,6 +85,8 @@ def test_two_editors_take_next_article_and_get_different_ones(page_as, live_serv
     ben.goto(live_server.url + reverse("home"))
     expect(ben.locator("table.articles")).to_contain_text("taken by ben")
     screenshot(ben, "queue-list")
+    ben.set_viewport_size({"width": 900, "height": 900})
+    screenshot(ben, "queue-list-900")
 
     # Nothing else left: a third editor is told so, in view.
     cy = page_as(_user("cy"))
