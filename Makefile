@@ -8,7 +8,7 @@ export DJANGO_DEBUG ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run test lint format bench-detect bench-review bench-load calibrate clean
+.PHONY: install migrate demo run test lint format bench-detect bench-review bench-dashboard bench-load calibrate clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,9 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 # A detection worker runs beside the web server and stops with it.
+# Outlet feeds are fetched every 15 minutes by that worker (queued once; asking again adds nothing).
 run: demo
+	-$(PY) manage.py fetch_feeds --every 900
 	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -58,6 +60,10 @@ bench-detect: install
 # Server render time of the review page of a 5,000-word article with 150 quotes (throw-away database).
 bench-review: install
 	$(PY) -m tracker.bench_review
+
+# Server render time of /dashboard/ over BENCH_QUOTES (default 100,000) synthetic quotes (throw-away database).
+bench-dashboard: install
+	$(PY) -m tracker.bench_dashboard
 
 # 50 simulated editors against gunicorn + a throw-away PostgreSQL, 60 s, loopback only.
 bench-load: install

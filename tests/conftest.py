@@ -121,3 +121,89 @@ def fake_stanza_models(tmp_path) -> Path:
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         (folder / rel).write_bytes(b"")
     return folder
+
+
+class WebServer:
+    """A real HTTP server on 127.0.0.1 serving canned pages: ``pages[path] = (status, headers, body)``."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        self.pages: dict[str, tuple[int, dict[str, str], bytes]] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                owner.requests.append((self.path, dict(self.headers)))
+                status, headers, body = owner.pages.get(self.path, (404, {}, b"not found"))
+                if callable(body):
+                    body = body(self)
+                self.send_response(status)
+                headers = {"Content-Type": "text/html; charset=utf-8", **headers}
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                if "Content-Length" not in headers:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def page(self, path: str, body: str | bytes, *, status: int = 200, **headers) -> str:
+        data = body.encode() if isinstance(body, str) else body
+        self.pages[path] = (status, {k.replace("_", "-"): v for k, v in headers.items()}, data)
+        return self.url + path
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def web_server(settings):
+    """A local web server, and the setting that lets the fetcher reach loopback addresses."""
+    settings.TRACKER_FETCH_ALLOW_PRIVATE = True
+    server = WebServer()
+    yield server
+    server.close()
+
+
+def article_page(
+    *,
+    title: str,
+    paragraphs: list[str],
+    canonical: str = "",
+    date: str = "",
+    author: str = "",
+    site: str = "",
+    lang: str = "en",
+) -> str:
+    """An article page as news sites write them: metadata in the head, text in <article>."""
+    from html import escape
+
+    head = [f"<title>{escape(title)}</title>", f'<meta property="og:title" content="{escape(title)}">']
+    if canonical:
+        head.append(f'<link rel="canonical" href="{escape(canonical)}">')
+    if date:
+        head.append(f'<meta property="article:published_time" content="{date}">')
+    if author:
+        head.append(f'<meta name="author" content="{escape(author)}">')
+    if site:
+        head.append(f'<meta property="og:site_name" content="{escape(site)}">')
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    direction = "rtl" if lang == "ar" else "ltr"
+    return (
+        f'<!doctype html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">{"".join(head)}</head>'
+        f"<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{escape(title)}</h1>{body}</article>"
+        f"<footer>Copyright the publisher. <script>alert(1)</script></footer></body></html>"
+    )

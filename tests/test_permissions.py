@@ -9,7 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import QuoteFactory, SpeakerAliasFactory, SpeakerFactory, UserFactory
-from tracker.models import ApiToken, Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerMerge
+from tracker.models import ApiToken, Article, Feed, Outlet, Quote, Speaker, SpeakerAlias, SpeakerMerge
 from tracker.services.speakers import speaker_alias_remove, speaker_merge
 from tracker.services.tokens import api_token_create
 from tracker.services.users import user_role_set
@@ -33,7 +33,11 @@ MATRIX = {
     "article-new": ("get", EDITORS, NONE, NONE),
     "article-new#post": ("post", EDITORS, lambda w: {"title": "Bridge", "text": "The mayor said it reopens."}, NONE),
     "article-upload": ("post", EDITORS, lambda w: {"file": w["upload"]()}, NONE),
+    # An address already stored: the import answers with the stored copy, without fetching.
+    "article-import-url": ("post", EDITORS, lambda w: {"url": _stored_url(w)}, NONE),
     "article-detail": ("get", READERS, NONE, ARTICLE),
+    "article-assign": ("post", EDITORS, lambda w: {"assignee": "me"}, ARTICLE),
+    "queue-next": ("post", EDITORS, NONE, NONE),
     "quote-card": ("get", READERS, NONE, QUOTE),
     "quote-new": ("post", EDITORS, lambda w: {"start": w["free"][0], "end": w["free"][1], "kind": "direct"}, ARTICLE),
     "quote-accept": ("post", EDITORS, V, QUOTE),
@@ -52,6 +56,17 @@ MATRIX = {
     "speaker-suggest": ("get", READERS, lambda w: {"speaker_name": "Kir"}, NONE),
     "article-export": ("get", READERS, lambda w: {"format": "csv"}, ARTICLE),
     "search": ("get", READERS, lambda w: {"q": "talks"}, NONE),
+    "outlet-list": ("get", READERS, NONE, NONE),
+    "outlet-detail": ("get", READERS, NONE, lambda w: {"outlet_id": w["quote"].article.outlet_id}),
+    "outlet-feed-add": (
+        "post",
+        ADMINS,
+        lambda w: {"url": "https://news.example.org/feed.xml"},
+        lambda w: {"outlet_id": w["quote"].article.outlet_id},
+    ),
+    # The feed's address is refused (loopback): the fetch is tried and its error recorded.
+    "feed-fetch": ("post", EDITORS, NONE, lambda w: {"feed_id": w["feed"].pk}),
+    "dashboard": ("get", READERS, lambda w: {"language": "en", "date_from": "2024-01-01"}, NONE),
     "search-export": ("get", READERS, lambda w: {"q": "talks", "format": "json"}, NONE),
     "quote-versions": ("get", READERS, NONE, lambda w: {"quote_id": w["quote"].pk}),
     "speaker-list": ("get", READERS, NONE, NONE),
@@ -74,6 +89,12 @@ MATRIX = {
     "speaker-merge-undo": ("post", EDITORS, NONE, lambda w: {"merge_id": w["merge"].pk}),
     "quote-speaker-alias": ("post", EDITORS, lambda w: {"alias": "J. K."}, QUOTE),
     "quote-speaker-merge": ("post", EDITORS, lambda w: {"into": w["other"].pk}, QUOTE),
+    "speaker-facts": (
+        "post",
+        EDITORS,
+        lambda w: {"kind": "person", "gender": "male", "wikidata_id": "Q57660"},
+        SPEAKER,
+    ),
     "health": ("get", EVERYONE, NONE, NONE),
     "login": ("get", EVERYONE, NONE, NONE),
     "logout": ("post", EVERYONE, NONE, NONE),
@@ -131,7 +152,9 @@ def world(db):
     token, _ = api_token_create(user=UserFactory(username="token-owner"), name="someone else's")
     removed = speaker_alias_remove(alias=SpeakerAliasFactory(speaker=speaker, alias="J. Kirby"))
     document = quote.article.document
+    feed = Feed.objects.create(outlet=quote.article.outlet, url="http://127.0.0.1:9/feed.xml")
     return {
+        "feed": feed,
         "free": (document.index("Nothing"), document.index("Nothing") + len("Nothing")),
         "speaker": speaker,
         "alias": alias,
@@ -143,6 +166,12 @@ def world(db):
         "removed": removed,
         "upload": lambda: SimpleUploadedFile("a.txt", b"A title\nThe mayor said the bridge would reopen."),
     }
+
+
+def _stored_url(world):
+    url = "https://news.example.org/2024/talks"
+    Article.objects.filter(pk=world["quote"].article_id).update(url=url)
+    return url
 
 
 def _accept(world, user):

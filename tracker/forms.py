@@ -13,6 +13,18 @@ class ArticleForm(forms.Form):
     language = forms.ChoiceField(required=False, choices=[("", "Detect automatically"), *Language.choices], initial="")
 
 
+class UrlImportForm(forms.Form):
+    url = forms.URLField(
+        label="Article URL",
+        max_length=2000,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"dir": "ltr", "placeholder": "https://", "autofocus": True}),
+        help_text="The page is fetched by the server; text, title, date, byline and outlet come from it.",
+    )
+    outlet = forms.CharField(max_length=200, required=False, help_text="Leave empty to take the site's name.")
+    language = forms.ChoiceField(required=False, choices=[("", "Detect automatically"), *Language.choices])
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(help_text="A .txt (first line is the title), .html or .jsonl file.")
     outlet = forms.CharField(max_length=200, required=False, help_text="Used when the file does not name one.")
@@ -31,3 +43,14 @@ class ArticleFilterForm(forms.Form):
     status = forms.ChoiceField(required=False, choices=[("", "All statuses"), *Article.Status.choices])
     outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False, empty_label="All outlets")
     pending = forms.BooleanField(required=False, label="With pending quotes")
+    queue = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("", "All"),
+            ("mine", "Mine"),
+            ("unassigned", "Unassigned"),
+            ("in_review", "In review"),
+            ("reviewed", "Reviewed"),
+        ],
+        widget=forms.HiddenInput,
+    )

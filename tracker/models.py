@@ -81,8 +81,25 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The address the article was fetched from, when it differs from its canonical ``url``
+    # (redirects, tracking parameters); imports by URL look both up.
+    source_url = models.URLField(max_length=2000, blank=True, db_index=True)
+    # The work queue (tracker.services.queue): an editor the article is assigned to, and a soft
+    # lock "Next article" takes so that two editors are not sent to the same article.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_articles",
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    locked_until = models.DateTimeField(null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["locked_by", "locked_until"])
 
     class Meta:
         ordering = ["-published", "-created_at"]
@@ -90,7 +107,9 @@ class Article(models.Model):
             models.Index(fields=["status"]),
             models.Index(fields=["detection_state"]),
             models.Index(fields=["language", "-published"]),
+            models.Index(fields=["status", "assigned_to", "created_at"]),
         ]
+        permissions = [("assign_article", "Can assign articles to editors")]
         constraints = [
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
             models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty"),
@@ -118,8 +137,17 @@ class Speaker(models.Model):
         GROUP = "group", "Group"
         UNNAMED = "unnamed", "Unnamed source"
 
+    class Gender(models.TextChoices):
+        UNKNOWN = "", "Not known"
+        FEMALE = "female", "Woman"
+        MALE = "male", "Man"
+        OTHER = "other", "Other"
+
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    # Set by editors (tracker.services.speaker_facts); the speaker page suggests one from the
+    # articles (Arabic verb agreement, English pronouns) but never sets it on its own.
+    gender = models.CharField(max_length=8, choices=Gender.choices, default=Gender.UNKNOWN, blank=True)
     description = models.CharField(max_length=500, blank=True)
     wikidata_id = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -133,6 +161,9 @@ class Speaker(models.Model):
             models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
             models.CheckConstraint(
                 condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[0-9]+$"), name="speaker_wikidata_id_format"
+            ),
+            models.CheckConstraint(
+                condition=Q(gender__in=["", "female", "male", "other"]), name="speaker_gender_valid"
             ),
         ]
 
@@ -316,3 +347,46 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed of an outlet; tracker.services.feeds fetches it and imports new items."""
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="feeds")
+    url = models.URLField(max_length=2000, unique=True)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_fetched_at = models.DateTimeField(null=True, blank=True)
+    last_ok_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_new = models.PositiveIntegerField(default=0)  # articles the last fetch imported
+    # Conditional GET: the server's validators from the last successful fetch.
+    etag = models.CharField(max_length=500, blank=True)
+    modified = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["outlet", "url"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class FeedItem(models.Model):
+    """One entry seen in a feed, once: the key (a hash of its id or link) makes fetching idempotent."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    key = models.CharField(max_length=64)
+    link = models.URLField(max_length=2000)
+    title = models.CharField(max_length=1000, blank=True)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-first_seen_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["feed", "key"], name="feed_item_once")]
+
+    def __str__(self) -> str:
+        return self.link

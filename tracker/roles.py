@@ -14,6 +14,7 @@ PERMISSIONS = {
         "view_speaker",
         "view_speakeralias",
         "view_outlet",
+        "view_feed",
     ],
     EDITOR: [
         "add_article",
@@ -34,6 +35,10 @@ PERMISSIONS = {
         "change_outlet",
         "delete_outlet",
         "delete_article",
+        "assign_article",
+        "add_feed",
+        "change_feed",
+        "delete_feed",
         "add_user",
         "change_user",
         "view_user",

@@ -12,9 +12,15 @@ from tracker.services.tokens import password_fingerprint
 
 
 def article_list(
-    *, language: str | None = None, status: str | None = None, outlet_id: int | None = None, pending: bool = False
+    *,
+    language: str | None = None,
+    status: str | None = None,
+    outlet_id: int | None = None,
+    pending: bool = False,
+    queue: str | None = None,
+    user=None,
 ) -> QuerySet:
-    qs = Article.objects.select_related("outlet").annotate(
+    qs = Article.objects.select_related("outlet", "assigned_to", "locked_by").annotate(
         quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED)),
         pending_count=Count("quotes", filter=Q(quotes__status=Quote.Status.PENDING)),
         accepted_count=Count("quotes", filter=Q(quotes__status__in=[Quote.Status.ACCEPTED, Quote.Status.CORRECTED])),
@@ -28,6 +34,10 @@ def article_list(
         qs = qs.filter(outlet_id=outlet_id)
     if pending:
         qs = qs.filter(pending_count__gt=0)
+    if queue:
+        from tracker.selectors_queue import queue_filter
+
+        qs = queue_filter(qs, queue=queue, user=user)
     return qs.order_by("-published", "-created_at", "-id")
 
 

@@ -139,6 +139,21 @@ LOGOUT_REDIRECT_URL = "home"
 TRACKER_MAX_IMPORT_BYTES = int(os.environ.get("TRACKER_MAX_IMPORT_BYTES", str(5 * 1024 * 1024)))
 # Longer than any real paragraph: such text is a failed extraction, refused with a message.
 TRACKER_MAX_PARAGRAPH_CHARS = int(os.environ.get("TRACKER_MAX_PARAGRAPH_CHARS", "50000"))
+# Imports by URL and feeds (tracker.services.fetch). Private and loopback addresses are refused
+# unless TRACKER_FETCH_ALLOW_PRIVATE is on (tests serve pages from 127.0.0.1).
+TRACKER_FETCH_TIMEOUT = float(os.environ.get("TRACKER_FETCH_TIMEOUT", "15"))
+TRACKER_FETCH_MAX_BYTES = int(os.environ.get("TRACKER_FETCH_MAX_BYTES", str(TRACKER_MAX_IMPORT_BYTES)))
+TRACKER_FETCH_USER_AGENT = os.environ.get(
+    "TRACKER_FETCH_USER_AGENT", "WhoSaidWhat-QuoteTracker/1.0 (newsroom quote tracker; fetches articles editors add)"
+)
+TRACKER_FETCH_ALLOW_PRIVATE = env_bool("TRACKER_FETCH_ALLOW_PRIVATE", False)
+# Certificates fetches trust: the system's unless a CA bundle file is named.
+TRACKER_FETCH_CA_BUNDLE = os.environ.get("TRACKER_FETCH_CA_BUNDLE", "")
+# Feeds: items imported per feed per run, and how often a failing item is tried again.
+TRACKER_FEED_MAX_ITEMS = int(os.environ.get("TRACKER_FEED_MAX_ITEMS", "50"))
+TRACKER_FEED_ITEM_ATTEMPTS = int(os.environ.get("TRACKER_FEED_ITEM_ATTEMPTS", "3"))
+# The work queue: how long "Next article" keeps an article for the editor who took it.
+TRACKER_QUEUE_LOCK_MINUTES = int(os.environ.get("TRACKER_QUEUE_LOCK_MINUTES", "30"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = TRACKER_MAX_IMPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = TRACKER_MAX_IMPORT_BYTES + 1024 * 1024
 

@@ -5,13 +5,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from tracker.api import api
-from tracker.views import account, articles, ops, review, search, speakers
+from tracker.views import account, articles, dashboard, ops, outlets, queue, review, search, speakers
 
 urlpatterns = [
     path("", articles.home, name="home"),
     path("articles/new/", articles.article_new, name="article-new"),
     path("articles/upload/", articles.article_upload, name="article-upload"),
+    path("articles/import-url/", articles.article_import_url_view, name="article-import-url"),
     path("articles/<int:article_id>/", review.article_review, name="article-detail"),
+    path("articles/<int:article_id>/assign/", queue.article_assign_view, name="article-assign"),
+    path("queue/next/", queue.queue_next, name="queue-next"),
     # The review page's actions (tracker.views.review).
     path("articles/<int:article_id>/quotes/new/", review.quote_new, name="quote-new"),
     path("articles/<int:article_id>/quotes/<int:quote_id>/", review.quote_card, name="quote-card"),
@@ -40,6 +43,11 @@ urlpatterns = [
     ),
     path("review/speaker-suggest/", review.speaker_suggest, name="speaker-suggest"),
     path("articles/<int:article_id>/export/", search.article_export, name="article-export"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("outlets/", outlets.outlet_list, name="outlet-list"),
+    path("outlets/<int:outlet_id>/", outlets.outlet_detail, name="outlet-detail"),
+    path("outlets/<int:outlet_id>/feeds/", outlets.outlet_feed_add, name="outlet-feed-add"),
+    path("feeds/<int:feed_id>/fetch/", outlets.feed_fetch_now, name="feed-fetch"),
     path("search/", search.search, name="search"),
     path("search/export/", search.search_export, name="search-export"),
     path("quotes/<int:quote_id>/versions/", search.quote_versions, name="quote-versions"),
@@ -58,6 +66,7 @@ urlpatterns = [
         name="speaker-alias-delete",
     ),
     path("speakers/<int:speaker_id>/merge/", speakers.speaker_merge_view, name="speaker-merge"),
+    path("speakers/<int:speaker_id>/facts/", speakers.speaker_facts, name="speaker-facts"),
     path("speakers/merges/<int:merge_id>/undo/", speakers.speaker_merge_undo_view, name="speaker-merge-undo"),
     path("account/tokens/", account.api_tokens, name="api-tokens"),
     path("account/tokens/<int:token_id>/revoke/", account.api_token_revoke_view, name="api-token-revoke"),

@@ -77,3 +77,25 @@ def test_txt_over_the_limit_is_rejected(tmp_path, settings):
     call_command("import_articles", str(path), "--no-progress", stdout=out, stderr=StringIO())
     assert "rejected 1" in out.getvalue() and "over the import limit" in out.getvalue()
     assert not Article.objects.exists()
+
+
+def test_import_urls_beside_files(tmp_path, web_server):
+    from tests.conftest import article_page
+
+    good = web_server.page(
+        "/story",
+        article_page(
+            title="Port strike ends",
+            paragraphs=["Dock workers said on Friday that the strike was over after a new pay deal was signed."],
+        ),
+    )
+    missing = web_server.url + "/missing"
+    (tmp_path / "one.txt").write_text("First title\nThe mayor said the bridge would reopen.", encoding="utf-8")
+    out = StringIO()
+    call_command("import_articles", good, missing, str(tmp_path), "--no-progress", stdout=out, stderr=StringIO())
+    assert "Imported 2, duplicates skipped 0, rejected 1" in out.getvalue()
+    assert f"rejected {missing}: " in out.getvalue() and "404" in out.getvalue()
+    assert Article.objects.filter(url=good, title="Port strike ends").exists()
+    out = StringIO()
+    call_command("import_articles", good, "--no-progress", stdout=out, stderr=StringIO())
+    assert "Imported 0, duplicates skipped 1, rejected 0" in out.getvalue()

@@ -114,6 +114,7 @@ def article_import(
     byline: str = "",
     created_by=None,
     detect: bool = True,
+    source_url: str = "",
 ) -> ImportResult:
     """Store one article, or return the stored copy when the same text (or URL) is already here.
 
@@ -158,6 +159,8 @@ def article_import(
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is None and url:
         existing = Article.objects.filter(url=url).first()
+    if existing is None and source_url:
+        existing = Article.objects.filter(source_url=source_url).first()
     if existing is not None:
         return ImportResult(existing, created=False)
 
@@ -177,6 +180,7 @@ def article_import(
                 body=body,
                 content_hash=digest,
                 created_by=created_by,
+                source_url=source_url if source_url != url else "",
             )
             if detect:
                 from tracker.services.detection_queue import article_detection_enqueue

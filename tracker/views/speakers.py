@@ -6,8 +6,8 @@ from functools import wraps
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +18,8 @@ from tracker import selectors_speakers as selectors
 from tracker.forms_search import quote_query_from
 from tracker.models import Language, Speaker, SpeakerAlias, SpeakerMerge
 from tracker.search import SearchPaginator, quote_search
+from tracker.selectors_facts import speaker_gender_suggestion
+from tracker.services.speaker_facts import speaker_facts_set
 from tracker.services.speakers import (
     SpeakerChangeRefused,
     speaker_alias_create,
@@ -34,6 +36,7 @@ from tracker.views.search import export_response
 # Editors manage aliases and merges (tracker/roles.py); the server checks it on every request.
 MANAGE_PERMISSION = "tracker.change_speakeralias"
 MERGE_PERMISSION = "tracker.change_speaker"
+FACTS_PERMISSION = "tracker.change_quote"  # editors set kind, gender and Wikidata id
 
 
 def can_manage(user) -> bool:
@@ -57,6 +60,17 @@ def editor_required(permission: str):
 class AliasForm(forms.Form):
     alias = forms.CharField(max_length=300, widget=forms.TextInput(attrs={"dir": "auto"}))
     language = forms.ChoiceField(required=False, choices=[("", "—"), *Language.choices])
+
+
+class FactsForm(forms.Form):
+    kind = forms.ChoiceField(choices=Speaker.Kind.choices)
+    gender = forms.ChoiceField(choices=Speaker.Gender.choices, required=False)
+    wikidata_id = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Wikidata id",
+        widget=forms.TextInput(attrs={"dir": "ltr", "placeholder": "Q42"}),
+    )
 
 
 class MergeForm(forms.Form):
@@ -124,6 +138,11 @@ def speaker_detail(request, speaker_id: int):
         "duplicates": speaker_duplicates_suggest(speaker=speaker, limit=10) if manage else [],
         "added": speaker.aliases.filter(pk=_int(request.GET.get("added"))).first(),
         "removed": _int(request.GET.get("removed")),
+        "can_edit_facts": request.user.has_perm(FACTS_PERMISSION),
+        "facts_form": FactsForm(
+            initial={"kind": speaker.kind, "gender": speaker.gender, "wikidata_id": speaker.wikidata_id}
+        ),
+        "gender_hint": speaker_gender_suggestion(speaker=speaker) if speaker.kind == Speaker.Kind.PERSON else None,
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "speakers/detail.html#speaker-quotes", context)
@@ -222,3 +241,20 @@ def speaker_merge_undo_view(request, merge_id: int):
         return redirect(_next(request, reverse("speaker-detail", args=[merge.target_id])))
     messages.success(request, f"Merge undone: “{source.name}” is a speaker of its own again.")
     return redirect(_next(request, reverse("speaker-detail", args=[source.pk])))
+
+
+@require_POST
+@permission_required(FACTS_PERMISSION, raise_exception=True)
+def speaker_facts(request, speaker_id: int):
+    speaker = get_object_or_404(Speaker, pk=speaker_id)
+    form = FactsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a kind and a gender from the lists.")
+        return redirect("speaker-detail", speaker_id=speaker.pk)
+    try:
+        speaker_facts_set(speaker=speaker, user=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Speaker facts saved.")
+    return redirect("speaker-detail", speaker_id=speaker.pk)
