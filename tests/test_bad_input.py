@@ -585,3 +585,39 @@ def test_an_article_that_detection_cannot_finish_in_time_is_shown_failed(editor_
     assert not article.quotes.exists()
     listing = editor_client.get(reverse("home")).content.decode()
     assert "Detection failed" in listing
+
+
+def _noise(rng) -> str:
+    alphabet = "ab1-.,%\u202e\u200bكيربي\x00\U0001f642 \"'<>&=?#"
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+
+
+def test_review_page_parameters_and_bulk_forms_never_fail(editor_client, quote):
+    """Bounded random input to the parameters issue 11 added: the page and the speaker
+    suggestions always answer, bulk actions refuse or do their job, nothing raises."""
+    import random
+
+    rng = random.Random(11)
+    article_id = quote.article_id
+    for _ in range(60):
+        page = editor_client.get(
+            reverse("article-detail", args=[article_id]), {"sort": _noise(rng), "edit": _noise(rng)}
+        )
+        assert page.status_code == 200
+        suggest = editor_client.get(
+            reverse("speaker-suggest"),
+            {"speaker_name": _noise(rng), "quote": _noise(rng), "exclude": _noise(rng)},
+            headers=HX,
+        )
+        assert suggest.status_code == 200
+        response = editor_client.post(
+            reverse("review-accept-all", args=[article_id]), {"min_confidence": _noise(rng)}, headers=HX
+        )
+        assert response.status_code in (200, 400)
+        response = editor_client.post(
+            reverse("review-reject-rule", args=[article_id]), {"rule": _noise(rng), "reason": _noise(rng)}, headers=HX
+        )
+        assert response.status_code in (200, 400)
+        response = editor_client.post(_url("quote-speaker-merge", quote), {"into": _noise(rng)}, headers=HX)
+        assert response.status_code == 400
+    assert Quote.objects.get(pk=quote.pk).speaker.name == "John Kirby"

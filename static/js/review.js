@@ -365,7 +365,10 @@
         }
         break;
       case "R":
-        if (!openConfirm("mark-reviewed", "#mark-reviewed-confirm")) return;
+        if (!openConfirm("mark-reviewed", "#mark-reviewed-confirm")) {
+          if (!document.getElementById("undo-btn")) return; // viewers
+          say("This article is already marked reviewed.", "info");
+        }
         break;
       case "v":
       case "V":

@@ -257,12 +257,19 @@ def test_english_review_page_screenshots(browser, live_server, roles, screenshot
 
     editor = UserFactory(username="editor")
     user_role_set(user=editor, role="editor")
-    article, _quotes = _english_article()
+    article, quotes = _english_article()
     for width in (1400, 900):
         context, page = open_review(browser, live_server, article, width, editor)
         try:
             assert page.locator("html").get_attribute("dir") == "ltr"
             if width == 1400:
+                # Rule ids and raw confidence only with "Details".
+                rule = page.locator(".qcard .detail.conf").first
+                expect(rule).to_be_hidden()
+                page.locator("#details-toggle").check()
+                expect(rule).to_be_visible()
+                page.locator("#details-toggle").uncheck()
+                page.locator(f"#card-{quotes[0].pk}").focus()
                 page.keyboard.press("a")
                 outcome(page, "Accepted: «will go on next week»")
             screenshot(page, f"review-en-{width}")

@@ -488,3 +488,10 @@ def test_card_merges_its_speaker_into_another_and_the_merge_can_be_undone(editor
     merge = editor_client.post(url("quote-speaker-merge", quote), {"into": other.pk}, headers=HX)
     undo = re.search(r'action="([^"]*/merges/\d+/undo/)"', merge.content.decode()).group(1)
     assert editor_client.post(undo, {"next": "https://evil.example/"})["Location"].startswith("/speakers/")
+
+
+def test_failed_detection_is_said_on_the_page(viewer_client):
+    article = ArticleFactory(title="Talks", body='The minister said "talks will go on".')
+    Article.objects.filter(pk=article.pk).update(detection_state="failed", detection_error="RuntimeError: boom")
+    html = viewer_client.get(reverse("article-detail", args=[article.pk])).content.decode()
+    assert "Detection failed: RuntimeError: boom" in html and 'hx-trigger="every 2s"' not in html

@@ -493,12 +493,12 @@ def _duplicate_pairs(rows) -> dict[tuple[int, int], str]:
         for a, key_a in entries:
             for b, key_b in entries:
                 if a < b and key_a != key_b:
-                    pairs.setdefault((a, b), f"two spellings of one name (“{key_a}” / “{key_b}”)")
-    for surname, ids in by_surname.items():
+                    pairs.setdefault((a, b), "two spellings of one name")
+    for ids in by_surname.values():
         for a in ids:
             for b in ids:
                 if a < b:
-                    pairs.setdefault((a, b), f"same surname “{surname}”")
+                    pairs.setdefault((a, b), "same surname")
     for entries in by_skeleton.values():
         for a, script_a in entries:
             for b, script_b in entries:
