@@ -1274,6 +1274,8 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
         bare = _bare(w)
         if _definite(w) and len(w) >= 8 and w.endswith(("ين", "ون", "ات")) and not _nisba(w[:-2]):
             return ws[i - 1][1]  # دعا الحياري المواطنين إلى …: a definite plural after a name is the object
+        if i >= 2 and w.startswith("بال") and len(w) > 5:
+            return ws[i - 1][1]  # ندد النائب كريم سعيد بالهجوم: a prepositional phrase after a full name
         if i >= 2 and (w in _AFFILIATIONS or (w[:1] == "و" and bare in _TITLES and bare not in _NAME_TITLES)):
             return ws[i - 1][1]
         appositive = bare in _TITLES and bare not in _NAME_TITLES and len(bare) > 2
@@ -2619,6 +2621,8 @@ def _prepass_names(d: _Doc) -> None:
         name = _chain_name(ws, d.token_counts)
         if len(name) == 3 and ws and name[0] is ws[0] and not m.group().lstrip("وفبك").startswith(("ال", "لل")):
             name = name[1:]  # كابتن إنجلترا هاري كين: the genitive of a title in construct
+        if len(name) >= 3 and name[-1][2].startswith("بال"):
+            name = name[:-1]  # النائب كريم سعيد بالهجوم: a prepositional phrase after the name
         if not 2 <= len(name) <= 3 and not any(w[2] in _NAME_PARTICLES for w in name):
             continue
         if _definite(name[-1][2]) and not name[-1][2].endswith("ي"):
