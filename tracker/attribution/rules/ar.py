@@ -61,6 +61,7 @@ _TITLES = frozenset(_LEX["titles"])
 _TITLES = _TITLES | {t + "ه" for t in _TITLES if len(t) > 2 and t[-1] not in "هاي"}
 # Head nouns of organisations: category, speaker kind, grammatical gender.
 _HEADS = {w: tuple(v) for w, v in _LEX["heads"].items()}
+_NUMBER_WORDS = _lex("الف الاف مليون ملايين مييه ميات عشرات عده عدد بضعه")
 # Honorific pronouns: سموه، معاليها، فخامته.
 _HONORIFICS = frozenset(
     h + suffix for h in ("سمو", "معالي", "فخامت", "سعادت", "جلالت", "سيادت", "دولت") for suffix in ("ه", "ها")
@@ -772,6 +773,8 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
     ws = _words(d.s, sp.start, sp.end)
     if not ws:
         return sp
+    if any(ch.isdigit() for x in ws for ch in x[2]):
+        return None  # قبلنا 11 ألف: numbers are no part of a name
     w = ws[0][2]
     if (
         w in _NOT_SPEAKER_START
@@ -783,6 +786,8 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         or w.startswith(("بال", "لل"))
         or any(ch.isdigit() for ch in w)
         or (w.startswith("م") and w.endswith("ا") and len(w) >= 5)  # موجها حديثه: a circumstantial participle
+        # ودعم، وتوليه، ونقلا: و joining a word the document also writes alone, not a name
+        or (w[:1] == "و" and len(w) > 3 and d.token_counts.get(w[1:], 0) > 0 and d.registry.resolve_name(w) is None)
         or (w.startswith("ل") and not w.startswith("ال") and _original_ends_ta(d, ws[0]))
     ):
         return None
@@ -1500,6 +1505,8 @@ def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
         prev = _previous_word(d.s, c.start)
         if c.kind == "verb" and prev in {"عدم", "دون", "بدون"}:
             continue  # طلب عدم ذكر اسمه: a verbal noun, not a verb
+        if c.kind == "verb" and (prev.isdigit() or prev in _NUMBER_WORDS):
+            continue  # 11 ألف طالب: a counted noun (طالب "student"), not the verb طالب
         if c.kind == "verb" and (prev in _RELATIVES or prev[1:] in _RELATIVES):
             # Only "Name، الذي يقول إن": a non-restrictive clause with a verb of saying speaks.
             before = d.s[max(a, c.start - 40) : c.start]
@@ -1792,12 +1799,18 @@ def _statement_starts(d: _Doc, start: int, limit: int):
     return comp, qk, candidates
 
 
+@dataclass(frozen=True, slots=True)
+class _Closed:
+    close: int
+
+
 def _quote_after(d: _Doc, pos: int):
-    """A closed quotation opening right after ``pos`` (لـ "الاقتصادية"), or None."""
+    """A closed quotation (or bracket) opening right after ``pos`` (لـ "الاقتصادية"، لـ(عكاظ)), or None."""
     k = bisect_left(d.mark_starts, pos)
     if k < len(d.marks) and d.marks[k].open - pos <= 2 and d.marks[k].close is not None:
         return d.marks[k]
-    return None
+    m = re.match(r"\s?\(([^()\n]{1,40})\)", d.s[pos : pos + 45])
+    return _Closed(pos + m.end() - 1) if m else None
 
 
 def _has_subject(d: _Doc, a: int, b: int) -> bool:
@@ -1903,8 +1916,11 @@ def _looks_like_source(d: _Doc, a: int, b: int) -> bool:
         return True
     if d.registry.resolve_name(w) is not None:
         return True
-    # A proper name (no article) may be a source (بحسب رويترز); a definite common noun is not.
-    return not _definite(w) and not _nisba(w) and w not in _PREPOSITIONS
+    # A proper name (no article) may be a source (بحسب رويترز); a definite common noun is not, nor
+    # a noun in construct with one (حسب احتياج سوق العمل).
+    ws = _first_words(s, first.start(), b, 4)
+    construct = any(_definite(x[2]) for x in ws[1:3]) and len(ws) >= 3
+    return not _definite(w) and not _nisba(w) and w not in _PREPOSITIONS and not construct
 
 
 def _frame_nominal(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int, cues, i) -> None:
