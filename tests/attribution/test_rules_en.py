@@ -460,6 +460,45 @@ def test_pronoun_takes_the_person_its_sentence_opened_a_clause_with():
     assert pairs(found) == [("indirect", "Barack Obama", "the talks had gone well")]
 
 
+def test_coordinated_clause_with_its_own_subject_and_cue_ends_the_first_clause():
+    found = run(
+        "Donald Trump has tried to suggest that he barely knows his ambassador, but Gordon Sondland has said "
+        "he has spoken several times with the president."
+    )
+    assert pairs(found) == [
+        ("indirect", "Donald Trump", "he barely knows his ambassador"),
+        ("indirect", "Gordon Sondland", "he has spoken several times with the president"),
+    ]
+    found = run("South Africa said the president was well and the military said it was keeping him safe.")
+    assert [(s, q) for _, s, q in pairs(found)] == [
+        ("South Africa", "the president was well"),
+        ("military", "it was keeping him safe"),
+    ]
+
+
+def test_second_predicate_of_the_subject_and_it_for_an_unregistered_source():
+    found = run(
+        "Two soldiers were killed in a crash, the US military said on Wednesday. It did not reveal the "
+        "location and said it was withholding the names of those killed."
+    )
+    assert pairs(found)[-1] == ("indirect", "US military", "it was withholding the names of those killed")
+
+
+def test_age_descriptor_and_the_statement_resolve_through_the_document():
+    found = run(
+        'Jose Mourinho has agreed a deal with the club. The 56-year-old said after his appointment: "I am '
+        'excited to be joining."\nThe Rovers said in a statement that he would start on Monday. "He is one of '
+        'the best managers in the world," the statement said.'
+    )
+    assert [a.speaker for a in found] == ["Jose Mourinho", "Rovers", "Rovers"]
+
+
+def test_participle_after_the_cue_and_indefinite_non_sources_report_nothing():
+    found = run('Ann Lee met the press. "I now do recall," she said, talking to reporters about the call.')
+    assert pairs(found) == [("direct", "Ann Lee", "I now do recall")]
+    assert run("Coty bought a stake in the portfolio, a deal announced at the start of the week.") == []
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

@@ -207,7 +207,8 @@ _PERSON_HEADS = _lex(
 # Plural/indefinite sources given as noun phrases ("officials", "exit polls", "Aides").
 _MORE_PEOPLE = _lex(
     """fan spectator shopper commuter passenger driver parent nurse farmer customer tourist visitor survivor
-    victim neighbour neighbor friend relative colleague source insider spokesperson member pilot head boss"""
+    victim neighbour neighbor friend relative colleague source insider spokesperson member pilot head boss
+    person"""
 )
 _PERSON_HEADS = _PERSON_HEADS | _MORE_PEOPLE
 _GROUP_HEADS = _lex(
@@ -1058,11 +1059,26 @@ def _drop_article(text: str, articles=("The", "the", "A", "a", "An", "an")) -> s
     return parts[1] if len(parts) == 2 and parts[0] in articles else text
 
 
+_AGED = re.compile(r"\d{1,3}-year-old")
+
+
 def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
     a, b = ws[0][0], ws[-1][1]
     hw = _bare(head[-1][2]).lower()
+    if _AGED.fullmatch(hw):
+        hw = "person"  # "the 56-year-old said": a person described by age
     det = ws[0][2].lower()
     text = d.text[a:b]
+    if det == "the" and len(ws) == 2 and hw in _COMM_NOUNS and d.last_speaker is not None:
+        # "the statement said": the words of whoever was last reported as speaking (its issuer)
+        sp = d.last_speaker
+        if sp.entry is not None:
+            d.registry.touch(sp.entry, pos)
+        return _Speaker(sp.name, sp.kind, d.span(a, b), sp.entry, 0.6)
+    if det in ("a", "an") and not (
+        hw in _U_PERSON_ORG_MEDIA_REPORT_GROUP or hw in _TITLES or hw in _COMM_NOUNS or hw in _ORG_WORDS
+    ):
+        return None  # "…, a deal announced on Monday": no source
     if hw in _GROUP_HEADS or det in _QUANTIFIERS:
         return _group(d, ws, head)
     if _possessive(ws[0][2]) and _is_cap(ws[0][2]) and len(head) >= 2:
@@ -1129,7 +1145,11 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
             if sp is not None and sp.kind in ("organisation", "media", "government", "group"):
                 return sp  # "The company … but it said": the sentence's subject
         e = d.registry.resolve_descriptor(None, kinds=("organisation", "media", "government"))
-        if e is None:
+        last = d.last_speaker
+        if e is None or (last is not None and last.entry is None and last.kind in ("organisation", "government")):
+            # an unregistered source ("the US military said …") that spoke last
+            if last is not None and last.kind in ("organisation", "media", "government"):
+                return _Speaker(last.name, last.kind, None, last.entry, 0.55)
             return None
         d.registry.touch(e, pos)
         return _Speaker(e.name, e.kind, None, e, 0.6)
@@ -1631,6 +1651,8 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         return None
     w0 = bw[k][2]
     lw0 = w0.lower()
+    if lw0.endswith("ing") and "," in rest[: bw[k][0]]:
+        return None  # '"…," he said, talking to reporters': a participle phrase, not a reported clause
     if (lw0 in ("about", "around") and len(bw) > k + 1 and bw[k + 1][2][0].isdigit()) or (
         lw0 == "at" and len(bw) > k + 2 and bw[k + 1][2].lower() in ("least", "most") and bw[k + 2][2][0].isdigit()
     ):
@@ -1847,6 +1869,12 @@ def _speaker_for_cue(d: _Doc, u: _Unit, cue: _Cue, left: int, subject_of_unit: l
     d.pending_desc = ""
     span = _subject(d, u, left, cue.start)
     if span is None:
+        if _AND_PREDICATE.search(d.masked, max(left, cue.start - 8), cue.start):
+            # "It did not reveal the location and said …": a second predicate of the sentence's subject
+            lead = _lead_np(d, u, cue.start)
+            if lead is not None and lead[1] < cue.start - 5:
+                cue.speaker = _speaker_from_np(d, lead[0], lead[1], cue.start, u)
+                return cue.speaker
         return None
     sp = _speaker_from_np(d, span[0], span[1], cue.start, u)
     _describe(sp, d.pending_desc)
@@ -1856,6 +1884,7 @@ def _speaker_for_cue(d: _Doc, u: _Unit, cue: _Cue, left: int, subject_of_unit: l
     return sp
 
 
+_AND_PREDICATE = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later))?\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+((?:a|an|the)\s+[^,.;:\"\x01]{1,80})")
 
 
@@ -2170,6 +2199,8 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
     # Indirect clauses.
     # (a scare quote flagged "so-called" is no statement, so a clause around it is still indirect speech)
     quote_spans = [(q.open, q.after) for q in u.quotes if not _SO_CALLED.search(m, max(0, q.open - 12), q.open)]
+    subject_starts = sorted(((c.subject_start, c) for c in valid if c.subject_start is not None), key=lambda t: t[0])
+    starts = [t[0] for t in subject_starts]
     for c in valid:
         if c.inverted or (c.tag == "ing" and not c.participle and c.lemma not in ("say", "state")):
             continue
@@ -2183,6 +2214,19 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         if span is None:
             continue
         a, b = span
+        # "…, but Sondland has said …" / "… fine and the military said …": a coordinated clause with
+        # a subject and reporting verb of its own ends this one.
+        k = bisect_right(starts, a)
+        while k < len(subject_starts) and subject_starts[k][0] < b:
+            s2, c2 = subject_starts[k]
+            k += 1
+            if c2 is not c and not c2.inverted and (cm := _COORD_BEFORE.search(m, max(a, s2 - 12), s2)):
+                b = cm.start()
+                while b > a and m[b - 1] in " ,;":
+                    b -= 1
+                break
+        if len(m[a:b].split()) < 2:
+            continue
         inner = next(
             (
                 c2
@@ -2224,6 +2268,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
 
 
 _SO_CALLED = re.compile(r"\bso-called\s*$")
+_COORD_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|while|whereas|yet)\s+$|;\s*$")
 _SECOND_THAT = re.compile(r",?\s+(?:but|and|yet)\s+(?:also\s+|added\s+)?that\s+")
 _ENDS_CLAUSE = re.compile(r"[,?!—–\-.:;]\s*$")
 
