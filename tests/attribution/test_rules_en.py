@@ -499,6 +499,11 @@ def test_participle_after_the_cue_and_indefinite_non_sources_report_nothing():
     assert run("Coty bought a stake in the portfolio, a deal announced at the start of the week.") == []
 
 
+def test_time_phrase_inside_a_relative_clause_stays_there():
+    found = run("Ana Silva, who visited Port Sudan in January, said she would return within days.")
+    assert pairs(found) == [("indirect", "Ana Silva", "she would return within days")]
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

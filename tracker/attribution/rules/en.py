@@ -1075,8 +1075,9 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
         if sp.entry is not None:
             d.registry.touch(sp.entry, pos)
         return _Speaker(sp.name, sp.kind, d.span(a, b), sp.entry, 0.6)
-    if det in ("a", "an") and not (
-        hw in _U_PERSON_ORG_MEDIA_REPORT_GROUP or hw in _TITLES or hw in _COMM_NOUNS or hw in _ORG_WORDS
+    if det in ("a", "an") and not any(
+        x in _U_PERSON_ORG_MEDIA_REPORT_GROUP or x in _TITLES or x in _COMM_NOUNS or x in _ORG_WORDS
+        for x in (_bare(w).lower() for _, _, w in head[1:])
     ):
         return None  # "…, a deal announced on Monday": no source
     if hw in _GROUP_HEADS or det in _QUANTIFIERS:
@@ -1373,7 +1374,8 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
             ws.pop()
     if ws and ws[-1][2].lower() == "on" and len(ws) >= 2 and ws[-2][2].lower() == "went":
         ws = ws[:-2]
-    ws = _drop_time_tail(ws)
+    if ws and "," not in m[ws[-1][1] : verb]:  # ("X, who visited Y in May, said": the clause's own time)
+        ws = _drop_time_tail(ws)
     while ws and ws[-1][2].islower() and ws[-1][2] in _ADV_AUX:
         ws.pop()  # "X has this week said"
     if not ws:
@@ -1869,7 +1871,7 @@ def _speaker_for_cue(d: _Doc, u: _Unit, cue: _Cue, left: int, subject_of_unit: l
     d.pending_desc = ""
     span = _subject(d, u, left, cue.start)
     if span is None:
-        if _AND_PREDICATE.search(d.masked, max(left, cue.start - 8), cue.start):
+        if not subject_of_unit and _AND_PREDICATE.search(d.masked, max(left, cue.start - 8), cue.start):
             # "It did not reveal the location and said …": a second predicate of the sentence's subject
             lead = _lead_np(d, u, cue.start)
             if lead is not None and lead[1] < cue.start - 5:
