@@ -504,6 +504,22 @@ def test_time_phrase_inside_a_relative_clause_stays_there():
     assert pairs(found) == [("indirect", "Ana Silva", "she would return within days")]
 
 
+def test_postposed_tell_with_its_addressee_and_a_quoted_name_inside_the_clause():
+    found = run(
+        "Two professors were handed over to US forces in the south, an insurgent source told Agence France-Presse."
+    )
+    assert pairs(found) == [
+        ("indirect", "an insurgent source", "Two professors were handed over to US forces in the south")
+    ]
+    found = run('The couple are under house arrest at the "Blue House" compound in Harare, a source said.')
+    assert [(k, s) for k, s, _ in pairs(found)] == [("indirect", "a source")]
+
+
+def test_an_adjunct_before_the_subject_is_no_postposed_clause():
+    found = run('Later, in remarks at the Communist Party headquarters, Esper said, "We oppose it."')
+    assert pairs(found) == [("direct", "Esper", "We oppose it.")]
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

@@ -1695,8 +1695,8 @@ def _has_finite(ws) -> bool:
         lw, lp = w.lower(), prev.lower()
         if lw in _FINITE or (lw in _IRREGULAR_PAST and lp not in _FINITE and lp not in ("to", "had", "has")):
             return True
-        if _is_cap(w) or lp in ("and", "or", "to", "but"):
-            continue
+        if _is_cap(w) or lp in ("and", "or", "to", "but") or lp in _PREPOSITIONS:
+            continue  # (no verb right after a preposition: "in remarks", "with limited")
         if lw.endswith("ed") and len(w) > 4:
             return True
         # An -s verb after a subject: "it targets", "the report merits", "Lee wants".
@@ -2512,6 +2512,24 @@ _POST_CUE = re.compile(
 _INVERTED_TAIL = re.compile(r"\s*(?:,\s*(?:who|which|an?|the|one|both)\b[^\"\x01]*)?[.!?]?\s*")
 
 
+def _has_clear_verb(ws) -> bool:
+    """A verb that can only be one: an auxiliary, an irregular past, a past in -ed after no determiner
+    or preposition, an -s form after a pronoun (stricter than _has_finite: no "Party headquarters")."""
+    for j, (_, _, w) in enumerate(ws):
+        lw = w.lower()
+        lp = ws[j - 1][2].lower() if j else ""
+        if lw in _FINITE or lw in _IRREGULAR_PAST:
+            return True
+        if lw.endswith("ed") and len(lw) > 4 and not _is_cap(w) and lp not in _DETERMINERS and lp not in _PREPOSITIONS:
+            return True
+        if lw.endswith("s") and lp in ("he", "she", "it", "who", "which", "that", "they"):
+            return True
+    return False
+
+
+_ADDRESSEES = _lex("reporters journalists me us them him her lawmakers investigators police")
+
+
 def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
     """'…, Ms. Lee said.' / '…, those analysts argued, …' / '…, said the people.' with no quotation marks."""
     m = d.masked
@@ -2536,7 +2554,9 @@ def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
         if not tm:
             continue
         adj = tm.group("adj").split()
-        if adj and adj[0].lower() not in _ADJUNCT_START:
+        # ("…, an insurgent source told Agence France-Presse.": the addressee of a tell-verb may follow)
+        addressee = c.lemma in _OBJECT_FIRST and adj and (adj[0][:1].isupper() or adj[0].lower() in _ADDRESSEES)
+        if adj and adj[0].lower() not in _ADJUNCT_START and not addressee:
             continue
         a = u.start
         b = u.start + len(before.rstrip()) - 1
@@ -2548,10 +2568,15 @@ def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
             nxt = d.words(rest_a, rest_b)[:1]
             if nxt and not (nxt[0][2].endswith("ing") or nxt[0][2].lower() in _U_SUBORDINATORS_PREPOSITIONS):
                 parts.append((rest_a, rest_b))
-        if any(s[0] < parts[-1][1] and s[1] > parts[0][0] for s in quote_spans):
+        # A quotation inside blocks the clause when it was attributed on its own or is unbalanced; a
+        # quoted name ('Mugabe's "Blue House" compound') is part of the reported clause.
+        inside = [q for q in u.quotes if q.open < parts[-1][1] and q.after > parts[0][0]]
+        if any(q.used or not q.closed or len(d.text[q.start : q.end].split()) > 4 for q in inside):
             continue
         if any(a2 < parts[-1][1] and a1 < b for a1, a2 in claimed):
             continue
+        if not any(_has_clear_verb(d.words(pa, pb)[:60]) for pa, pb in parts):
+            continue  # "Later, in remarks at the party headquarters, Esper said, …": no clause
         spans = []
         for pa, pb in parts:
             while pb > pa and m[pb - 1] in " .,;":
