@@ -520,6 +520,27 @@ def test_an_adjunct_before_the_subject_is_no_postposed_clause():
     assert pairs(found) == [("direct", "Esper", "We oppose it.")]
 
 
+def test_place_after_a_role_preposition_is_not_part_of_the_name():
+    found = run('Former special envoy to Ukraine Kurt Volker changed his account. "It was wrong," Volker said.')
+    assert pairs(found) == [("direct", "Kurt Volker", "It was wrong")]
+
+
+def test_according_to_a_release_names_its_issuer():
+    assert one("The hearing is set for May 4, according to the council's news release.").speaker == "council"
+    assert one("The plan will cost $3 billion, according to a Pentagon statement.").speaker == "Pentagon"
+
+
+def test_plural_headline_verbs_and_the_say_no_idiom():
+    found = run("The Taliban freed two men.", title="Taliban say they freed two hostages for three prisoners")
+    assert pairs(found) == [("headline", "Taliban", "they freed two hostages for three prisoners")]
+    assert run("The vote is on Monday.", title="Residents say no to new mall plan") == []
+
+
+def test_inverted_cue_followed_by_a_bare_role_apposition():
+    found = run("The deal could start a new trend for stocks, says John Petrides, portfolio manager at Tocqueville.")
+    assert pairs(found) == [("indirect", "John Petrides", "The deal could start a new trend for stocks")]
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

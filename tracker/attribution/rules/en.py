@@ -422,8 +422,8 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _BY_TALLY = re.compile(rf"\s*(?:[Bb]y|[Ii]n)\s+(?P<np>[^,]{{1,60}}?)(?:'s|’s|'|’)\s+(?:own\s+)?(?:{_BY_NOUNS})\s*,\s*")
 # "X says …" / "X warns …" as a headline's whole frame.
 _HEADLINE_SAYS = re.compile(
-    r"^\s*(?P<sp>[A-Z][^:\n]{1,50}?)\s+(?:says|said|tells|warns|insists|claims|admits|vows|pledges|predicts)"
-    r"\s+(?:that\s+)?(?P<q>\S.{4,})$"
+    r"^\s*(?P<sp>[A-Z][^:\n]{1,50}?)\s+(?:says?|said|tells?|warns?|insists?|claims?|admits?|vows?|pledges?|predicts?)"
+    r"\s+(?:that\s+)?(?P<q>(?!(?:no|yes)\s+to\b)\S.{4,})$"
 )
 _HEADLINE = re.compile(r"^\s*(?P<sp>[^:\n]{2,60}?)\s*:\s+(?P<q>\S.{4,})$")
 _COLON_SOURCE = re.compile(
@@ -827,6 +827,14 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     return i, len(ws)
 
 
+def _after_role_preposition(d: _Doc, a: int) -> bool:
+    """Is offset ``a`` right after "<role> to/of/for/at" ("envoy to", "minister for", "adviser at")?"""
+    ws = d.words(max(0, a - 60), a)[-4:]
+    if len(ws) < 2 or ws[-1][2] not in ("to", "of", "for", "at", "from", "in", "on"):
+        return False
+    return any(w.islower() and (w in _ROLE_WORDS or w in _ROLE_ADJ) for _, _, w in ws[:-1])
+
+
 def _named_by_possessive(rest: list[tuple[int, int, str]]) -> bool:
     """Do the words after a possessive need it to be a name ("[Alzheimer's] Research UK")?"""
     core = []
@@ -1018,6 +1026,8 @@ def _named_np(d: _Doc, ws: list[tuple[int, int, str]], pos: int) -> _Speaker | N
         of = next((k for k, w in enumerate(names) if w[2] == "of"), 0)
         if of >= 2 and _kind_of_name([w for _, _, w in names[:of]]) == "person":
             names = names[:of]  # "Paul Whitaker of Ohio": the place is not part of the name
+        if len(names) >= 3 and _is_cap(names[-2][2]) and _after_role_preposition(d, names[0][0]):
+            names = names[-2:]  # "special envoy to Ukraine Kurt Volker": the place belongs to the role
         na, nb = names[0][0], names[-1][1]
         name = _clean_name(d.text[na:nb])
         if not name:
@@ -1989,6 +1999,8 @@ def _register_names(d: _Doc, u: _Unit) -> None:
             d.not_names.add(g)
             continue
         ws, gender = _strip_titles(ws)
+        if len(ws) >= 3 and _is_cap(ws[-2][2]) and _after_role_preposition(d, ws[0][0]):
+            ws = ws[-2:]
         words = [w for _, _, w in ws]
         a, b = ws[0][0], ws[-1][1]
         label = d.ent_label.get((a, b))
@@ -2509,7 +2521,7 @@ _POST_CUE = re.compile(
 
 
 # What may follow an inverted cue's subject at the end of its sentence: nothing, or an apposition.
-_INVERTED_TAIL = re.compile(r"\s*(?:,\s*(?:who|which|an?|the|one|both)\b[^\"\x01]*)?[.!?]?\s*")
+_INVERTED_TAIL = re.compile(r"\s*(?:,\s*(?:who|which|an?|the|one|both|[a-z][\w\-]*)\b[^\"\x01]*)?[.!?]?\s*")
 
 
 def _has_clear_verb(ws) -> bool:
@@ -2650,6 +2662,15 @@ def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
         rel = re.search(r"\s(?:who|which|that|released|published)\b", m[np_a:np_b])
         if rel:
             np_b = np_a + rel.start()
+        nws = d.words(np_a, np_b)
+        if len(nws) >= 3 and _bare(nws[-1][2]).lower() in _COMM_NOUNS | {"release", "releases"}:
+            # "according to the office release" / "the council's news release": the issuer
+            owner = next((w for w in nws[:-1] if _possessive(w[2])), None)
+            k = len(nws) - 1
+            while k > 1 and nws[k - 1][2] in ("news", "press", "official", "written"):
+                k -= 1
+            cut = 2 if owner is not None and owner[2].endswith(("'s", "’s")) else 1
+            np_b = owner[1] - cut if owner is not None else nws[k - 1][1]
         sp = _speaker_from_np(d, np_a, np_b, am.start(), u)
         if sp is None:
             ws = d.words(np_a, np_b)
