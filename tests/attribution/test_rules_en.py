@@ -541,6 +541,33 @@ def test_inverted_cue_followed_by_a_bare_role_apposition():
     assert pairs(found) == [("indirect", "John Petrides", "The deal could start a new trend for stocks")]
 
 
+def test_quote_closed_by_two_right_single_marks_and_a_nested_quote_at_its_end():
+    found = run(
+        "Will Moy runs Full Fact. “It was an attempt to mislead voters,’’ Moy told the BBC.\n"
+        "Michelle Hege runs DH. “My first reaction was, ‘Oh no,’ ” Hege said."
+    )
+    assert pairs(found) == [
+        ("direct", "Will Moy", "It was an attempt to mislead voters"),
+        ("direct", "Michelle Hege", "My first reaction was, ‘Oh no,’"),
+    ]
+
+
+def test_pronoun_after_a_fronted_clause_takes_the_person_it_names():
+    found = run(
+        "Michelle Hege said the ad was bad. While the campaign did not appeal to Julie Graham, a state "
+        "health officer, she said she did not want to judge it."
+    )
+    assert pairs(found)[-1] == ("indirect", "Julie Graham", "she did not want to judge it")
+    found = run("Barack Obama spoke first. After meeting John Smith, he said the talks went well.")
+    assert pairs(found) == [("indirect", "Barack Obama", "the talks went well")]
+
+
+def test_refusal_to_say_and_quantifiers_before_names():
+    assert run("His refusal to say which side he would be on was met with laughter.") == []
+    found = run('Boris Johnson met voters. Both Johnson and Corbyn want to win. Later he urged voters, "Look at it."')
+    assert pairs(found) == [("direct", "Boris Johnson", "Look at it.")]
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

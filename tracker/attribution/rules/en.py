@@ -66,7 +66,7 @@ _CLAUSE_VERBS = _lex(
 # Verbs after which the clause may follow with no "that" ("Lee said he is …").
 _ZERO_THAT = _lex(
     """say tell add write claim argue insist note acknowledge admit warn predict suggest explain concede
-    tweet post reply respond"""
+    tweet reply respond"""
 )
 # Verbs with an addressee before the clause ("told reporters that …").
 _OBJECT_FIRST = set(["tell", "inform", "assure", "remind", "warn", "advise", "ask", "promise", "urge", "caution"])
@@ -453,7 +453,9 @@ def _find_quotes(text: str) -> list[_Quote]:
     from ..text import find_quote_marks
 
     # NYT-style '' marks become one straight mark plus a filler so offsets stay put.
+    # (and AP copy's ’’, two right single marks closing a “ quote)
     t2 = text.replace("''", '"\x02') if "''" in text else text
+    t2 = t2.replace("’’", '"\x02') if "’’" in t2 else t2
     out: list[_Quote] = []
     for m in find_quote_marks(t2):
         start = m.start + 1 if m.start < len(t2) and t2[m.start] == "\x02" else m.start
@@ -1218,6 +1220,14 @@ def _clause_subject_before(d: _Doc, u: _Unit, pos: int, gender: str | None) -> E
     subordinating word ("When X was …, he"), not owned ("X's") and not a preposition's object."""
     m = d.masked
     found = None
+    # A fronted finite clause ("While the campaign did not appeal to Julie Graham, …, she said"): the
+    # person it names is the topic the main clause's pronoun takes up; not so a participle ("After
+    # meeting Trump, he said") or a preposition's phrase ("Asked about Smith, he said").
+    lead = d.words(u.start, min(pos, u.start + 200))[:3]
+    while lead and lead[0][2].lower() in _INTRO_WORDS:
+        lead = lead[1:]
+    fronted = len(lead) >= 2 and lead[0][2].lower() in _CLAUSE_OPENING and not lead[1][2].endswith("ing")
+    comma = m.find(",", u.start, pos) if fronted else -1
     for at, x in reversed(d.mentions):
         if at < u.start:
             break
@@ -1227,6 +1237,7 @@ def _clause_subject_before(d: _Doc, u: _Unit, pos: int, gender: str | None) -> E
         while before and before[0][2].lower() in _INTRO_WORDS:
             before = before[1:]
         opens = not before or (before[-1][2].lower() in _CLAUSE_OPENING and m[before[-1][1] : at].strip() == "")
+        opens = opens or (comma > at)
         run = _NAME_RUN.match(m, at)
         if opens and not (run and _possessive(run.group())) and "\x01" not in m[at:pos]:
             found = x  # keep going back: the earliest such mention wins
@@ -1324,7 +1335,9 @@ def _cues(d: _Doc, u: _Unit) -> list[_Cue]:
 
 
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^,;:\"\x01]{0,60}\bas\s*$")
-_REFUSALS = _lex("refused declined hesitate unable asked want expected")
+_REFUSALS = _lex(
+    "refused declined hesitate unable asked want expected refusal failure reluctance unwillingness inability"
+)
 _NOUNISH = _lex(
     """post tweet call claim report comment note answer reply demand promise pledge vow charge state
     estimate remark quote hit attack praise label term brand knock rip bash welcome thank tout hail
@@ -1605,7 +1618,7 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
     m = d.masked
     lemma = cue.lemma
     pos = cue.end
-    if lemma == "point" or lemma not in _CLAUSE_SET:
+    if (lemma == "point" and not re.match(r"\s*out\b", m[pos : pos + 8])) or lemma not in _CLAUSE_SET:
         return None
     # Particle of phrasal forms ("pointed out that").
     rest = m[pos : u.end]
@@ -1629,7 +1642,7 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         if ok:
             start = pos + tm.end()
             return _clause_span(d, start, u)
-    if lemma not in _ZERO_THAT:
+    if lemma not in _ZERO_THAT and lemma != "point":  # ("pointed out it is …")
         return None
     # Zero complementiser: adjuncts, then a subject and a finite verb.
     k = 0
@@ -1993,8 +2006,8 @@ def _register_names(d: _Doc, u: _Unit) -> None:
         # "Castleford's Jordan Ameobi": the possessor is not part of the name.
         cut = max((k + 1 for k in range(len(ws) - 1) if _possessive(ws[k][2])), default=0)
         ws = ws[cut:]
-        while ws and ws[0][2].lower() in _STOP_OR_DET:
-            ws = ws[1:]
+        while ws and (ws[0][2].lower() in _STOP_OR_DET or ws[0][2].lower() in _QUANTIFIERS):
+            ws = ws[1:]  # ("Both Johnson and Corbyn": the quantifier is no first name)
         if not ws:
             d.not_names.add(g)
             continue
@@ -2051,7 +2064,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         if not (
             len(text[q.start : q.end].split()) <= 3
             and re.match(r"\s+[a-z]", m[q.after : q.after + 3])
-            and _ENDS_CLAUSE.search(text, q.start, q.end) is None
+            and not _quote_ends_clause(text, q)
         )
     )
 
@@ -2122,7 +2135,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         inner = text[q.start : q.end]
         choice = None
         # 1. Postposed cue right after the quote.
-        ends_clause = _ENDS_CLAUSE.search(text, q.start, q.end) is not None or m[q.after : q.after + 1] in ",?!—–"
+        ends_clause = _quote_ends_clause(text, q) or m[q.after : q.after + 1] in ",?!—–"
         after = [c for c in valid if c.start >= q.after and ends_clause and _only_np_between(m, q.after, c)]
         if after:
             c = after[0]
@@ -2285,6 +2298,14 @@ _SO_CALLED = re.compile(r"\bso-called\s*$")
 _COORD_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|while|whereas|yet)\s+$|;\s*$")
 _SECOND_THAT = re.compile(r",?\s+(?:but|and|yet)\s+(?:also\s+|added\s+)?that\s+")
 _ENDS_CLAUSE = re.compile(r"[,?!—–\-.:;]\s*$")
+
+
+def _quote_ends_clause(text: str, q: _Quote) -> bool:
+    """The quotation's own words end with a clause mark, also inside a nested quote ("… ‘Oh no,’")."""
+    end = q.end
+    while end > q.start and text[end - 1] in " ’'\"”":
+        end -= 1
+    return _ENDS_CLAUSE.search(text, q.start, end) is not None
 
 
 def _only_punct(m: str, a: int, b: int) -> bool:
