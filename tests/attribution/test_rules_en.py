@@ -568,6 +568,30 @@ def test_refusal_to_say_and_quantifiers_before_names():
     assert pairs(found) == [("direct", "Boris Johnson", "Look at it.")]
 
 
+def test_intro_time_phrase_is_no_lead_subject():
+    found = run(
+        "Hours before the game on Tuesday, Wild coach Bruce Boudreau praised the winger, saying he always "
+        "finds a way to score."
+    )
+    assert pairs(found) == [("indirect", "Bruce Boudreau", "he always finds a way to score")]
+
+
+def test_source_head_with_a_complement_holding_a_participle():
+    found = run('The authors of the study published in the journal Cell argued that it was "a concern."')
+    assert [(k, s) for k, s, _ in pairs(found)] == [("mixed", "authors")]
+
+
+def test_quoted_term_inside_an_according_to_clause():
+    found = run('The man was diagnosed with "feather-duvet lung," according to a new case report.')
+    assert [(k, s) for k, s, _ in pairs(found)] == [("indirect", "new case report")]
+
+
+def test_quoted_names_of_campaigns_are_no_statements():
+    found = run('The viral "Meth. We are on it." awareness campaign drew mockery, but Ann Lee said it was brave.')
+    assert pairs(found) == [("indirect", "Ann Lee", "it was brave")]
+    assert run('Hege runs DH, the firm behind the campaign "Starts with one."') == []
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

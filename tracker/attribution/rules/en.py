@@ -1534,6 +1534,15 @@ def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
         ws = ws[1:]
     if not ws:
         return None
+    # "The authors of the research published in the journal X": a source head and its complement; a
+    # participle inside the complement does not make the phrase a clause.
+    if ws[0][2].lower() in _DETERMINERS:
+        for k in range(1, min(4, len(ws) - 1)):
+            hw = ws[k][2]
+            if ws[k + 1][2] in ("of", "at", "from", "with", "behind") and (
+                hw in _U_GROUP_PERSON or (hw.endswith("s") and hw[:-1] in _U_GROUP_PERSON)
+            ):
+                return ws[0][0], ws[k][1]
     if len(ws) > 10 and not (len(ws) <= 14 and all(_is_cap(w) or w in _CONNECT for _, _, w in ws)):
         # (one long proper name stays whole: "the U.S. Attorney's Office for the Western District of …")
         run = _name_run(ws)
@@ -2210,6 +2219,10 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
             continue  # 'A documentary, "Alone at Sea," told …': a title in apposition, not a statement
         if not direct and _SO_CALLED.search(m, max(0, q.open - 12), q.open):
             continue  # 'the so-called "X"': the reporter flags a scare quote
+        if not direct and (
+            _NAMING_BEFORE.search(m, max(0, q.open - 40), q.open) or _NAMING_AFTER.match(m, q.after, q.after + 40)
+        ):
+            continue  # 'the campaign "Starts with one"', 'the viral "X" awareness campaign': a name
         if not direct:
             # Scare quotes and titles need a tight cue; a one-word quote needs one that governs it.
             if _title_like(inner) and c.lemma not in ("call", "dub", "label", "term", "brand"):
@@ -2295,6 +2308,10 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
 
 
 _SO_CALLED = re.compile(r"\bso-called\s*$")
+# Nouns a quoted name stands beside: 'its campaign "Starts with one"', 'the "Meth. We're on it." campaign'.
+_NAMING = "campaign|slogan|motto|hashtag|tagline|song|album|single|film|movie|book|novel|show|series|play|podcast"
+_NAMING_BEFORE = re.compile(rf"\b(?:{_NAMING}|titled|entitled|dubbed|named|nicknamed)\s*,?\s*$")
+_NAMING_AFTER = re.compile(rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_NAMING})s?\b")
 _COORD_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|while|whereas|yet)\s+$|;\s*$")
 _SECOND_THAT = re.compile(r",?\s+(?:but|and|yet)\s+(?:also\s+|added\s+)?that\s+")
 _ENDS_CLAUSE = re.compile(r"[,?!—–\-.:;]\s*$")
@@ -2363,6 +2380,8 @@ def _lead_np(d: _Doc, u: _Unit, limit: int | None = None) -> tuple[int, int] | N
             continue
         w0 = ws[0][2]
         l0 = w0.lower()
+        if b < stop and len(ws) > 1 and ws[1][2] in ("before", "after", "later", "earlier", "ago", "into"):
+            continue  # "Hours before the game, …" / "Minutes into the speech, …": an intro phrase
         if l0 in _PRONOUNS:
             return ws[0][0], ws[0][1]
         if l0 in _DETERMINERS or l0 in _QUANTIFIERS:
@@ -2714,8 +2733,9 @@ def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
         span = _clause_span(d, a, _Unit(a, b, u.para))
         if span is None:
             continue
-        if any(s[0] >= span[0] and s[1] <= span[1] + 2 for s in quote_spans):
-            continue
+        inside = [q for q in u.quotes if q.open >= span[0] and q.after <= span[1] + 2]
+        if any(q.used or not q.closed or len(d.text[q.start : q.end].split()) > 4 for q in inside):
+            continue  # (a quoted term inside, 'diagnosed with "feather-duvet lung"', is part of the clause)
         if any(span[0] < cb and ca < span[1] for ca, cb in claimed):
             continue
         _emit(d, "indirect", span[0], span[1], sp, d.span(am.start(), am.end()), "en.according_to", 0.75)
