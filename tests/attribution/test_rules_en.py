@@ -592,6 +592,23 @@ def test_quoted_names_of_campaigns_are_no_statements():
     assert run('Hege runs DH, the firm behind the campaign "Starts with one."') == []
 
 
+def test_subject_after_a_preposition_and_a_relative_pronoun():
+    found = run(
+        "Patrick Carlineo, 55, pleaded guilty. He was arrested for a phone call to the office, in which he "
+        'said he would put a "bullet in her skull."'
+    )
+    assert pairs(found) == [("mixed", "Patrick Carlineo", "bullet in her skull.")]
+
+
+def test_zero_complementiser_after_report_verbs():
+    found = one("State police reported at least 5,000 people entered the building through public entrances.")
+    assert (found.speaker, found.quote.text) == (
+        "State police",
+        "at least 5,000 people entered the building through public entrances",
+    )
+    assert run("The company reported the incident to police on Monday.") == []
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

@@ -66,7 +66,7 @@ _CLAUSE_VERBS = _lex(
 # Verbs after which the clause may follow with no "that" ("Lee said he is …").
 _ZERO_THAT = _lex(
     """say tell add write claim argue insist note acknowledge admit warn predict suggest explain concede
-    tweet reply respond"""
+    tweet reply respond report confirm announce reveal"""
 )
 # Verbs with an addressee before the clause ("told reporters that …").
 _OBJECT_FIRST = set(["tell", "inform", "assure", "remind", "warn", "advise", "ask", "promise", "urge", "caution"])
@@ -1212,6 +1212,8 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
     return _Speaker(e.name, "person", None, e, 0.7)
 
 
+# Prepositions whose object is a place rather than a person ("killed in South Carolina").
+_LOCATIVE = _lex("in at from near across throughout outside inside into on")
 _CLAUSE_OPENING = _lex("when after before because as while although though if since once until whereas")
 
 
@@ -1237,7 +1239,7 @@ def _clause_subject_before(d: _Doc, u: _Unit, pos: int, gender: str | None) -> E
         while before and before[0][2].lower() in _INTRO_WORDS:
             before = before[1:]
         opens = not before or (before[-1][2].lower() in _CLAUSE_OPENING and m[before[-1][1] : at].strip() == "")
-        opens = opens or (comma > at)
+        opens = opens or (comma > at and not (before and before[-1][2].lower() in _LOCATIVE))
         run = _NAME_RUN.match(m, at)
         if opens and not (run and _possessive(run.group())) and "\x01" not in m[at:pos]:
             found = x  # keep going back: the earliest such mention wins
@@ -1416,7 +1418,8 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     last = blocks[-1]
     lw = d.words(*last)
     # "Sen. X, D-Calif., on Tuesday accused …": a trailing adjunct block is skipped like an apposition.
-    if not lw or (len(blocks) >= 2 and lw[0][2] in _ADJUNCT_START and not re.search(r"\bthat\b", m[last[0] : last[1]])):
+    relative = re.search(r"\b(?:that|which|whom)\b", m[last[0] : last[1]])  # (", in which he said")
+    if not lw or (len(blocks) >= 2 and lw[0][2] in _ADJUNCT_START and not relative):
         k = len(blocks) - 2
         while k >= 0:
             bw = d.words(*blocks[k])
