@@ -609,6 +609,30 @@ def test_zero_complementiser_after_report_verbs():
     assert run("The company reported the incident to police on Monday.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence, clause",
+    [
+        (
+            "Mark Cuban, the owner of the Mavericks, says he's open to running in the future.",
+            "he's open to running in the future",
+        ),
+        (
+            "Mark Cuban said he'd consider offers to serve as vice president.",
+            "he'd consider offers to serve as vice president",
+        ),
+        ("Mark Cuban said it's a good deal for the city.", "it's a good deal for the city"),
+    ],
+)
+def test_contracted_subject_and_verb_open_a_reported_clause(sentence, clause):
+    assert one(sentence).quote.text == clause
+
+
+def test_inverted_name_after_a_dotted_abbreviation_and_quoted_show_names():
+    assert one('"Justice has been served," said U.S. Attorney Nealy Cox.').speaker == "Nealy Cox"
+    found = run('Van Der Beek announced that his wife was expecting on an episode of "DWTS."')
+    assert [a.kind for a in found] == ["indirect"]
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

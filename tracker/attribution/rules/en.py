@@ -1575,7 +1575,7 @@ def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
         if not k:
             return True
         gap = m[ws[k - 1][1] : ws[k][0]]
-        prev_abbr = ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1
+        prev_abbr = ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1 or "." in ws[k - 1][2]
         return not re.search(r"[,;:\"]", gap) and ("." not in gap or (prev_abbr and gap.strip() == "."))
 
     k = 0
@@ -1688,13 +1688,18 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         return None
     w0 = bw[k][2]
     lw0 = w0.lower()
+    contracted = _CONTRACTION.match(lw0)
+    if contracted:  # "said he's open", "said he'd consider": a subject and its verb in one word
+        lw0 = contracted.group(1)
     if lw0.endswith("ing") and "," in rest[: bw[k][0]]:
         return None  # '"…," he said, talking to reporters': a participle phrase, not a reported clause
     if (lw0 in ("about", "around") and len(bw) > k + 1 and bw[k + 1][2][0].isdigit()) or (
         lw0 == "at" and len(bw) > k + 2 and bw[k + 1][2].lower() in ("least", "most") and bw[k + 2][2][0].isdigit()
     ):
         lw0 = "some"  # "said about 40 homes were …", "at least 12 people": a number, not a preposition
-    if lw0 in _CLAUSE_BLOCK or lw0 in _FORMS or lw0 in ("it", "so", "nothing", "something", "this", "yes"):
+    if not contracted and (
+        lw0 in _CLAUSE_BLOCK or lw0 in _FORMS or lw0 in ("it", "so", "nothing", "something", "this", "yes")
+    ):
         nxt = bw[k + 1][2].lower() if len(bw) > k + 1 else ""
         if not (lw0 == "it" and (nxt in _FINITE or (nxt.endswith(("s", "ed")) and nxt not in _FORMS))):
             return None
@@ -1724,7 +1729,12 @@ _CLAUSE_OPENERS = _lex(
 )
 
 
+_CONTRACTION = re.compile(r"([a-z]+)['’](?:s|d|ll|re|ve|m)$")
+
+
 def _has_finite(ws) -> bool:
+    if ws and (cm := _CONTRACTION.match(ws[0][2].lower())) and cm.group(1) in _CLAUSE_OPENERS | {"that", "what"}:
+        return True  # "he's", "they'd", "it'll"
     for j in range(1, len(ws)):
         w, prev = ws[j][2], ws[j - 1][2]
         lw, lp = w.lower(), prev.lower()
@@ -2313,7 +2323,9 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
 _SO_CALLED = re.compile(r"\bso-called\s*$")
 # Nouns a quoted name stands beside: 'its campaign "Starts with one"', 'the "Meth. We're on it." campaign'.
 _NAMING = "campaign|slogan|motto|hashtag|tagline|song|album|single|film|movie|book|novel|show|series|play|podcast"
-_NAMING_BEFORE = re.compile(rf"\b(?:{_NAMING}|titled|entitled|dubbed|named|nicknamed)\s*,?\s*$")
+_NAMING_BEFORE = re.compile(
+    rf"\b(?:(?:{_NAMING}|episode|season|edition|issue)(?:\s+of)?|titled|entitled|dubbed|named|nicknamed)\s*,?\s*$"
+)
 _NAMING_AFTER = re.compile(rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_NAMING})s?\b")
 _COORD_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|while|whereas|yet)\s+$|;\s*$")
 _SECOND_THAT = re.compile(r",?\s+(?:but|and|yet)\s+(?:also\s+|added\s+)?that\s+")
