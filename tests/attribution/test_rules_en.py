@@ -633,6 +633,13 @@ def test_inverted_name_after_a_dotted_abbreviation_and_quoted_show_names():
     assert [a.kind for a in found] == ["indirect"]
 
 
+def test_organisation_head_resolves_to_the_organisation_named_before():
+    found = run("The International Monetary Fund cut its forecast on Tuesday. The fund said growth would slow.")
+    assert pairs(found) == [("indirect", "International Monetary Fund", "growth would slow")]
+    found = run("Donald Trump met donors on Monday. The business mogul said the race was over.")
+    assert pairs(found) == [("indirect", "Donald Trump", "the race was over")]
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

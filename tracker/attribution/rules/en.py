@@ -208,7 +208,8 @@ _PERSON_HEADS = _lex(
 _MORE_PEOPLE = _lex(
     """fan spectator shopper commuter passenger driver parent nurse farmer customer tourist visitor survivor
     victim neighbour neighbor friend relative colleague source insider spokesperson member pilot head boss
-    person"""
+    person mogul tycoon magnate investor banker financier physician physicist engineer designer artist
+    musician comedian filmmaker producer"""
 )
 _PERSON_HEADS = _PERSON_HEADS | _MORE_PEOPLE
 _GROUP_HEADS = _lex(
@@ -1125,6 +1126,15 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
                 if k >= 0 and a - d.org_mentions[k][0] < 1500:
                     e = d.registry.add(d.org_mentions[k][1], position=pos, kind="organisation")
                     return _Speaker(e.name, e.kind, d.span(a, b), e, 0.55)
+        # "the fund said": the last organisation named with that head ("International Monetary Fund").
+        if len(ws) == 2 and (hw in _ORG_HEADS or hw in _ORG_WORDS):
+            k = bisect_left(d.org_mentions, (a, "")) - 1
+            while k >= 0 and a - d.org_mentions[k][0] < 5000:
+                name = d.org_mentions[k][1]
+                if _bare(name.split()[-1]).lower() == hw:
+                    e = d.registry.add(name, position=pos, kind="organisation")
+                    return _Speaker(e.name, e.kind, d.span(a, b), e, 0.55)
+                k -= 1
         relational = any(_possessive(w) for _, _, w in head[:-1])  # "the banker's lawyer"
         if (hw in _PERSON_HEADS or hw in _TITLES) and det in ("the", "this", "that") and not relational:
             gender = "f" if hw in _FEMALE else "m" if hw in _MALE else None
