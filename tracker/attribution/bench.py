@@ -39,6 +39,14 @@ PATHOLOGICAL = {
     ),
     '1,800 "Kirby, CNN: "…""': ("en", 'Kirby, CNN: "We are ready." ' * 1800),
     "20,000 opening quotation marks": ("en", "“" * 20000),
+    "2,000 distinct people and pronouns": (
+        "en",
+        " ".join(
+            f"{a}{b}ton {b}{a}son said the plan had failed. He said so. The company said it would close."
+            for a in ("Ka", "Lo", "Mi", "Ra", "To", "Ve", "Sa", "Du", "Bre", "Ol")
+            for b in ("ma", "ri", "lo", "ve", "na", "si", "du", "ke", "po", "ta") * 20
+        ),
+    ),
     '6,000 "وقال المتحدث"': ("ar", "وقال المتحدث " * 6000),
     '3,000 "قال إنه قال إن"': ("ar", "قال إنه قال إن " * 3000),
     '3,000 "بحسب مسؤولين قالوا"': ("ar", "بحسب مسؤولين قالوا " * 3000),

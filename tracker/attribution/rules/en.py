@@ -580,6 +580,21 @@ class _Doc:
         self._tok_starts: list[int] = []
         self._cue_idx: list[int] | None = None
         self.registry = Registry()
+        # Every entry the registry records or touches, in reading order: a pronoun looks for its
+        # antecedent among the latest of these instead of scanning every entry of a long document.
+        self.recency: list[Entry] = []
+        add, touch = self.registry.add, self.registry.touch
+
+        def add_noted(*args, **kwargs) -> Entry:
+            entry = add(*args, **kwargs)
+            self.recency.append(entry)
+            return entry
+
+        def touch_noted(entry: Entry, position: int) -> None:
+            touch(entry, position)
+            self.recency.append(entry)
+
+        self.registry.add, self.registry.touch = add_noted, touch_noted
         self.entities = sorted(entities or [], key=lambda e: e.start)
         self.ent_label = {(e.start, e.end): e.label for e in self.entities}
         self.ent_starts = [e.start for e in self.entities]
@@ -1107,7 +1122,7 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
         return _group(d, ws, head) if hw in _GROUP_HEADS else None
     if det in ("the", "this", "that", "both", "those", "these"):
         if hw in _MEDIA_HEADS:
-            e = d.registry.resolve_descriptor(None, kinds=("media",))
+            e = _recent_entry(d, ("media",))
             if e:
                 d.registry.touch(e, pos)
                 return _Speaker(e.name, e.kind, d.span(a, b), e, 0.7)
@@ -1115,7 +1130,7 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
             e = next((e for p, e in reversed(d.reports) if p < pos), d.reports[0][1])
             return _Speaker(e.name, e.kind, d.span(a, b), e, 0.6)
         if hw in _ORG_HEADS:
-            e = d.registry.resolve_descriptor(None, kinds=("organisation", "government"))
+            e = _recent_entry(d, ("organisation", "government"))
             if e and hw in e.toks:
                 d.registry.touch(e, pos)
                 return _Speaker(e.name, e.kind, d.span(a, b), e, 0.6)
@@ -1167,7 +1182,7 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
             sp = _named_np(d, d.words(lead[0], lead[1]), pos)
             if sp is not None and sp.kind in ("organisation", "media", "government", "group"):
                 return sp  # "The company … but it said": the sentence's subject
-        e = d.registry.resolve_descriptor(None, kinds=("organisation", "media", "government"))
+        e = _recent_entry(d, ("organisation", "media", "government"))
         last = d.last_speaker
         if e is None or (last is not None and last.entry is None and last.kind in ("organisation", "government")):
             # an unregistered source ("the US military said …") that spoke last
@@ -1191,8 +1206,16 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
             x.gender = gender
         return _Speaker(x.name, "person", None, x, 0.65)
     # The most recent speaker or sentence subject that doesn't disagree in gender.
-    pool = [x for x in d.registry.entries if not x.weak and x.kind == "person" and not x.plural]
-    e = max((x for x in pool if x.gender in (None, gender)), key=lambda x: x.position, default=None)
+    e = None
+    for x in d.recency[-_RECENT_ENTRIES:]:
+        if (
+            (e is None or x.position > e.position)
+            and x.kind == "person"
+            and not x.weak
+            and not x.plural
+            and x.gender in (None, gender)
+        ):
+            e = x
     # A speaker from an earlier paragraph yields to a person this or the previous paragraph has turned
     # to as its topic ("Doyle's neighbour, Steve Marsh, is … / "…," he said"): the latest one that
     # agrees, named at the start of its sentence.
@@ -1224,6 +1247,20 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
 
 # Prepositions whose object is a place rather than a person ("killed in South Carolina").
 _LOCATIVE = _lex("in at from near across throughout outside inside into on")
+
+
+def _recent_entry(d: _Doc, kinds: tuple[str, ...]) -> Entry | None:
+    """The most recent entry of these kinds among the latest registry events (bounded work per look-up,
+    unlike a scan of every entry of the document)."""
+    best = None
+    for x in d.recency[-_RECENT_ENTRIES:]:
+        if (best is None or x.position > best.position) and x.kind in kinds and not x.weak:
+            best = x
+    return best
+
+
+# How many of the latest registry events a pronoun's antecedent is looked for in.
+_RECENT_ENTRIES = 300
 _CLAUSE_OPENING = _lex("when after before because as while although though if since once until whereas")
 
 
