@@ -26,6 +26,14 @@ REPO = Path(__file__).resolve().parents[2]
 GOLD_DEV = REPO.parent / "shared" / "gold" / "dev"
 CORPUS = REPO.parent / "shared" / "corpus"
 
+_SYLLABLES = ("ka", "lo", "mi", "ra", "to", "ve", "sa", "du", "bre", "ol")
+
+
+def _name(i: int) -> str:
+    """A distinct made-up name per number ("Kalomira")."""
+    return "".join(_SYLLABLES[int(c)] for c in f"{i:04d}").title()
+
+
 # name -> (language, paragraph): one paragraph each, no sentence break in most of them.
 PATHOLOGICAL = {
     '6,000 "he said" (48 KB)': ("en", "he said " * 6000),
@@ -42,9 +50,8 @@ PATHOLOGICAL = {
     "2,000 distinct people and pronouns": (
         "en",
         " ".join(
-            f"{a}{b}ton {b}{a}son said the plan had failed. He said so. The company said it would close."
-            for a in ("Ka", "Lo", "Mi", "Ra", "To", "Ve", "Sa", "Du", "Bre", "Ol")
-            for b in ("ma", "ri", "lo", "ve", "na", "si", "du", "ke", "po", "ta") * 20
+            f"{_name(i)} {_name(i + 5000)} said the plan had failed. He said so. The company said it would close."
+            for i in range(2000)
         ),
     ),
     '6,000 "وقال المتحدث"': ("ar", "وقال المتحدث " * 6000),
