@@ -640,6 +640,21 @@ def test_organisation_head_resolves_to_the_organisation_named_before():
     assert pairs(found) == [("indirect", "Donald Trump", "the race was over")]
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        (
+            "A spokesperson who did not wish to be named because of policy said that the agency had no plan.",
+            "A spokesperson",
+        ),
+        ("Officials who spoke on condition of anonymity said the talks had failed.", "Officials"),
+        ("Two officials who briefed reporters said the talks had failed.", "Two officials"),
+    ],
+)
+def test_restrictive_relative_clause_after_a_source(sentence, speaker):
+    assert one(sentence).speaker == speaker
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

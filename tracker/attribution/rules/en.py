@@ -1565,11 +1565,26 @@ def _blocks(m: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+def _source_head(w: str) -> bool:
+    lw = _bare(w).lower()
+    return lw in _U_GROUP_PERSON or (lw.endswith("s") and lw[:-1] in _U_GROUP_PERSON)
+
+
 def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
     m = d.masked
     ws = d.words(*blk)
     if not ws or ("\x01" in m[blk[0] : blk[1]] and len(ws) > 6):
         return None
+    # "A spokesperson who did not wish to be named said": a source and its relative clause, with no
+    # clause word before them; the relative clause goes.
+    for k in range(1, min(len(ws), 6)):
+        lw = ws[k][2].lower()
+        if lw in _SUBORDINATORS and lw not in ("who", "that"):
+            break
+        if lw in ("who", "that") and (ws[k - 1][2].islower() or k == 1) and _source_head(ws[k - 1][2]):
+            if ws[0][2].lower() in _DETERMINERS or ws[0][2].lower() in _QUANTIFIERS or k == 1:
+                ws = ws[:k]
+            break
     # Start after the last subordinator/clause word ("…, though he added").
     for k in range(len(ws) - 1, -1, -1):
         lw = ws[k][2].lower()
