@@ -655,6 +655,19 @@ def test_restrictive_relative_clause_after_a_source(sentence, speaker):
     assert one(sentence).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Deputy Director of Public Prosecution Eva-Marie Persson said the case was closed.", "Eva-Marie Persson"),
+        ("Director of the FBI James B. Comey said the case was closed.", "James B. Comey"),
+        ("Julian Assange was evicted. The Wikileaks founder always argued that he had fled.", "Julian Assange"),
+        ('A judge ruled that he should stay in jail because of his "history of absconding".', "A judge"),
+    ],
+)
+def test_long_title_complements_adverbs_before_the_verb_and_rulings(sentence, speaker):
+    assert {a.speaker for a in run(sentence)} == {speaker}
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

@@ -61,7 +61,7 @@ _CLAUSE_VERBS = _lex(
     emphasise observe remark comment recall reveal disclose concede complain boast whisper shout yell
     tweet post testify allege imply caution counter retort quip joke lament recount vow promise pledge
     urge estimate conclude repeat reiterate inform assure remind advise proclaim agree demand plead
-    posit opine charge indicate swear mention predict speculate grumble concur"""
+    posit opine charge indicate swear mention predict speculate grumble concur rule"""
 )
 # Verbs after which the clause may follow with no "that" ("Lee said he is …").
 _ZERO_THAT = _lex(
@@ -261,7 +261,8 @@ _ADV_AUX = _lex(
     """also again later then has have had would will could may might shall should must did does do
     previously recently repeatedly once now further publicly privately reportedly flatly quickly
     immediately earlier subsequently still even only just first initially finally simply has often
-    frequently similarly separately angrily bluntly openly specifically directly"""
+    frequently similarly separately angrily bluntly openly specifically directly always usually sometimes
+    never"""
 )
 _SUBORDINATORS = _lex(
     """that which who whom whose because while when although though if as since after before where whereas
@@ -914,7 +915,12 @@ def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, 
     if rest and _bare(rest[-1][2]).lower() in _ORG_WORDS:
         return ws, None  # "General Motors", "General Electric Co.": an organisation, not a title
     if rest and rest[0][2].lower() in ("of", "for") and len(rest) >= 4:
-        rest = rest[2:]  # "Secretary of State John Kerry": the title's complement goes too
+        # "Secretary of State John Kerry", "Director of Public Prosecution Eva-Marie Persson": the
+        # title's complement goes too; the name is its last two words (and any initials between).
+        k = len(rest) - 2
+        while k > 2 and len(_bare(rest[k][2])) == 1:
+            k -= 1
+        rest = rest[max(2, k) :]
     while last_title >= 0 and rest and rest[0][2].lower() in _CONNECT:
         rest = rest[1:]
     if rest and rest[0][2] in ("The", "A", "An"):
