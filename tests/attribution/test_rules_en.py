@@ -460,6 +460,214 @@ def test_pronoun_takes_the_person_its_sentence_opened_a_clause_with():
     assert pairs(found) == [("indirect", "Barack Obama", "the talks had gone well")]
 
 
+def test_coordinated_clause_with_its_own_subject_and_cue_ends_the_first_clause():
+    found = run(
+        "Donald Trump has tried to suggest that he barely knows his ambassador, but Gordon Sondland has said "
+        "he has spoken several times with the president."
+    )
+    assert pairs(found) == [
+        ("indirect", "Donald Trump", "he barely knows his ambassador"),
+        ("indirect", "Gordon Sondland", "he has spoken several times with the president"),
+    ]
+    found = run("South Africa said the president was well and the military said it was keeping him safe.")
+    assert [(s, q) for _, s, q in pairs(found)] == [
+        ("South Africa", "the president was well"),
+        ("military", "it was keeping him safe"),
+    ]
+
+
+def test_second_predicate_of_the_subject_and_it_for_an_unregistered_source():
+    found = run(
+        "Two soldiers were killed in a crash, the US military said on Wednesday. It did not reveal the "
+        "location and said it was withholding the names of those killed."
+    )
+    assert pairs(found)[-1] == ("indirect", "US military", "it was withholding the names of those killed")
+
+
+def test_age_descriptor_and_the_statement_resolve_through_the_document():
+    found = run(
+        'Jose Mourinho has agreed a deal with the club. The 56-year-old said after his appointment: "I am '
+        'excited to be joining."\nThe Rovers said in a statement that he would start on Monday. "He is one of '
+        'the best managers in the world," the statement said.'
+    )
+    assert [a.speaker for a in found] == ["Jose Mourinho", "Rovers", "Rovers"]
+
+
+def test_participle_after_the_cue_and_indefinite_non_sources_report_nothing():
+    found = run('Ann Lee met the press. "I now do recall," she said, talking to reporters about the call.')
+    assert pairs(found) == [("direct", "Ann Lee", "I now do recall")]
+    assert run("Coty bought a stake in the portfolio, a deal announced at the start of the week.") == []
+
+
+def test_time_phrase_inside_a_relative_clause_stays_there():
+    found = run("Ana Silva, who visited Port Sudan in January, said she would return within days.")
+    assert pairs(found) == [("indirect", "Ana Silva", "she would return within days")]
+
+
+def test_postposed_tell_with_its_addressee_and_a_quoted_name_inside_the_clause():
+    found = run(
+        "Two professors were handed over to US forces in the south, an insurgent source told Agence France-Presse."
+    )
+    assert pairs(found) == [
+        ("indirect", "an insurgent source", "Two professors were handed over to US forces in the south")
+    ]
+    found = run('The couple are under house arrest at the "Blue House" compound in Harare, a source said.')
+    assert [(k, s) for k, s, _ in pairs(found)] == [("indirect", "a source")]
+
+
+def test_an_adjunct_before_the_subject_is_no_postposed_clause():
+    found = run('Later, in remarks at the Communist Party headquarters, Esper said, "We oppose it."')
+    assert pairs(found) == [("direct", "Esper", "We oppose it.")]
+
+
+def test_place_after_a_role_preposition_is_not_part_of_the_name():
+    found = run('Former special envoy to Ukraine Kurt Volker changed his account. "It was wrong," Volker said.')
+    assert pairs(found) == [("direct", "Kurt Volker", "It was wrong")]
+
+
+def test_according_to_a_release_names_its_issuer():
+    assert one("The hearing is set for May 4, according to the council's news release.").speaker == "council"
+    assert one("The plan will cost $3 billion, according to a Pentagon statement.").speaker == "Pentagon"
+
+
+def test_plural_headline_verbs_and_the_say_no_idiom():
+    found = run("The Taliban freed two men.", title="Taliban say they freed two hostages for three prisoners")
+    assert pairs(found) == [("headline", "Taliban", "they freed two hostages for three prisoners")]
+    assert run("The vote is on Monday.", title="Residents say no to new mall plan") == []
+
+
+def test_inverted_cue_followed_by_a_bare_role_apposition():
+    found = run("The deal could start a new trend for stocks, says John Petrides, portfolio manager at Tocqueville.")
+    assert pairs(found) == [("indirect", "John Petrides", "The deal could start a new trend for stocks")]
+
+
+def test_quote_closed_by_two_right_single_marks_and_a_nested_quote_at_its_end():
+    found = run(
+        "Will Moy runs Full Fact. “It was an attempt to mislead voters,’’ Moy told the BBC.\n"
+        "Michelle Hege runs DH. “My first reaction was, ‘Oh no,’ ” Hege said."
+    )
+    assert pairs(found) == [
+        ("direct", "Will Moy", "It was an attempt to mislead voters"),
+        ("direct", "Michelle Hege", "My first reaction was, ‘Oh no,’"),
+    ]
+
+
+def test_pronoun_after_a_fronted_clause_takes_the_person_it_names():
+    found = run(
+        "Michelle Hege said the ad was bad. While the campaign did not appeal to Julie Graham, a state "
+        "health officer, she said she did not want to judge it."
+    )
+    assert pairs(found)[-1] == ("indirect", "Julie Graham", "she did not want to judge it")
+    found = run("Barack Obama spoke first. After meeting John Smith, he said the talks went well.")
+    assert pairs(found) == [("indirect", "Barack Obama", "the talks went well")]
+
+
+def test_refusal_to_say_and_quantifiers_before_names():
+    assert run("His refusal to say which side he would be on was met with laughter.") == []
+    found = run('Boris Johnson met voters. Both Johnson and Corbyn want to win. Later he urged voters, "Look at it."')
+    assert pairs(found) == [("direct", "Boris Johnson", "Look at it.")]
+
+
+def test_intro_time_phrase_is_no_lead_subject():
+    found = run(
+        "Hours before the game on Tuesday, Wild coach Bruce Boudreau praised the winger, saying he always "
+        "finds a way to score."
+    )
+    assert pairs(found) == [("indirect", "Bruce Boudreau", "he always finds a way to score")]
+
+
+def test_source_head_with_a_complement_holding_a_participle():
+    found = run('The authors of the study published in the journal Cell argued that it was "a concern."')
+    assert [(k, s) for k, s, _ in pairs(found)] == [("mixed", "authors")]
+
+
+def test_quoted_term_inside_an_according_to_clause():
+    found = run('The man was diagnosed with "feather-duvet lung," according to a new case report.')
+    assert [(k, s) for k, s, _ in pairs(found)] == [("indirect", "new case report")]
+
+
+def test_quoted_names_of_campaigns_are_no_statements():
+    found = run('The viral "Meth. We are on it." awareness campaign drew mockery, but Ann Lee said it was brave.')
+    assert pairs(found) == [("indirect", "Ann Lee", "it was brave")]
+    assert run('Hege runs DH, the firm behind the campaign "Starts with one."') == []
+
+
+def test_subject_after_a_preposition_and_a_relative_pronoun():
+    found = run(
+        "Patrick Carlineo, 55, pleaded guilty. He was arrested for a phone call to the office, in which he "
+        'said he would put a "bullet in her skull."'
+    )
+    assert pairs(found) == [("mixed", "Patrick Carlineo", "bullet in her skull.")]
+
+
+def test_zero_complementiser_after_report_verbs():
+    found = one("State police reported at least 5,000 people entered the building through public entrances.")
+    assert (found.speaker, found.quote.text) == (
+        "State police",
+        "at least 5,000 people entered the building through public entrances",
+    )
+    assert run("The company reported the incident to police on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, clause",
+    [
+        (
+            "Mark Cuban, the owner of the Mavericks, says he's open to running in the future.",
+            "he's open to running in the future",
+        ),
+        (
+            "Mark Cuban said he'd consider offers to serve as vice president.",
+            "he'd consider offers to serve as vice president",
+        ),
+        ("Mark Cuban said it's a good deal for the city.", "it's a good deal for the city"),
+    ],
+)
+def test_contracted_subject_and_verb_open_a_reported_clause(sentence, clause):
+    assert one(sentence).quote.text == clause
+
+
+def test_inverted_name_after_a_dotted_abbreviation_and_quoted_show_names():
+    assert one('"Justice has been served," said U.S. Attorney Nealy Cox.').speaker == "Nealy Cox"
+    found = run('Van Der Beek announced that his wife was expecting on an episode of "DWTS."')
+    assert [a.kind for a in found] == ["indirect"]
+
+
+def test_organisation_head_resolves_to_the_organisation_named_before():
+    found = run("The International Monetary Fund cut its forecast on Tuesday. The fund said growth would slow.")
+    assert pairs(found) == [("indirect", "International Monetary Fund", "growth would slow")]
+    found = run("Donald Trump met donors on Monday. The business mogul said the race was over.")
+    assert pairs(found) == [("indirect", "Donald Trump", "the race was over")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        (
+            "A spokesperson who did not wish to be named because of policy said that the agency had no plan.",
+            "A spokesperson",
+        ),
+        ("Officials who spoke on condition of anonymity said the talks had failed.", "Officials"),
+        ("Two officials who briefed reporters said the talks had failed.", "Two officials"),
+    ],
+)
+def test_restrictive_relative_clause_after_a_source(sentence, speaker):
+    assert one(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Deputy Director of Public Prosecution Eva-Marie Persson said the case was closed.", "Eva-Marie Persson"),
+        ("Director of the FBI James B. Comey said the case was closed.", "James B. Comey"),
+        ("Julian Assange was evicted. The Wikileaks founder always argued that he had fled.", "Julian Assange"),
+        ('A judge ruled that he should stay in jail because of his "history of absconding".', "A judge"),
+    ],
+)
+def test_long_title_complements_adverbs_before_the_verb_and_rulings(sentence, speaker):
+    assert {a.speaker for a in run(sentence)} == {speaker}
+
+
 def test_unresolvable_pronoun_is_skipped():
     assert run('"We will see," she said.') == []
 

@@ -26,6 +26,14 @@ REPO = Path(__file__).resolve().parents[2]
 GOLD_DEV = REPO.parent / "shared" / "gold" / "dev"
 CORPUS = REPO.parent / "shared" / "corpus"
 
+_SYLLABLES = ("ka", "lo", "mi", "ra", "to", "ve", "sa", "du", "bre", "ol")
+
+
+def _name(i: int) -> str:
+    """A distinct made-up name per number ("Kalomira")."""
+    return "".join(_SYLLABLES[int(c)] for c in f"{i:04d}").title()
+
+
 # name -> (language, paragraph): one paragraph each, no sentence break in most of them.
 PATHOLOGICAL = {
     '6,000 "he said" (48 KB)': ("en", "he said " * 6000),
@@ -39,6 +47,13 @@ PATHOLOGICAL = {
     ),
     '1,800 "Kirby, CNN: "…""': ("en", 'Kirby, CNN: "We are ready." ' * 1800),
     "20,000 opening quotation marks": ("en", "“" * 20000),
+    "2,000 distinct people and pronouns": (
+        "en",
+        " ".join(
+            f"{_name(i)} {_name(i + 5000)} said the plan had failed. He said so. The company said it would close."
+            for i in range(2000)
+        ),
+    ),
     '6,000 "وقال المتحدث"': ("ar", "وقال المتحدث " * 6000),
     '3,000 "قال إنه قال إن"': ("ar", "قال إنه قال إن " * 3000),
     '3,000 "بحسب مسؤولين قالوا"': ("ar", "بحسب مسؤولين قالوا " * 3000),

@@ -61,12 +61,12 @@ _CLAUSE_VERBS = _lex(
     emphasise observe remark comment recall reveal disclose concede complain boast whisper shout yell
     tweet post testify allege imply caution counter retort quip joke lament recount vow promise pledge
     urge estimate conclude repeat reiterate inform assure remind advise proclaim agree demand plead
-    posit opine charge indicate swear mention predict speculate grumble concur"""
+    posit opine charge indicate swear mention predict speculate grumble concur rule"""
 )
 # Verbs after which the clause may follow with no "that" ("Lee said he is …").
 _ZERO_THAT = _lex(
     """say tell add write claim argue insist note acknowledge admit warn predict suggest explain concede
-    tweet post reply respond"""
+    tweet reply respond report confirm announce reveal"""
 )
 # Verbs with an addressee before the clause ("told reporters that …").
 _OBJECT_FIRST = set(["tell", "inform", "assure", "remind", "warn", "advise", "ask", "promise", "urge", "caution"])
@@ -207,7 +207,9 @@ _PERSON_HEADS = _lex(
 # Plural/indefinite sources given as noun phrases ("officials", "exit polls", "Aides").
 _MORE_PEOPLE = _lex(
     """fan spectator shopper commuter passenger driver parent nurse farmer customer tourist visitor survivor
-    victim neighbour neighbor friend relative colleague source insider spokesperson member pilot head boss"""
+    victim neighbour neighbor friend relative colleague source insider spokesperson member pilot head boss
+    person mogul tycoon magnate investor banker financier physician physicist engineer designer artist
+    musician comedian filmmaker producer"""
 )
 _PERSON_HEADS = _PERSON_HEADS | _MORE_PEOPLE
 _GROUP_HEADS = _lex(
@@ -259,7 +261,8 @@ _ADV_AUX = _lex(
     """also again later then has have had would will could may might shall should must did does do
     previously recently repeatedly once now further publicly privately reportedly flatly quickly
     immediately earlier subsequently still even only just first initially finally simply has often
-    frequently similarly separately angrily bluntly openly specifically directly"""
+    frequently similarly separately angrily bluntly openly specifically directly always usually sometimes
+    never"""
 )
 _SUBORDINATORS = _lex(
     """that which who whom whose because while when although though if as since after before where whereas
@@ -421,8 +424,8 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _BY_TALLY = re.compile(rf"\s*(?:[Bb]y|[Ii]n)\s+(?P<np>[^,]{{1,60}}?)(?:'s|’s|'|’)\s+(?:own\s+)?(?:{_BY_NOUNS})\s*,\s*")
 # "X says …" / "X warns …" as a headline's whole frame.
 _HEADLINE_SAYS = re.compile(
-    r"^\s*(?P<sp>[A-Z][^:\n]{1,50}?)\s+(?:says|said|tells|warns|insists|claims|admits|vows|pledges|predicts)"
-    r"\s+(?:that\s+)?(?P<q>\S.{4,})$"
+    r"^\s*(?P<sp>[A-Z][^:\n]{1,50}?)\s+(?:says?|said|tells?|warns?|insists?|claims?|admits?|vows?|pledges?|predicts?)"
+    r"\s+(?:that\s+)?(?P<q>(?!(?:no|yes)\s+to\b)\S.{4,})$"
 )
 _HEADLINE = re.compile(r"^\s*(?P<sp>[^:\n]{2,60}?)\s*:\s+(?P<q>\S.{4,})$")
 _COLON_SOURCE = re.compile(
@@ -452,7 +455,9 @@ def _find_quotes(text: str) -> list[_Quote]:
     from ..text import find_quote_marks
 
     # NYT-style '' marks become one straight mark plus a filler so offsets stay put.
+    # (and AP copy's ’’, two right single marks closing a “ quote)
     t2 = text.replace("''", '"\x02') if "''" in text else text
+    t2 = t2.replace("’’", '"\x02') if "’’" in t2 else t2
     out: list[_Quote] = []
     for m in find_quote_marks(t2):
         start = m.start + 1 if m.start < len(t2) and t2[m.start] == "\x02" else m.start
@@ -576,6 +581,21 @@ class _Doc:
         self._tok_starts: list[int] = []
         self._cue_idx: list[int] | None = None
         self.registry = Registry()
+        # Every entry the registry records or touches, in reading order: a pronoun looks for its
+        # antecedent among the latest of these instead of scanning every entry of a long document.
+        self.recency: list[Entry] = []
+        add, touch = self.registry.add, self.registry.touch
+
+        def add_noted(*args, **kwargs) -> Entry:
+            entry = add(*args, **kwargs)
+            self.recency.append(entry)
+            return entry
+
+        def touch_noted(entry: Entry, position: int) -> None:
+            touch(entry, position)
+            self.recency.append(entry)
+
+        self.registry.add, self.registry.touch = add_noted, touch_noted
         self.entities = sorted(entities or [], key=lambda e: e.start)
         self.ent_label = {(e.start, e.end): e.label for e in self.entities}
         self.ent_starts = [e.start for e in self.entities]
@@ -826,6 +846,14 @@ def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     return i, len(ws)
 
 
+def _after_role_preposition(d: _Doc, a: int) -> bool:
+    """Is offset ``a`` right after "<role> to/of/for/at" ("envoy to", "minister for", "adviser at")?"""
+    ws = d.words(max(0, a - 60), a)[-4:]
+    if len(ws) < 2 or ws[-1][2] not in ("to", "of", "for", "at", "from", "in", "on"):
+        return False
+    return any(w.islower() and (w in _ROLE_WORDS or w in _ROLE_ADJ) for _, _, w in ws[:-1])
+
+
 def _named_by_possessive(rest: list[tuple[int, int, str]]) -> bool:
     """Do the words after a possessive need it to be a name ("[Alzheimer's] Research UK")?"""
     core = []
@@ -887,7 +915,12 @@ def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, 
     if rest and _bare(rest[-1][2]).lower() in _ORG_WORDS:
         return ws, None  # "General Motors", "General Electric Co.": an organisation, not a title
     if rest and rest[0][2].lower() in ("of", "for") and len(rest) >= 4:
-        rest = rest[2:]  # "Secretary of State John Kerry": the title's complement goes too
+        # "Secretary of State John Kerry", "Director of Public Prosecution Eva-Marie Persson": the
+        # title's complement goes too; the name is its last two words (and any initials between).
+        k = len(rest) - 2
+        while k > 2 and len(_bare(rest[k][2])) == 1:
+            k -= 1
+        rest = rest[max(2, k) :]
     while last_title >= 0 and rest and rest[0][2].lower() in _CONNECT:
         rest = rest[1:]
     if rest and rest[0][2] in ("The", "A", "An"):
@@ -1017,6 +1050,8 @@ def _named_np(d: _Doc, ws: list[tuple[int, int, str]], pos: int) -> _Speaker | N
         of = next((k for k, w in enumerate(names) if w[2] == "of"), 0)
         if of >= 2 and _kind_of_name([w for _, _, w in names[:of]]) == "person":
             names = names[:of]  # "Paul Whitaker of Ohio": the place is not part of the name
+        if len(names) >= 3 and _is_cap(names[-2][2]) and _after_role_preposition(d, names[0][0]):
+            names = names[-2:]  # "special envoy to Ukraine Kurt Volker": the place belongs to the role
         na, nb = names[0][0], names[-1][1]
         name = _clean_name(d.text[na:nb])
         if not name:
@@ -1058,11 +1093,27 @@ def _drop_article(text: str, articles=("The", "the", "A", "a", "An", "an")) -> s
     return parts[1] if len(parts) == 2 and parts[0] in articles else text
 
 
+_AGED = re.compile(r"\d{1,3}-year-old")
+
+
 def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
     a, b = ws[0][0], ws[-1][1]
     hw = _bare(head[-1][2]).lower()
+    if _AGED.fullmatch(hw):
+        hw = "person"  # "the 56-year-old said": a person described by age
     det = ws[0][2].lower()
     text = d.text[a:b]
+    if det == "the" and len(ws) == 2 and hw in _COMM_NOUNS and d.last_speaker is not None:
+        # "the statement said": the words of whoever was last reported as speaking (its issuer)
+        sp = d.last_speaker
+        if sp.entry is not None:
+            d.registry.touch(sp.entry, pos)
+        return _Speaker(sp.name, sp.kind, d.span(a, b), sp.entry, 0.6)
+    if det in ("a", "an") and not any(
+        x in _U_PERSON_ORG_MEDIA_REPORT_GROUP or x in _TITLES or x in _COMM_NOUNS or x in _ORG_WORDS
+        for x in (_bare(w).lower() for _, _, w in head[1:])
+    ):
+        return None  # "…, a deal announced on Monday": no source
     if hw in _GROUP_HEADS or det in _QUANTIFIERS:
         return _group(d, ws, head)
     if _possessive(ws[0][2]) and _is_cap(ws[0][2]) and len(head) >= 2:
@@ -1077,7 +1128,7 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
         return _group(d, ws, head) if hw in _GROUP_HEADS else None
     if det in ("the", "this", "that", "both", "those", "these"):
         if hw in _MEDIA_HEADS:
-            e = d.registry.resolve_descriptor(None, kinds=("media",))
+            e = _recent_entry(d, ("media",))
             if e:
                 d.registry.touch(e, pos)
                 return _Speaker(e.name, e.kind, d.span(a, b), e, 0.7)
@@ -1085,7 +1136,7 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
             e = next((e for p, e in reversed(d.reports) if p < pos), d.reports[0][1])
             return _Speaker(e.name, e.kind, d.span(a, b), e, 0.6)
         if hw in _ORG_HEADS:
-            e = d.registry.resolve_descriptor(None, kinds=("organisation", "government"))
+            e = _recent_entry(d, ("organisation", "government"))
             if e and hw in e.toks:
                 d.registry.touch(e, pos)
                 return _Speaker(e.name, e.kind, d.span(a, b), e, 0.6)
@@ -1096,6 +1147,15 @@ def _descriptor(d: _Doc, ws, head, pos: int) -> _Speaker | None:
                 if k >= 0 and a - d.org_mentions[k][0] < 1500:
                     e = d.registry.add(d.org_mentions[k][1], position=pos, kind="organisation")
                     return _Speaker(e.name, e.kind, d.span(a, b), e, 0.55)
+        # "the fund said": the last organisation named with that head ("International Monetary Fund").
+        if len(ws) == 2 and (hw in _ORG_HEADS or hw in _ORG_WORDS):
+            k = bisect_left(d.org_mentions, (a, "")) - 1
+            while k >= 0 and a - d.org_mentions[k][0] < 5000:
+                name = d.org_mentions[k][1]
+                if _bare(name.split()[-1]).lower() == hw:
+                    e = d.registry.add(name, position=pos, kind="organisation")
+                    return _Speaker(e.name, e.kind, d.span(a, b), e, 0.55)
+                k -= 1
         relational = any(_possessive(w) for _, _, w in head[:-1])  # "the banker's lawyer"
         if (hw in _PERSON_HEADS or hw in _TITLES) and det in ("the", "this", "that") and not relational:
             gender = "f" if hw in _FEMALE else "m" if hw in _MALE else None
@@ -1128,8 +1188,12 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
             sp = _named_np(d, d.words(lead[0], lead[1]), pos)
             if sp is not None and sp.kind in ("organisation", "media", "government", "group"):
                 return sp  # "The company … but it said": the sentence's subject
-        e = d.registry.resolve_descriptor(None, kinds=("organisation", "media", "government"))
-        if e is None:
+        e = _recent_entry(d, ("organisation", "media", "government"))
+        last = d.last_speaker
+        if e is None or (last is not None and last.entry is None and last.kind in ("organisation", "government")):
+            # an unregistered source ("the US military said …") that spoke last
+            if last is not None and last.kind in ("organisation", "media", "government"):
+                return _Speaker(last.name, last.kind, None, last.entry, 0.55)
             return None
         d.registry.touch(e, pos)
         return _Speaker(e.name, e.kind, None, e, 0.6)
@@ -1148,8 +1212,16 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
             x.gender = gender
         return _Speaker(x.name, "person", None, x, 0.65)
     # The most recent speaker or sentence subject that doesn't disagree in gender.
-    pool = [x for x in d.registry.entries if not x.weak and x.kind == "person" and not x.plural]
-    e = max((x for x in pool if x.gender in (None, gender)), key=lambda x: x.position, default=None)
+    e = None
+    for x in d.recency[-_RECENT_ENTRIES:]:
+        if (
+            (e is None or x.position > e.position)
+            and x.kind == "person"
+            and not x.weak
+            and not x.plural
+            and x.gender in (None, gender)
+        ):
+            e = x
     # A speaker from an earlier paragraph yields to a person this or the previous paragraph has turned
     # to as its topic ("Doyle's neighbour, Steve Marsh, is … / "…," he said"): the latest one that
     # agrees, named at the start of its sentence.
@@ -1179,6 +1251,22 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
     return _Speaker(e.name, "person", None, e, 0.7)
 
 
+# Prepositions whose object is a place rather than a person ("killed in South Carolina").
+_LOCATIVE = _lex("in at from near across throughout outside inside into on")
+
+
+def _recent_entry(d: _Doc, kinds: tuple[str, ...]) -> Entry | None:
+    """The most recent entry of these kinds among the latest registry events (bounded work per look-up,
+    unlike a scan of every entry of the document)."""
+    best = None
+    for x in d.recency[-_RECENT_ENTRIES:]:
+        if (best is None or x.position > best.position) and x.kind in kinds and not x.weak:
+            best = x
+    return best
+
+
+# How many of the latest registry events a pronoun's antecedent is looked for in.
+_RECENT_ENTRIES = 300
 _CLAUSE_OPENING = _lex("when after before because as while although though if since once until whereas")
 
 
@@ -1187,6 +1275,14 @@ def _clause_subject_before(d: _Doc, u: _Unit, pos: int, gender: str | None) -> E
     subordinating word ("When X was …, he"), not owned ("X's") and not a preposition's object."""
     m = d.masked
     found = None
+    # A fronted finite clause ("While the campaign did not appeal to Julie Graham, …, she said"): the
+    # person it names is the topic the main clause's pronoun takes up; not so a participle ("After
+    # meeting Trump, he said") or a preposition's phrase ("Asked about Smith, he said").
+    lead = d.words(u.start, min(pos, u.start + 200))[:3]
+    while lead and lead[0][2].lower() in _INTRO_WORDS:
+        lead = lead[1:]
+    fronted = len(lead) >= 2 and lead[0][2].lower() in _CLAUSE_OPENING and not lead[1][2].endswith("ing")
+    comma = m.find(",", u.start, pos) if fronted else -1
     for at, x in reversed(d.mentions):
         if at < u.start:
             break
@@ -1196,6 +1292,7 @@ def _clause_subject_before(d: _Doc, u: _Unit, pos: int, gender: str | None) -> E
         while before and before[0][2].lower() in _INTRO_WORDS:
             before = before[1:]
         opens = not before or (before[-1][2].lower() in _CLAUSE_OPENING and m[before[-1][1] : at].strip() == "")
+        opens = opens or (comma > at and not (before and before[-1][2].lower() in _LOCATIVE))
         run = _NAME_RUN.match(m, at)
         if opens and not (run and _possessive(run.group())) and "\x01" not in m[at:pos]:
             found = x  # keep going back: the earliest such mention wins
@@ -1293,7 +1390,9 @@ def _cues(d: _Doc, u: _Unit) -> list[_Cue]:
 
 
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^,;:\"\x01]{0,60}\bas\s*$")
-_REFUSALS = _lex("refused declined hesitate unable asked want expected")
+_REFUSALS = _lex(
+    "refused declined hesitate unable asked want expected refusal failure reluctance unwillingness inability"
+)
 _NOUNISH = _lex(
     """post tweet call claim report comment note answer reply demand promise pledge vow charge state
     estimate remark quote hit attack praise label term brand knock rip bash welcome thank tout hail
@@ -1353,7 +1452,8 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
             ws.pop()
     if ws and ws[-1][2].lower() == "on" and len(ws) >= 2 and ws[-2][2].lower() == "went":
         ws = ws[:-2]
-    ws = _drop_time_tail(ws)
+    if ws and "," not in m[ws[-1][1] : verb]:  # ("X, who visited Y in May, said": the clause's own time)
+        ws = _drop_time_tail(ws)
     while ws and ws[-1][2].islower() and ws[-1][2] in _ADV_AUX:
         ws.pop()  # "X has this week said"
     if not ws:
@@ -1371,7 +1471,8 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     last = blocks[-1]
     lw = d.words(*last)
     # "Sen. X, D-Calif., on Tuesday accused …": a trailing adjunct block is skipped like an apposition.
-    if not lw or (len(blocks) >= 2 and lw[0][2] in _ADJUNCT_START and not re.search(r"\bthat\b", m[last[0] : last[1]])):
+    relative = re.search(r"\b(?:that|which|whom)\b", m[last[0] : last[1]])  # (", in which he said")
+    if not lw or (len(blocks) >= 2 and lw[0][2] in _ADJUNCT_START and not relative):
         k = len(blocks) - 2
         while k >= 0:
             bw = d.words(*blocks[k])
@@ -1470,11 +1571,26 @@ def _blocks(m: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+def _source_head(w: str) -> bool:
+    lw = _bare(w).lower()
+    return lw in _U_GROUP_PERSON or (lw.endswith("s") and lw[:-1] in _U_GROUP_PERSON)
+
+
 def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
     m = d.masked
     ws = d.words(*blk)
     if not ws or ("\x01" in m[blk[0] : blk[1]] and len(ws) > 6):
         return None
+    # "A spokesperson who did not wish to be named said": a source and its relative clause, with no
+    # clause word before them; the relative clause goes.
+    for k in range(1, min(len(ws), 6)):
+        lw = ws[k][2].lower()
+        if lw in _SUBORDINATORS and lw not in ("who", "that"):
+            break
+        if lw in ("who", "that") and (ws[k - 1][2].islower() or k == 1) and _source_head(ws[k - 1][2]):
+            if ws[0][2].lower() in _DETERMINERS or ws[0][2].lower() in _QUANTIFIERS or k == 1:
+                ws = ws[:k]
+            break
     # Start after the last subordinator/clause word ("…, though he added").
     for k in range(len(ws) - 1, -1, -1):
         lw = ws[k][2].lower()
@@ -1489,6 +1605,15 @@ def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
         ws = ws[1:]
     if not ws:
         return None
+    # "The authors of the research published in the journal X": a source head and its complement; a
+    # participle inside the complement does not make the phrase a clause.
+    if ws[0][2].lower() in _DETERMINERS:
+        for k in range(1, min(4, len(ws) - 1)):
+            hw = ws[k][2]
+            if ws[k + 1][2] in ("of", "at", "from", "with", "behind") and (
+                hw in _U_GROUP_PERSON or (hw.endswith("s") and hw[:-1] in _U_GROUP_PERSON)
+            ):
+                return ws[0][0], ws[k][1]
     if len(ws) > 10 and not (len(ws) <= 14 and all(_is_cap(w) or w in _CONNECT for _, _, w in ws)):
         # (one long proper name stays whole: "the U.S. Attorney's Office for the Western District of …")
         run = _name_run(ws)
@@ -1518,7 +1643,7 @@ def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
         if not k:
             return True
         gap = m[ws[k - 1][1] : ws[k][0]]
-        prev_abbr = ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1
+        prev_abbr = ws[k - 1][2].lower() in _U_TITLES_ABBREV or len(ws[k - 1][2]) == 1 or "." in ws[k - 1][2]
         return not re.search(r"[,;:\"]", gap) and ("." not in gap or (prev_abbr and gap.strip() == "."))
 
     k = 0
@@ -1573,7 +1698,7 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
     m = d.masked
     lemma = cue.lemma
     pos = cue.end
-    if lemma == "point" or lemma not in _CLAUSE_SET:
+    if (lemma == "point" and not re.match(r"\s*out\b", m[pos : pos + 8])) or lemma not in _CLAUSE_SET:
         return None
     # Particle of phrasal forms ("pointed out that").
     rest = m[pos : u.end]
@@ -1597,7 +1722,7 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         if ok:
             start = pos + tm.end()
             return _clause_span(d, start, u)
-    if lemma not in _ZERO_THAT:
+    if lemma not in _ZERO_THAT and lemma != "point":  # ("pointed out it is …")
         return None
     # Zero complementiser: adjuncts, then a subject and a finite verb.
     k = 0
@@ -1631,11 +1756,18 @@ def _clause_after(d: _Doc, cue: _Cue, u: _Unit) -> tuple[int, int] | None:
         return None
     w0 = bw[k][2]
     lw0 = w0.lower()
+    contracted = _CONTRACTION.match(lw0)
+    if contracted:  # "said he's open", "said he'd consider": a subject and its verb in one word
+        lw0 = contracted.group(1)
+    if lw0.endswith("ing") and "," in rest[: bw[k][0]]:
+        return None  # '"…," he said, talking to reporters': a participle phrase, not a reported clause
     if (lw0 in ("about", "around") and len(bw) > k + 1 and bw[k + 1][2][0].isdigit()) or (
         lw0 == "at" and len(bw) > k + 2 and bw[k + 1][2].lower() in ("least", "most") and bw[k + 2][2][0].isdigit()
     ):
         lw0 = "some"  # "said about 40 homes were …", "at least 12 people": a number, not a preposition
-    if lw0 in _CLAUSE_BLOCK or lw0 in _FORMS or lw0 in ("it", "so", "nothing", "something", "this", "yes"):
+    if not contracted and (
+        lw0 in _CLAUSE_BLOCK or lw0 in _FORMS or lw0 in ("it", "so", "nothing", "something", "this", "yes")
+    ):
         nxt = bw[k + 1][2].lower() if len(bw) > k + 1 else ""
         if not (lw0 == "it" and (nxt in _FINITE or (nxt.endswith(("s", "ed")) and nxt not in _FORMS))):
             return None
@@ -1665,14 +1797,19 @@ _CLAUSE_OPENERS = _lex(
 )
 
 
+_CONTRACTION = re.compile(r"([a-z]+)['’](?:s|d|ll|re|ve|m)$")
+
+
 def _has_finite(ws) -> bool:
+    if ws and (cm := _CONTRACTION.match(ws[0][2].lower())) and cm.group(1) in _CLAUSE_OPENERS | {"that", "what"}:
+        return True  # "he's", "they'd", "it'll"
     for j in range(1, len(ws)):
         w, prev = ws[j][2], ws[j - 1][2]
         lw, lp = w.lower(), prev.lower()
         if lw in _FINITE or (lw in _IRREGULAR_PAST and lp not in _FINITE and lp not in ("to", "had", "has")):
             return True
-        if _is_cap(w) or lp in ("and", "or", "to", "but"):
-            continue
+        if _is_cap(w) or lp in ("and", "or", "to", "but") or lp in _PREPOSITIONS:
+            continue  # (no verb right after a preposition: "in remarks", "with limited")
         if lw.endswith("ed") and len(w) > 4:
             return True
         # An -s verb after a subject: "it targets", "the report merits", "Lee wants".
@@ -1847,6 +1984,12 @@ def _speaker_for_cue(d: _Doc, u: _Unit, cue: _Cue, left: int, subject_of_unit: l
     d.pending_desc = ""
     span = _subject(d, u, left, cue.start)
     if span is None:
+        if not subject_of_unit and _AND_PREDICATE.search(d.masked, max(left, cue.start - 8), cue.start):
+            # "It did not reveal the location and said …": a second predicate of the sentence's subject
+            lead = _lead_np(d, u, cue.start)
+            if lead is not None and lead[1] < cue.start - 5:
+                cue.speaker = _speaker_from_np(d, lead[0], lead[1], cue.start, u)
+                return cue.speaker
         return None
     sp = _speaker_from_np(d, span[0], span[1], cue.start, u)
     _describe(sp, d.pending_desc)
@@ -1856,6 +1999,7 @@ def _speaker_for_cue(d: _Doc, u: _Unit, cue: _Cue, left: int, subject_of_unit: l
     return sp
 
 
+_AND_PREDICATE = re.compile(r"\s(?:and|but)(?:\s+(?:also|then|later))?\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+((?:a|an|the)\s+[^,.;:\"\x01]{1,80})")
 
 
@@ -1952,12 +2096,14 @@ def _register_names(d: _Doc, u: _Unit) -> None:
         # "Castleford's Jordan Ameobi": the possessor is not part of the name.
         cut = max((k + 1 for k in range(len(ws) - 1) if _possessive(ws[k][2])), default=0)
         ws = ws[cut:]
-        while ws and ws[0][2].lower() in _STOP_OR_DET:
-            ws = ws[1:]
+        while ws and (ws[0][2].lower() in _STOP_OR_DET or ws[0][2].lower() in _QUANTIFIERS):
+            ws = ws[1:]  # ("Both Johnson and Corbyn": the quantifier is no first name)
         if not ws:
             d.not_names.add(g)
             continue
         ws, gender = _strip_titles(ws)
+        if len(ws) >= 3 and _is_cap(ws[-2][2]) and _after_role_preposition(d, ws[0][0]):
+            ws = ws[-2:]
         words = [w for _, _, w in ws]
         a, b = ws[0][0], ws[-1][1]
         label = d.ent_label.get((a, b))
@@ -2008,7 +2154,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         if not (
             len(text[q.start : q.end].split()) <= 3
             and re.match(r"\s+[a-z]", m[q.after : q.after + 3])
-            and _ENDS_CLAUSE.search(text, q.start, q.end) is None
+            and not _quote_ends_clause(text, q)
         )
     )
 
@@ -2079,7 +2225,7 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         inner = text[q.start : q.end]
         choice = None
         # 1. Postposed cue right after the quote.
-        ends_clause = _ENDS_CLAUSE.search(text, q.start, q.end) is not None or m[q.after : q.after + 1] in ",?!—–"
+        ends_clause = _quote_ends_clause(text, q) or m[q.after : q.after + 1] in ",?!—–"
         after = [c for c in valid if c.start >= q.after and ends_clause and _only_np_between(m, q.after, c)]
         if after:
             c = after[0]
@@ -2154,6 +2300,10 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
             continue  # 'A documentary, "Alone at Sea," told …': a title in apposition, not a statement
         if not direct and _SO_CALLED.search(m, max(0, q.open - 12), q.open):
             continue  # 'the so-called "X"': the reporter flags a scare quote
+        if not direct and (
+            _NAMING_BEFORE.search(m, max(0, q.open - 40), q.open) or _NAMING_AFTER.match(m, q.after, q.after + 40)
+        ):
+            continue  # 'the campaign "Starts with one"', 'the viral "X" awareness campaign': a name
         if not direct:
             # Scare quotes and titles need a tight cue; a one-word quote needs one that governs it.
             if _title_like(inner) and c.lemma not in ("call", "dub", "label", "term", "brand"):
@@ -2170,6 +2320,8 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
     # Indirect clauses.
     # (a scare quote flagged "so-called" is no statement, so a clause around it is still indirect speech)
     quote_spans = [(q.open, q.after) for q in u.quotes if not _SO_CALLED.search(m, max(0, q.open - 12), q.open)]
+    subject_starts = sorted(((c.subject_start, c) for c in valid if c.subject_start is not None), key=lambda t: t[0])
+    starts = [t[0] for t in subject_starts]
     for c in valid:
         if c.inverted or (c.tag == "ing" and not c.participle and c.lemma not in ("say", "state")):
             continue
@@ -2183,6 +2335,19 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
         if span is None:
             continue
         a, b = span
+        # "…, but Sondland has said …" / "… fine and the military said …": a coordinated clause with
+        # a subject and reporting verb of its own ends this one.
+        k = bisect_right(starts, a)
+        while k < len(subject_starts) and subject_starts[k][0] < b:
+            s2, c2 = subject_starts[k]
+            k += 1
+            if c2 is not c and not c2.inverted and (cm := _COORD_BEFORE.search(m, max(a, s2 - 12), s2)):
+                b = cm.start()
+                while b > a and m[b - 1] in " ,;":
+                    b -= 1
+                break
+        if len(m[a:b].split()) < 2:
+            continue
         inner = next(
             (
                 c2
@@ -2224,8 +2389,23 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
 
 
 _SO_CALLED = re.compile(r"\bso-called\s*$")
+# Nouns a quoted name stands beside: 'its campaign "Starts with one"', 'the "Meth. We're on it." campaign'.
+_NAMING = "campaign|slogan|motto|hashtag|tagline|song|album|single|film|movie|book|novel|show|series|play|podcast"
+_NAMING_BEFORE = re.compile(
+    rf"\b(?:(?:{_NAMING}|episode|season|edition|issue)(?:\s+of)?|titled|entitled|dubbed|named|nicknamed)\s*,?\s*$"
+)
+_NAMING_AFTER = re.compile(rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_NAMING})s?\b")
+_COORD_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|while|whereas|yet)\s+$|;\s*$")
 _SECOND_THAT = re.compile(r",?\s+(?:but|and|yet)\s+(?:also\s+|added\s+)?that\s+")
 _ENDS_CLAUSE = re.compile(r"[,?!—–\-.:;]\s*$")
+
+
+def _quote_ends_clause(text: str, q: _Quote) -> bool:
+    """The quotation's own words end with a clause mark, also inside a nested quote ("… ‘Oh no,’")."""
+    end = q.end
+    while end > q.start and text[end - 1] in " ’'\"”":
+        end -= 1
+    return _ENDS_CLAUSE.search(text, q.start, end) is not None
 
 
 def _only_punct(m: str, a: int, b: int) -> bool:
@@ -2283,6 +2463,8 @@ def _lead_np(d: _Doc, u: _Unit, limit: int | None = None) -> tuple[int, int] | N
             continue
         w0 = ws[0][2]
         l0 = w0.lower()
+        if b < stop and len(ws) > 1 and ws[1][2] in ("before", "after", "later", "earlier", "ago", "into"):
+            continue  # "Hours before the game, …" / "Minutes into the speech, …": an intro phrase
         if l0 in _PRONOUNS:
             return ws[0][0], ws[0][1]
         if l0 in _DETERMINERS or l0 in _QUANTIFIERS:
@@ -2462,7 +2644,25 @@ _POST_CUE = re.compile(
 
 
 # What may follow an inverted cue's subject at the end of its sentence: nothing, or an apposition.
-_INVERTED_TAIL = re.compile(r"\s*(?:,\s*(?:who|which|an?|the|one|both)\b[^\"\x01]*)?[.!?]?\s*")
+_INVERTED_TAIL = re.compile(r"\s*(?:,\s*(?:who|which|an?|the|one|both|[a-z][\w\-]*)\b[^\"\x01]*)?[.!?]?\s*")
+
+
+def _has_clear_verb(ws) -> bool:
+    """A verb that can only be one: an auxiliary, an irregular past, a past in -ed after no determiner
+    or preposition, an -s form after a pronoun (stricter than _has_finite: no "Party headquarters")."""
+    for j, (_, _, w) in enumerate(ws):
+        lw = w.lower()
+        lp = ws[j - 1][2].lower() if j else ""
+        if lw in _FINITE or lw in _IRREGULAR_PAST:
+            return True
+        if lw.endswith("ed") and len(lw) > 4 and not _is_cap(w) and lp not in _DETERMINERS and lp not in _PREPOSITIONS:
+            return True
+        if lw.endswith("s") and lp in ("he", "she", "it", "who", "which", "that", "they"):
+            return True
+    return False
+
+
+_ADDRESSEES = _lex("reporters journalists me us them him her lawmakers investigators police")
 
 
 def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
@@ -2489,7 +2689,9 @@ def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
         if not tm:
             continue
         adj = tm.group("adj").split()
-        if adj and adj[0].lower() not in _ADJUNCT_START:
+        # ("…, an insurgent source told Agence France-Presse.": the addressee of a tell-verb may follow)
+        addressee = c.lemma in _OBJECT_FIRST and adj and (adj[0][:1].isupper() or adj[0].lower() in _ADDRESSEES)
+        if adj and adj[0].lower() not in _ADJUNCT_START and not addressee:
             continue
         a = u.start
         b = u.start + len(before.rstrip()) - 1
@@ -2501,10 +2703,15 @@ def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
             nxt = d.words(rest_a, rest_b)[:1]
             if nxt and not (nxt[0][2].endswith("ing") or nxt[0][2].lower() in _U_SUBORDINATORS_PREPOSITIONS):
                 parts.append((rest_a, rest_b))
-        if any(s[0] < parts[-1][1] and s[1] > parts[0][0] for s in quote_spans):
+        # A quotation inside blocks the clause when it was attributed on its own or is unbalanced; a
+        # quoted name ('Mugabe's "Blue House" compound') is part of the reported clause.
+        inside = [q for q in u.quotes if q.open < parts[-1][1] and q.after > parts[0][0]]
+        if any(q.used or not q.closed or len(d.text[q.start : q.end].split()) > 4 for q in inside):
             continue
         if any(a2 < parts[-1][1] and a1 < b for a1, a2 in claimed):
             continue
+        if not any(_has_clear_verb(d.words(pa, pb)[:60]) for pa, pb in parts):
+            continue  # "Later, in remarks at the party headquarters, Esper said, …": no clause
         spans = []
         for pa, pb in parts:
             while pb > pa and m[pb - 1] in " .,;":
@@ -2578,6 +2785,15 @@ def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
         rel = re.search(r"\s(?:who|which|that|released|published)\b", m[np_a:np_b])
         if rel:
             np_b = np_a + rel.start()
+        nws = d.words(np_a, np_b)
+        if len(nws) >= 3 and _bare(nws[-1][2]).lower() in _COMM_NOUNS | {"release", "releases"}:
+            # "according to the office release" / "the council's news release": the issuer
+            owner = next((w for w in nws[:-1] if _possessive(w[2])), None)
+            k = len(nws) - 1
+            while k > 1 and nws[k - 1][2] in ("news", "press", "official", "written"):
+                k -= 1
+            cut = 2 if owner is not None and owner[2].endswith(("'s", "’s")) else 1
+            np_b = owner[1] - cut if owner is not None else nws[k - 1][1]
         sp = _speaker_from_np(d, np_a, np_b, am.start(), u)
         if sp is None:
             ws = d.words(np_a, np_b)
@@ -2600,8 +2816,9 @@ def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
         span = _clause_span(d, a, _Unit(a, b, u.para))
         if span is None:
             continue
-        if any(s[0] >= span[0] and s[1] <= span[1] + 2 for s in quote_spans):
-            continue
+        inside = [q for q in u.quotes if q.open >= span[0] and q.after <= span[1] + 2]
+        if any(q.used or not q.closed or len(d.text[q.start : q.end].split()) > 4 for q in inside):
+            continue  # (a quoted term inside, 'diagnosed with "feather-duvet lung"', is part of the clause)
         if any(span[0] < cb and ca < span[1] for ca, cb in claimed):
             continue
         _emit(d, "indirect", span[0], span[1], sp, d.span(am.start(), am.end()), "en.according_to", 0.75)
