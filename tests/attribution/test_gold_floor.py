@@ -53,6 +53,11 @@ REAL_FLOORS = {
     # later articles pooled, each blind: 0.873 end to end, speaker accuracy 0.934. All 24 after tuning:
     # 0.943 / quote precision 0.986.
     "en": (0.91, 0.96),
+    # 63 articles from 18 outlets, 2013-2018, annotated in five batches by annotators who never ran the
+    # detector. Each batch was scored once before any tuning on it (end-to-end F1, engine of the day):
+    # 0.583, 0.399, 0.471, 0.555, 0.331. All 63 together after tuning: 0.606 (quote precision 0.861,
+    # speaker accuracy 0.754) when this floor was set; the floor sits just below.
+    "ar": (0.58, 0.83),
 }
 
 
@@ -97,30 +102,3 @@ def test_gold_floor(language):
     report = "\n".join(lines)
     assert overall["e2e_f1"] >= min_f1, report
     assert overall["quote_precision"] >= min_precision, report
-
-
-GOLD_REAL = Path(__file__).resolve().parent / "gold_real"
-
-# language -> (minimum end-to-end F1, minimum speaker accuracy) over gold_real/<language>/*.json: real
-# pool articles annotated by the team (annotations only; the text is joined from ../shared/corpus).
-REAL_FLOORS = {
-    # 63 articles from 18 outlets, 2013-2018, annotated in five batches by annotators who never ran the
-    # detector. Each batch was scored once before any tuning on it (end-to-end F1, engine of the day):
-    # 0.583, 0.399, 0.471, 0.555, 0.331. All 63 together: 0.603 (speaker accuracy 0.748) when this
-    # floor was set; the floor sits just below.
-    "ar": (0.58, 0.72),
-}
-
-
-@pytest.mark.parametrize("language", sorted(REAL_FLOORS))
-def test_real_article_floor(language):
-    files = sorted((GOLD_REAL / language).glob("*.json"))
-    gold = load_gold(files)
-    if not gold:
-        pytest.skip(f"pool texts for {GOLD_REAL / language} not found (../shared/corpus)")
-    min_f1, min_accuracy = REAL_FLOORS[language]
-    result, lines = evaluate(gold, predict_gold)
-    overall = result["overall"]
-    report = "\n".join(lines)
-    assert overall["e2e_f1"] >= min_f1, report
-    assert overall["attribution_accuracy"] >= min_accuracy, report
