@@ -209,7 +209,7 @@ def test_oversized_form_post_gets_a_message_page(editor_client, settings):
     response = editor_client.post(reverse("article-new"), data)
     assert response.status_code == 413
     body = response.content.decode()
-    assert "too large" in body and "Nothing was stored" in body and "<html" in body
+    assert "too large" in body and "10,000 bytes" in body and "Nothing was stored" in body and "<html" in body
     assert not Article.objects.exists()
 
 
