@@ -337,3 +337,10 @@ def test_an_article_that_detection_cannot_finish_in_time_is_shown_failed(editor_
     assert not article.quotes.exists()
     listing = editor_client.get(reverse("home")).content.decode()
     assert "Detection failed" in listing
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a\x00b", "https://example.org/a\x07b", "https://example.org/a b"])
+def test_a_url_with_nul_or_controls_is_refused_on_every_database(url):
+    with pytest.raises(ImportRejected, match="URL"):
+        article_import(title="T", body="The minister said talks go on.", outlet="Wire", url=url, language="en")
+    assert not Article.objects.exists() and not Outlet.objects.exists()

@@ -22,7 +22,16 @@ dates = st.one_of(st.none(), st.sampled_from(["2024-01-02", "2024-13-45", "yeste
 languages = st.one_of(st.none(), st.sampled_from(["ar", "en", "EN-gb", "xx", "<b>", "english", "\ud800", ""]))
 urls = st.one_of(
     st.none(),
-    st.sampled_from(["https://example.org/a", "javascript:alert(1)", "http://x/\x00", "https://e.org/" + "a" * 3000]),
+    st.sampled_from(
+        [
+            "https://example.org/a",
+            "javascript:alert(1)",
+            "http://x/\x00",
+            "https://example.org/a\x00b",
+            "https://example.org/a\x07b",
+            "https://e.org/" + "a" * 3000,
+        ]
+    ),
     news_text(max_tokens=3),
 )
 
