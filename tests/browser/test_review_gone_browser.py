@@ -28,3 +28,19 @@ def test_accepting_a_quote_that_vanished_says_so_in_view(page_as, live_server, s
     box = flash.bounding_box()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 900
     screenshot(page, f"review-quote-gone-{width}")
+
+
+def test_highlight_keeps_the_final_tanween_in_chromium(page_as, live_server, screenshot):
+    user = UserFactory(username="tanween")
+    user_role_set(user=user, role="editor")
+    body = "قال الوزير إنّ الرجل بقي وحيداً، وإنّ البيت بقي أجوفَ."
+    article = ArticleFactory(title="عنوان الخبر", body=body, language="ar")
+    doc = article.document
+    start, end = doc.index("الرجل"), doc.index("وحيداً") + len("وحيدا")  # stored cut, as before the fix
+    quote = QuoteFactory(article=article, quote_start=start, quote_end=end, quote_text=doc[start:end])
+    page = page_as(user)
+    page.goto(live_server.url + reverse("article-detail", args=[article.pk]))
+    page.wait_for_selector(".qcard.selected")
+    text = page.locator(f'#article-text mark[data-quote-id="{quote.pk}"]').first.inner_text()
+    assert text.endswith("وحيداً"), text
+    screenshot(page, "review-tanween-ar")
