@@ -457,7 +457,7 @@ def test_oversized_form_post_gets_a_message_page(editor_client, settings):
     response = editor_client.post(reverse("article-new"), data)
     assert response.status_code == 413
     body = response.content.decode()
-    assert "too large" in body and "Nothing was stored" in body and "<html" in body
+    assert "too large" in body and "10,000 bytes" in body and "Nothing was stored" in body and "<html" in body
     assert not Article.objects.exists()
 
 
@@ -621,3 +621,10 @@ def test_review_page_parameters_and_bulk_forms_never_fail(editor_client, quote):
         response = editor_client.post(_url("quote-speaker-merge", quote), {"into": _noise(rng)}, headers=HX)
         assert response.status_code == 400
     assert Quote.objects.get(pk=quote.pk).speaker.name == "John Kirby"
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a\x00b", "https://example.org/a\x07b", "https://example.org/a b"])
+def test_a_url_with_nul_or_controls_is_refused_on_every_database(url):
+    with pytest.raises(ImportRejected, match="URL"):
+        article_import(title="T", body="The minister said talks go on.", outlet="Wire", url=url, language="en")
+    assert not Article.objects.exists() and not Outlet.objects.exists()

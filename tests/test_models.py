@@ -76,3 +76,26 @@ def test_history_records_every_quote_change(editor):
 
 def test_document_is_title_newline_body(article):
     assert article.document == f"{article.title}\n{article.body}"
+
+
+def test_migration_widens_stored_spans_over_the_marks_they_cut(db):
+    """Quotes stored before spans snapped to combining marks get their tanween back."""
+    import importlib
+
+    from django.apps import apps
+
+    from tests.factories import ArticleFactory, QuoteFactory
+    from tracker.models import Quote
+
+    migration = importlib.import_module("tracker.migrations.0008_detection_lease_and_quote_span_marks")
+    article = ArticleFactory(title="عنوان", body="قال الوزير إنّ الرجل بقي وحيداً، وإنّ البيت بقي أجوفَ.", language="ar")
+    doc = article.document
+    start, end = doc.index("الرجل"), doc.index("وحيداً") + len("وحيدا")
+    cut = QuoteFactory(article=article, quote_start=start, quote_end=end, quote_text=doc[start:end])
+    whole = QuoteFactory(
+        article=article, quote_start=doc.index("البيت"), quote_end=len(doc) - 1, quote_text="البيت بقي أجوفَ"
+    )
+    migration.widen_spans_over_marks(apps, None)
+    cut.refresh_from_db()
+    assert cut.quote_text == "الرجل بقي وحيداً" == doc[cut.quote_start : cut.quote_end]
+    assert Quote.objects.get(pk=whole.pk).quote_text == "البيت بقي أجوفَ"

@@ -1,5 +1,9 @@
 """article_detect: editors' work survives re-detection; speakers land in the registry once."""
 
+import contextlib
+import signal
+import time
+
 import pytest
 
 from tests.factories import ArticleFactory, QuoteFactory, SpeakerFactory
@@ -7,7 +11,7 @@ from tracker.attribution.text import normalize_name
 from tracker.attribution.types import Attribution, Span
 from tracker.models import Article, Quote, Speaker
 from tracker.services.articles import article_import
-from tracker.services.detection import _full_names, article_detect
+from tracker.services.detection import DetectionTimeout, _full_names, _time_limit, article_detect
 from tracker.services.speakers import speaker_find
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +164,31 @@ def test_redetection_keeps_ids_of_unchanged_quotes_and_bumps_changed_ones():
     assert updated.cue_start == some.cue_start and updated.confidence == some.confidence
     assert updated.version == some.version + 1  # an open card of the old one gets a conflict
     assert updated.history.first().history_change_reason == "detected again"
+
+
+def _spin(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pass
+
+
+def test_time_limit_stops_the_block_even_when_a_tick_is_swallowed():
+    before = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(DetectionTimeout), _time_limit(0.01):
+        # Python drops an exception raised in a __del__ or a gc callback; so does this.
+        with contextlib.suppress(DetectionTimeout):
+            _spin(30)
+        _spin(30)
+        pytest.fail("the block ran on past its time limit")
+    # Disarmed and put back as it was.
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_time_limit_is_not_taken_for_an_ordinary_error():
+    # The stanza fallback and other `except Exception` handlers must let it through.
+    with pytest.raises(DetectionTimeout), _time_limit(0.01):
+        try:
+            _spin(30)
+        except Exception:
+            pytest.fail("caught as an Exception")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.fuzz import FUZZ, ODD, news_text
@@ -22,7 +22,16 @@ dates = st.one_of(st.none(), st.sampled_from(["2024-01-02", "2024-13-45", "yeste
 languages = st.one_of(st.none(), st.sampled_from(["ar", "en", "EN-gb", "xx", "<b>", "english", "\ud800", ""]))
 urls = st.one_of(
     st.none(),
-    st.sampled_from(["https://example.org/a", "javascript:alert(1)", "http://x/\x00", "https://e.org/" + "a" * 3000]),
+    st.sampled_from(
+        [
+            "https://example.org/a",
+            "javascript:alert(1)",
+            "http://x/\x00",
+            "https://example.org/a\x00b",
+            "https://example.org/a\x07b",
+            "https://e.org/" + "a" * 3000,
+        ]
+    ),
     news_text(max_tokens=3),
 )
 
@@ -93,6 +102,10 @@ def jsonl_line(draw) -> str:
 
 @FUZZ
 @given(lines=st.lists(jsonl_line(), max_size=6), newline=st.sampled_from(["\n", "\r\n"]))
+# Cases earlier runs found: a BOM alone, a control-only file, a NUL read as UTF-16 that stops decoding.
+@example(lines=["\ufeff "], newline="\n")
+@example(lines=["\x1a "], newline="\n")
+@example(lines=["minister \x00 قال "], newline="\n")
 def test_jsonl_upload_reports_every_line_and_writes_only_whole_articles(lines, newline):
     before = Article.objects.count()
     data = newline.join(lines).encode("utf-8", "surrogatepass")
@@ -107,7 +120,9 @@ def test_jsonl_upload_reports_every_line_and_writes_only_whole_articles(lines, n
     if b"\x00" in data:
         return  # read as UTF-16: the lines are not the ones joined
     # One outcome per line that holds anything, each rejection with its line and a reason.
-    blank = sum(1 for line in lines if not line.strip() and not _has_surrogate(line))
+    # (A byte-order mark opening the file is not part of its first line.)
+    bare = [line.removeprefix("\ufeff") if i == 0 else line for i, line in enumerate(lines)]
+    blank = sum(1 for line in bare if not line.strip() and not _has_surrogate(line))
     assert len(summary.imported) + len(summary.duplicates) + len(summary.rejected) == len(lines) - blank
     for rejection in summary.rejected:
         assert rejection.source.startswith("fuzz.jsonl:") and rejection.reason.strip()
@@ -127,6 +142,8 @@ def _has_surrogate(text: str) -> bool:
     ),
     suffix=st.sampled_from([".txt", ".html", ".jsonl", ".pdf"]),
 )
+@example(data=b"\xff\xfe\x00\x00" + b"\x00" * 13, suffix=".jsonl")
+@example(data=b"\xff\xfe\x00\x01" + b"\x00" * 15 + b"\xd8\x00\x00", suffix=".jsonl")
 def test_any_file_bytes_import_or_are_refused_with_a_message(data, suffix):
     before = Article.objects.count()
     summary = import_file(name=f"fuzz{suffix}", data=data)

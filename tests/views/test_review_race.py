@@ -94,4 +94,5 @@ def test_redetection_while_eight_editors_accept():
         # No lost accept: every 200 is an accepted quote after the round, re-detection or not.
         stored = dict(Quote.objects.filter(pk__in=accepted).values_list("pk", "status"))
         assert stored == dict.fromkeys(accepted, Quote.Status.ACCEPTED), round_no
+    print(f"race: {dict(statuses)}")  # the figures for the report (pytest -s)
     assert statuses[200] > ROUNDS * len(pending) // 2, statuses

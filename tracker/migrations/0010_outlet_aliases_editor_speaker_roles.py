@@ -35,7 +35,7 @@ def roles_again(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0009_article_detection_started_at'),
+        ('tracker', '0009_detection_lease_and_quote_span_marks'),
         ('auth', '0012_alter_user_first_name_max_length'),
     ]
 

@@ -147,6 +147,9 @@ def article_import(
     url = (url or "").strip() or None
     if url and len(url) > 2000:
         raise ImportRejected("The URL is longer than 2,000 characters.")
+    if url and any(unicodedata.category(c) in ("Cc", "Zl", "Zp") or c.isspace() for c in url):
+        # URLValidator lets NUL and other controls through in the path; PostgreSQL refuses NUL.
+        raise ImportRejected("The URL holds a space or a control character; a URL has neither.")
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)

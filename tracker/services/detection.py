@@ -103,8 +103,16 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-class DetectionTimeout(Exception):
-    """Detection ran past settings.TRACKER_DETECTION_TIME_LIMIT and was stopped."""
+class DetectionTimeout(BaseException):
+    """Detection ran past settings.TRACKER_DETECTION_TIME_LIMIT and was stopped. A BaseException,
+    like KeyboardInterrupt, so that no ``except Exception`` on the way (the stanza fallback, for
+    one, which would switch stanza off for good) takes it for an ordinary error."""
+
+
+# After the limit the timer goes on firing at this interval until the block has ended: an
+# exception raised in a garbage-collection callback or a __del__ is dropped by Python, and the
+# next tick then stops the engine.
+_RETICK = 0.05
 
 
 @contextmanager
@@ -115,17 +123,25 @@ def _time_limit(seconds: float):
     if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
+    active = [True]
 
     def on_alarm(signum, frame):
-        raise DetectionTimeout
+        if active[0]:
+            raise DetectionTimeout
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _RETICK)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:
+            try:
+                active[0] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except DetectionTimeout:
+                continue  # a tick landed in this clean-up: once more, now that it is disarmed
 
 
 def _find(article: Article):

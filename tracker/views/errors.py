@@ -7,9 +7,10 @@ from django.shortcuts import render
 
 def bad_request(request, exception=None):
     if isinstance(exception, RequestDataTooBig):
-        limit = settings.TRACKER_MAX_IMPORT_BYTES
+        # The request's own limit (a little over the import limit, for the form around a file).
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         message = (
-            f"What you sent is too large: the limit is {limit:,} bytes ({limit / 1024 / 1024:.0f} MB). "
+            f"What you sent is too large: the limit is {limit:,} bytes ({limit / 1024 / 1024:.1f} MB). "
             "Nothing was stored. Split the text or file and send it in parts."
         )
         status = 413

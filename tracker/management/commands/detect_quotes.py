@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from tracker.models import Article
-from tracker.services.detection import article_detect
+from tracker.services.detection import DetectionTimeout, article_detect
 
 
 class Command(BaseCommand):
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             article = Article.objects.get(pk=pk)
             try:
                 created = article_detect(article=article)
-            except Exception as exc:  # one bad article must not stop the others; reported below
+            except (Exception, DetectionTimeout) as exc:  # one bad article must not stop the others
                 failed.append(f"  article {pk}: {type(exc).__name__}: {exc}")
                 continue
             new += len(created)
