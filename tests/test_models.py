@@ -87,7 +87,7 @@ def test_migration_widens_stored_spans_over_the_marks_they_cut(db):
     from tests.factories import ArticleFactory, QuoteFactory
     from tracker.models import Quote
 
-    migration = importlib.import_module("tracker.migrations.0008_detection_lease_and_quote_span_marks")
+    migration = importlib.import_module("tracker.migrations.0009_detection_lease_and_quote_span_marks")
     article = ArticleFactory(title="عنوان", body="قال الوزير إنّ الرجل بقي وحيداً، وإنّ البيت بقي أجوفَ.", language="ar")
     doc = article.document
     start, end = doc.index("الرجل"), doc.index("وحيداً") + len("وحيدا")

@@ -80,6 +80,9 @@
     var more = card && card.querySelector(".more");
     if (!more) return;
     if (more.querySelector(".typeahead")) {
+      // Wired again (htmx.process is idempotent): under load a form swapped in a moment ago may
+      // not be yet, and a submit would then leave the page instead of going through htmx.
+      htmx.process(more);
       if (then) then(card);
       return;
     }
