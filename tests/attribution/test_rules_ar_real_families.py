@@ -139,3 +139,13 @@ def test_a_run_on_paragraph_of_sources_is_read_in_one_pass():
     # time itself is a benchmark, `make bench-detect`; here the result must simply come out).
     body = "وفقا لمسؤولين قالوا إن الوضع صعب، " * 2000
     detect("", body, "ar")
+
+
+def test_the_name_ali_is_no_preposition_where_the_text_writes_the_preposition_with_alef_maqsura():
+    body = "ونفى المتحدث باسم الحزب رامي علي أي علاقة للحزب بالهجوم. وقال الوزير على هامش المؤتمر إن الأمر انتهى تماما."
+    found = detect("", body, "ar")
+    assert [(gold_name(a.speaker), a.quote.text) for a in found] == [
+        (gold_name("رامي علي"), "أي علاقة للحزب بالهجوم"),
+        (gold_name("الوزير"), "الأمر انتهى تماما"),
+    ]
+    assert detect("", "وقال علي حسن إن الوضع على ما يرام تماما.", "ar")[0].speaker == "علي حسن"

@@ -336,6 +336,25 @@ class Cue:
     relative: bool = False  # the verb of a relative clause (الذي يقول): its antecedent speaks
 
 
+# The name علي and the preposition على fold alike. Where a text writes the preposition with ى,
+# a علي written with ي is the name: its last letter becomes ی (Farsi yeh, a word letter in no
+# lexicon) in the working copy, so the rules read it as a name. Spans map back to the original.
+_ALI_RE = re.compile(r"(?<![\w\u064b-\u065f])[وفبل]?علي(?![\w\u064b-\u065f])")
+
+
+def _mark_name_ali(ft: FoldedText, orig: str) -> str:
+    s = ft.text
+    if "على" not in orig:
+        return s
+    chars = None
+    for m in _ALI_RE.finditer(s):
+        end = m.end() - 1  # the final ي in folded offsets
+        if orig[ft.orig(end)] == "ي":
+            chars = chars if chars is not None else list(s)
+            chars[end] = "ی"
+    return "".join(chars) if chars is not None else s
+
+
 class _Doc:
     """One document in folded form with its quotation spans and the speaker registry."""
 
@@ -343,7 +362,7 @@ class _Doc:
         self.doc = doc
         self.orig = doc.text
         self.ft: FoldedText = fold_keep_offsets(doc.text)
-        self.s = self.ft.text
+        self.s = _mark_name_ali(self.ft, doc.text)
         self.marks = [m for m in find_quote_marks(self.s)]
         self.mark_starts = [m.open for m in self.marks]
         self.closed = [(m.open, (m.close if m.close is not None else m.end)) for m in self.marks]
