@@ -837,8 +837,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         return None
     # أكد لـ«عكاظ» وزير التعليم …: the addressee before the subject is skipped.
     if words[0][2] == "ل" and len(words) > 1:
-        m = _quote_after(d, words[0][1])
-        a = m.close + 1 if m is not None else words[1][1]
+        a = _quoted_after(d, words[0][1]) or words[1][1]
         words = _words(s, a, b)
         if not words:
             return None
@@ -1724,9 +1723,7 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
             break
     prep = _MASDAR_VERBS[lemma]
     if i < len(ws) and prep and ws[i][2] == prep:
-        i += 1
-    elif i < len(ws) and prep == "ب" and ws[i][2].startswith("ب") and len(ws[i][2]) > 3:
-        pass  # طالب بوقف: the preposition is attached; the phrase starts with it
+        i += 1  # (an attached ب, طالب بوقف, stays: the phrase starts with it)
     if len(ws) - i < 2:
         return
     first = ws[i][2]
@@ -1818,27 +1815,23 @@ def _statement_starts(d: _Doc, start: int, limit: int):
     return comp, qk, candidates
 
 
-@dataclass(frozen=True, slots=True)
-class _Closed:
-    close: int
-
-
-def _quote_after(d: _Doc, pos: int):
-    """A closed quotation (or bracket) opening right after ``pos`` (لـ "الاقتصادية"، لـ(عكاظ)), or None."""
+def _quoted_after(d: _Doc, pos: int) -> int | None:
+    """Where a closed quotation (or bracket) opening right after ``pos`` ends (لـ "الاقتصادية"،
+    لـ(عكاظ)): the offset just past its closing mark, or None."""
     k = bisect_left(d.mark_starts, pos)
     if k < len(d.marks) and d.marks[k].open - pos <= 2 and d.marks[k].close is not None:
-        return d.marks[k]
+        return d.marks[k].close + 1
     m = re.match(r"\s?\(([^()\n]{1,40})\)", d.s[pos : pos + 45])
-    return _Closed(pos + m.end() - 1) if m else None
+    return pos + m.end() if m else None
 
 
 def _has_subject(d: _Doc, a: int, b: int) -> bool:
     first = _TOKEN.search(d.s, a, b)
     if first is not None and first.group() == "ل":
         # أكد لـ«عكاظ» وزير التعليم: an addressee (a quoted outlet) before the subject.
-        m = _quote_after(d, first.end())
-        if m is not None:
-            first = _TOKEN.search(d.s, m.close + 1, b)
+        after = _quoted_after(d, first.end())
+        if after is not None:
+            first = _TOKEN.search(d.s, after, b)
     while first is not None and first.group() in _PRONOUN_PPS:
         first = _TOKEN.search(d.s, first.end(), b)  # قال فيه رئيس النقابة: skip to the subject
     if first is None:
