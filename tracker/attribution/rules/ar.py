@@ -158,6 +158,8 @@ def _verb_forms() -> tuple[dict[str, tuple[str | None, bool]], dict[str, str]]:
 
 
 _VERB_FORMS, _VERB_LEMMA = _verb_forms()
+_VERB_LEMMA.update({"بين": "بين", "يبين": "بين"})
+_BAYYANA_RE = re.compile(rf"(?:^|(?<=[.،,؛:\n]\s)|(?<=[.،,؛:\n]))[وف](بين|يبين)(?!{_W})", re.MULTILINE)
 # Verbs whose object can stand between the subject and the statement (وصف X بأنه، اتهم X بأن).
 _OBJECT_VERBS = frozenset(_LEX["object_verbs"])
 # Verbs whose object may be the statement itself as a verbal noun (أعلن مقتل …، نفى وجود …),
@@ -835,6 +837,10 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         words = words[:-1]
     if not words:
         return None
+    # د. / م. / أ. (doctor, engineer, professor) before a name: a title, never the name.
+    if len(words) > 1 and words[0][2] in {"د", "م", "ا"} and s[words[0][1] : words[0][1] + 1] == ".":
+        a = words[1][0]
+        words = words[1:]
     # أكد لـ«عكاظ» وزير التعليم …: the addressee before the subject is skipped.
     if words[0][2] == "ل" and len(words) > 1:
         a = _quoted_after(d, words[0][1]) or words[1][1]
@@ -1325,8 +1331,17 @@ def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue,
     if gender is None and kind == "person" and cue.gender is None:
         title = next((_bare(w) for w in _TOKEN.findall(desc) if _bare(w) in _TITLES), "")
         gender = "f" if title.endswith("ه") else "m"
-    sp = Speaker(name, a, b, kind, category, desc, gender or cue.gender, plural)
     known = d.registry.resolve_name(name)
+    if known is None:
+        # نفى ترامب وجود أي رسائل: a known name followed by the verb's object ends at the name.
+        ws = _words(d.s, a, b)[:5]
+        for k in range(len(ws) - 1, 0, -1):
+            part = _QUOTE_CHARS_RE.sub("", d.span(a, ws[k - 1][1]).text).strip(" \"'“”«»،,")
+            entry = d.registry.resolve_name(part) if part else None
+            if entry is not None and entry.kind in {"person", "organisation", "government", "media"}:
+                name, b, known = part, ws[k - 1][1], entry
+                break
+    sp = Speaker(name, a, b, kind, category, desc, gender or cue.gender, plural)
     if known is not None:
         sp.entry = known
         sp.resolved_by = "name"
@@ -1486,6 +1501,10 @@ def _all_cues(s: str) -> list[Cue]:
         if core in _PART_FORMS and (core == w or w[0] == "و"):
             g, pl = _PART_FORMS[core]
             cues.append(Cue("part", m.start(), m.end(), g, pl, core))
+    # وبيّن أن …: joined to و at the start of a clause, بين is the verb "explained"; the
+    # preposition "between" sits inside a clause, after its noun.
+    for m in _BAYYANA_RE.finditer(s):
+        cues.append(Cue("verb", m.start(), m.end(), "m", False, m.group(1)))
     for m in _nominal_matches(s):
         if m.group("ma"):
             verb = m.group("mverb")
@@ -2707,6 +2726,102 @@ def _prepass_names(d: _Doc) -> None:
             )
 
 
+# -- people from the given-name lexicon --------------------------------------------------------
+
+# علي is the name only where the text tells it from the preposition على (_mark_name_ali).
+_GIVEN_NAMES = frozenset(_LEX["given_names"]) - {"علي"} | {"علی"}
+_NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "ال", "عبد"})
+_COMMON_DEFINITES = frozenset(_LEX["common_definites"])
+
+
+def _given_name_at(toks: list[re.Match], i: int) -> int:
+    """How many tokens a given name at ``i`` takes: 1, 2 for عبد العزيز / نور الدين, 0 for none."""
+    w = toks[i].group()
+    nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
+    if w == "عبد" and _definite(nxt):
+        return 2
+    if w in _GIVEN_NAMES:
+        return 2 if nxt in _COMPOUND_NAME_TAILS and w + nxt[2:] not in _GIVEN_NAMES else 1
+    return 0
+
+
+def _family_word(w: str) -> bool:
+    """A word that may go on a personal name: not a function word, title, head, verb or time word."""
+    return not (
+        _stops_name(w)
+        or _ends_name(w)
+        or w in _FUNCTION_WORDS
+        or w in _NOT_SPEAKER_START
+        or w in _VERB_FORMS
+        or w in _PART_FORMS
+        or w in _NUMBER_WORDS
+        or w.isdigit()
+        or bool(_REPORTING_MASDAR_RE.fullmatch(w))  # سعيد خليل تأكيده: the reported act, not a name
+        or (w.startswith(("بال", "كال")) and len(w) > 4)  # سعيد بالهجوم: a prepositional phrase
+        or (w[:1] in "وف" and len(w) > 3 and w not in _GIVEN_NAMES)
+    )
+
+
+def _gazetteer_people(d: _Doc) -> list[Entity]:
+    """Personal names that open with a known given name: the given name, then name words (a
+    father's name, particles such as بن and آل, an indefinite family name) and at most one family
+    name with the article to close it (خالد آل مسعود، جيمس كوينسي، باسل الكيلاني). Tokens are read once,
+    left to right, so the pass is linear."""
+    s = d.s
+    toks = list(_TOKEN.finditer(s))
+    bigrams = Counter(zip((t.group() for t in toks), (t.group() for t in islice(toks, 1, None)), strict=False))
+    out: list[Entity] = []
+    i, n = 0, len(toks)
+    while i < n:
+        k = _given_name_at(toks, i)
+        if not k:
+            i += 1
+            continue
+        first = i
+        if i > 0 and toks[i - 1].group() in {"ابو", "ام"} and s[toks[i - 1].end() : toks[i].start()].isspace():
+            first = i - 1  # أبو بكر شوقي: the kunya opens the name
+        j, core, family = i + k, 1, False
+        while j < n and j - i < 6 and s[toks[j - 1].end() : toks[j].start()].isspace():
+            w = toks[j].group()
+            prev = toks[j - 1].group()
+            if w in _NAME_JOINERS and j + 1 < n:
+                j += 1
+                continue
+            if prev in _NAME_JOINERS:
+                j += 1
+                continue
+            if core >= 3:
+                break
+            g = _given_name_at(toks, j)
+            if g:
+                j, core = j + g, core + 1
+                continue
+            if _definite(w):
+                if family and not (w.endswith("ي") and len(w) > 5):
+                    break  # نيكولاس هايسوم الحادث, but خالد زهران المعولي
+                # A family name that is also a common word or a nationality (محمد شياع السوداني) is
+                # known by its repetition after the same word.
+                repeated = bigrams[(prev, w)] > 1
+                if not repeated and (w in _AFFILIATIONS or w in _COMMON_DEFINITES):
+                    break
+                if w in _TITLE_ADJECTIVES or w in _TIME_WORDS:
+                    break
+                if _bare(w) in _TITLES or _bare(w) in _HEADS or w in _FUNCTION_WORDS or w in _RELATIVES:
+                    break
+                j += 1
+                break  # a family name with the article closes the name
+            if not _family_word(w):
+                break
+            j, core, family = j + 1, core + 1, True
+        while j > i + k and toks[j - 1].group() in _NAME_JOINERS:
+            j -= 1
+        if j - first >= 2 and not d.inside_quote(toks[i].start()):
+            sp = d.span(toks[first].start(), toks[j - 1].end())
+            out.append(Entity(sp.start, sp.end, sp.text, "PER"))
+        i = max(j, i + 1)
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -2714,10 +2829,15 @@ def detect(doc: Document, entities: list[Entity] | None = None) -> list[Attribut
     """Attributions in ``doc``; ``entities`` (optional NER spans) refine speaker mentions."""
     d = _Doc(doc, entities)
     s = d.s
+    known_at = 0
+    if not entities:
+        # Without an NLP backend, names that open with a known given name stand in for its PER tags.
+        entities = d.entities = _gazetteer_people(d)
+        known_at = -1  # known in passing: not recent to pronouns
     if entities:
         for e in entities:
             if e.label == "PER" and len(tokens(e.text)) >= 2:
-                d.registry.add(e.text, position=0, kind="person", category="person", weak=True)
+                d.registry.add(e.text, position=known_at, kind="person", category="person", weak=True)
     _prepass_names(d)
     paras = paragraphs(s)
     title_count = 1 if doc.title else 0
