@@ -149,3 +149,46 @@ def test_the_name_ali_is_no_preposition_where_the_text_writes_the_preposition_wi
         (gold_name("الوزير"), "الأمر انتهى تماما"),
     ]
     assert detect("", "وقال علي حسن إن الوضع على ما يرام تماما.", "ar")[0].speaker == "علي حسن"
+
+
+# A given name opens the name at the end of a long title (issue 9, second round).
+GIVEN_NAME_CASES = [
+    # An honorific after a chain of genitives and a prepositional phrase.
+    (
+        "وكشف عميد الدراسات العليا بجامعة الشمال الدكتور ماجد آل سعيد، أن الجامعة قبلت ألفي طالب هذا العام.",
+        "ماجد آل سعيد",
+    ),
+    # A foreign given name after a company.
+    ("وقال الرئيس التنفيذي لشركة المشروبات كيفن هارت إن الشركة ستفتتح فرعين جديدين.", "كيفن هارت"),
+    # Given name, father's name with بن, family name with the article.
+    ("وأوضح مدير العلاقات العامة بالجمعية وليد بن خالد الناصري أن الجمعية استقبلت المرضى.", "وليد بن خالد الناصري"),
+    # A kunya opens the name.
+    ("وقال المخرج أبو بكر منصور إن الفيلم يروي قصة عائلته.", "أبو بكر منصور"),
+    # A common definite word after the name is the verb's object, not a family name.
+    ("وأبلغ وزير السياحة نايف الحمدان الصحفيين أن الموسم سيبدأ مبكرا هذا العام.", "نايف الحمدان"),
+    # A one-letter title with its dot.
+    ("وأضاف د. عبدالغفار أن القناة ستجذب الناقلات العملاقة قريبا.", "عبدالغفار"),
+]
+
+
+@pytest.mark.parametrize(("body", "speaker"), GIVEN_NAME_CASES)
+def test_a_given_name_opens_the_speaker_after_a_title(body, speaker):
+    found = detect("", body, "ar")
+    assert found, body
+    assert gold_name(found[-1].speaker) == gold_name(speaker), [(a.speaker, a.quote.text) for a in found]
+
+
+def test_a_name_known_from_the_article_ends_before_the_verbs_object():
+    body = "وقال الرئيس دونالد ترامب إن المحادثات مستمرة مع الجانب الكوري. وفي غضون ذلك نفى ترامب وجود أي رسائل سرية بين البلدين."
+    found = detect("", body, "ar")
+    assert [gold_name(a.speaker) for a in found] == [gold_name("دونالد ترامب")] * 2
+    assert found[-1].quote.text.startswith("وجود أي رسائل")
+
+
+def test_bayyana_is_a_cue_only_at_the_start_of_a_clause():
+    said = detect("", "وقال الوزير سامي حداد إن الخطة جاهزة. وبين أن التمويل مؤمن بالكامل للمشروع.", "ar")
+    assert [a.quote.text for a in said][-1] == "التمويل مؤمن بالكامل للمشروع"
+    assert gold_name(said[-1].speaker) == gold_name("سامي حداد")
+    # "between" inside a clause introduces nothing.
+    between = detect("", "وجرت المحادثات بين الوفدين أن تستمر الهدنة أسبوعا آخر.", "ar")
+    assert not between, [(a.speaker, a.quote.text) for a in between]
