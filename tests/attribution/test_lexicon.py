@@ -1,5 +1,12 @@
+import importlib.util
+import sys
+import tomllib
+from pathlib import Path
+
 from tracker.attribution import lexicon
 from tracker.attribution.engine import supported_languages
+from tracker.attribution.text import fold
+from tracker.attribution.types import Document
 
 
 def test_every_language_with_a_lexicon_has_rules():
@@ -25,3 +32,78 @@ def test_the_arabic_rules_read_their_words_from_the_lexicon():
     lex = lexicon.load("ar")
     assert set(lex["time_words"]) == set(ar._TIME_WORDS)
     assert dict(ar._VERBS) == lex["verbs"]
+
+
+def test_only_word_valued_tables_have_their_values_folded(tmp_path, monkeypatch):
+    # An irregular verb's forms are words; the values of other tables (Arabic heads) are not.
+    (tmp_path / "xx.toml").write_text('[irregular_verbs]\nSay = ["Says", "SAID"]\n[heads]\n"رئيس" = ["Kind"]\n')
+    monkeypatch.setattr(lexicon, "FOLDER", tmp_path)
+    lexicon.load.cache_clear()
+    try:
+        lex = lexicon.load("xx")
+    finally:
+        lexicon.load.cache_clear()
+    assert lex["irregular_verbs"] == {"say": ["says", "said"]}
+    assert lex["heads"] == {"رييس": ["Kind"]}
+
+
+def _english_as_written() -> dict:
+    with (lexicon.FOLDER / "en.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def test_english_lists_are_single_lowercase_words_without_duplicates():
+    for key, value in _english_as_written().items():
+        words = list(value) if isinstance(value, dict) else value
+        assert words, key
+        assert len(set(words)) == len(words), (key, sorted({w for w in words if words.count(w) > 1}))
+        for w in words:
+            # Folding leaves them as written, so the file reads as the rules match.
+            assert fold(w) == w and w.split() == [w], (key, w)
+
+
+def test_the_english_rules_read_every_list_of_their_lexicon():
+    from tracker.attribution.rules import en
+
+    source = Path(en.__file__).read_text(encoding="utf-8")
+    unread = [key for key in _english_as_written() if f'"{key}"' not in source and f"'{key}'" not in source]
+    assert unread == []
+    lex = lexicon.load("en")
+    assert set(lex["clause_verbs"]) == en._CLAUSE_VERBS
+    assert set(lex["titles"]) == en._TITLES
+    assert en._PRONOUNS == {"he": ("m", False), "she": ("f", False), "they": (None, True), "it": ("org", False)}
+    assert en._FORMS["wrote"] == ("write", "ed") and en._FORMS["pled"] == ("plead", "ed")
+
+
+def _english_rules_with(lexicon_text: str, tmp_path, monkeypatch):
+    """A fresh copy of the English rules reading this lexicon (the imported module is left alone)."""
+    from tracker.attribution.rules import en
+
+    (tmp_path / "en.toml").write_text(lexicon_text, encoding="utf-8")
+    monkeypatch.setattr(lexicon, "FOLDER", tmp_path)
+    name = "tracker.attribution.rules._en_under_test"
+    spec = importlib.util.spec_from_file_location(name, en.__file__)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, name, module)
+    lexicon.load.cache_clear()
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        lexicon.load.cache_clear()
+    return module
+
+
+def test_a_verb_added_to_the_english_lexicon_becomes_a_cue(tmp_path, monkeypatch):
+    from tracker.attribution.rules import en
+
+    text = (lexicon.FOLDER / "en.toml").read_text(encoding="utf-8")
+    assert text.count("\nclause_verbs = [") == 1
+    extended = _english_rules_with(
+        text.replace("\nclause_verbs = [", '\nclause_verbs = ["muse", '), tmp_path, monkeypatch
+    )
+    doc = Document(title="", body="Jo Lee mused that the budget would fail in the spring.", language="en")
+    assert en.detect(doc) == []
+    found = extended.detect(doc)
+    assert [(a.kind, a.speaker, a.quote.text) for a in found] == [
+        ("indirect", "Jo Lee", "the budget would fail in the spring")
+    ]

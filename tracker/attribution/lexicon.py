@@ -1,7 +1,8 @@
 """Each language's word lists, kept as data a linguist can read and extend: lexicons/<language>.toml.
 
-Words are folded as the rules match them (text.fold), so a lexicon may be written in ordinary
-spelling. Lists become lists; tables keep their keys (folded) and values.
+Words are folded as the rules match them (text.fold: Arabic letter variants, diacritics, case), so
+a lexicon may be written in ordinary spelling. Lists become lists; tables keep their keys (folded)
+and values.
 """
 
 from __future__ import annotations
@@ -33,13 +34,12 @@ def load(language: str) -> dict:
     out = {}
     for key, value in data.items():
         if isinstance(value, dict):
-            out[key] = {
-                fold(k): (fold(v) if isinstance(v, str) and key in _WORD_VALUED else v) for k, v in value.items()
-            }
+            out[key] = {fold(k): (_folded(v) if key in _WORD_VALUED else v) for k, v in value.items()}
         else:
             out[key] = _folded(value)
     return out
 
 
-# Tables whose values are words too (a verb's imperfect stem, a preposition).
-_WORD_VALUED = {"verbs", "masdar_verbs"}
+# Tables whose values are words too: a verb's imperfect stem or preposition (ar), an irregular
+# verb's forms or a title spelled out (en).
+_WORD_VALUED = {"verbs", "masdar_verbs", "irregular_verbs", "title_abbreviations"}

@@ -2,8 +2,8 @@
 
 The text is read sentence by sentence on a *masked* copy in which the inside of every
 quotation is blanked, so cue words and names are only looked for in the reporter's own
-words. A cue is a reporting verb (any tense, from lemma lists below), a participle after a
-comma (", saying …"), "according to X", "By X's count," or a nominal cue ("her remark
+words. A cue is a reporting verb (any tense, from the lemmas of lexicons/en.toml), a participle
+after a comma (", saying …"), "according to X", "By X's count," or a nominal cue ("her remark
 that …", "opposition calls for …", "a report by X that …"). A cue's speaker is the noun
 phrase before it (or after it: "…," said X), cleaned of appositions and titles and
 resolved through the document registry (surname, descriptor, pronoun).
@@ -23,87 +23,37 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import lexicon
 from ..resolve import Entry, Registry
 from ..types import Attribution, Document, Entity, Span
 
 # --------------------------------------------------------------------------------------------
-# Lexicons: lemmas, inflected at import.
+# Lexicons: the word lists of lexicons/en.toml (what each is for is said there); verbs are lemmas,
+# inflected at import.
 # --------------------------------------------------------------------------------------------
 
-
-def _lex(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+_LEXICON = lexicon.load("en")
 
 
-_IRREGULAR = {
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "writing", "written"),
-    "tweet": ("tweets", "tweeted", "tweeting"),
-    "post": ("posts", "posted", "posting"),
-    "hit": ("hits", "hitting"),
-    "rip": ("rips", "ripped", "ripping"),
-    "quip": ("quips", "quipped", "quipping"),
-    "admit": ("admits", "admitted", "admitting"),
-    "plead": ("pleads", "pleaded", "pled", "pleading"),
-    "dub": ("dubs", "dubbed", "dubbing"),
-    "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
-    "testify": ("testifies", "testified", "testifying"),
-    "swear": ("swears", "swore", "sworn", "swearing"),
-    "find": ("finds", "found", "finding"),
-    "lambast": ("lambasts", "lambasted", "lambasting"),
-}
+def _lex(key: str) -> frozenset[str]:
+    return frozenset(_LEXICON[key])
 
-# Speech and writing acts that take a reported clause ("said that …", "said he …").
-_CLAUSE_VERBS = _lex(
-    """say tell add write claim argue insist note explain warn acknowledge announce deny suggest declare
-    predict ask reply respond answer state report confirm admit assert contend maintain stress emphasize
-    emphasise observe remark comment recall reveal disclose concede complain boast whisper shout yell
-    tweet post testify allege imply caution counter retort quip joke lament recount vow promise pledge
-    urge estimate conclude repeat reiterate inform assure remind advise proclaim agree demand plead
-    posit opine charge indicate swear mention predict speculate grumble concur rule"""
-)
-# Verbs after which the clause may follow with no "that" ("Lee said he is …").
-_ZERO_THAT = _lex(
-    """say tell add write claim argue insist note acknowledge admit warn predict suggest explain concede
-    tweet reply respond report confirm announce reveal"""
-)
-# Verbs with an addressee before the clause ("told reporters that …").
-_OBJECT_FIRST = set(["tell", "inform", "assure", "remind", "warn", "advise", "ask", "promise", "urge", "caution"])
-# Verbs that only license quoted words in their sentence (no reported clause of their own).
-_QUOTE_VERBS = _lex(
-    """call describe dismiss label brand dub term criticize criticise hit slam blast attack praise accuse
-    mock condemn apologize apologise defend denounce decry lambast lambaste ridicule deride characterize
-    characterise refer reject scoff taunt thank welcome applaud knock chide rip bash tout hail invoke
-    quote continue insist vow promise pledge urge demand"""
-)
-# Verbs whose object noun phrase is the content ("compared abortion to …", "cited several factors").
-_OBJECT_CONTENT = set(["cite", "compare", "describe", "document", "outline", "detail"])
-# Verbs whose speaker is the real source when another cue relays them ("reported that officials said").
-_RELAYED = _lex("""say tell add write state claim report announce confirm insist argue warn deny acknowledge admit""")
-# Inverted postposed cues ("…," said Lee).
-_INVERTING = set(
-    [
-        "say",
-        "add",
-        "write",
-        "ask",
-        "explain",
-        "continue",
-        "recall",
-        "reply",
-        "declare",
-        "insist",
-        "note",
-    ]
-)
-# Participles after a comma that report the main clause's subject (", saying …").
-_PARTICIPLE_LEMMAS = _lex(
-    """say add tell write note argue insist explain warn claim suggest ask declare predict acknowledge call
-    describe reply respond state report confirm deny complain urge"""
-)
 
-_DOUBLE = {"admit", "quip", "rip", "dub", "hit", "regret", "refer", "commit", "submit", "omit"}
+def _alternatives(words, longest_first: bool = False) -> str:
+    """A regex alternation of the words (longest first, so that none stops short of a longer one)."""
+    words = sorted(words, key=len, reverse=True) if longest_first else words
+    return "|".join(re.escape(w) for w in words)
+
+
+_IRREGULAR = {lemma: tuple(forms) for lemma, forms in _LEXICON["irregular_verbs"].items()}
+_CLAUSE_VERBS = _lex("clause_verbs")
+_ZERO_THAT = _lex("zero_that_verbs")
+_OBJECT_FIRST = _lex("addressee_verbs")
+_QUOTE_VERBS = _lex("quote_verbs")
+_OBJECT_CONTENT = _lex("object_content_verbs")
+_RELAYED = _lex("relayed_verbs")
+_INVERTING = _lex("inverting_verbs")
+_DOUBLE = _lex("doubling_verbs")
 
 
 def _inflect(lemma: str) -> dict[str, str]:
@@ -138,255 +88,71 @@ def _build_forms() -> dict[str, tuple[str, str]]:
 _FORMS = _build_forms()  # form -> (lemma, tag)
 _CLAUSE_SET = set(_CLAUSE_VERBS)
 _QUOTE_SET = set(_QUOTE_VERBS) | _CLAUSE_SET | _OBJECT_CONTENT
+_NOUNISH = _lex("nounish_verbs")
+_REFUSALS = _lex("refusals")
+_RAISING = _lex("raising_verbs")
+_ISSUED = _lex("issued_participles")
+_IRREGULAR_PAST = _lex("irregular_pasts")
 
-_TITLES = _lex(
-    """mr mrs ms miss mx dr sen senator rep representative gov governor president pres prof professor judge
-    councillor councilor alderman alderwoman mp mep assemblymember supervisor trustee superintendent
-    justice secretary gen general col colonel lt capt captain sgt adm admiral rev reverend sir dame lord
-    lady chancellor minister mayor ambassador chairman chairwoman chair chief commissioner attorney
-    speaker sheriff detective officer pastor father rabbi imam sheikh ceo coach councilman councilwoman
-    congressman congresswoman assemblyman assemblywoman premier prince princess king queen pope cardinal
-    bishop archbishop deputy vice prime former acting leader senators sens reps treasurer comptroller
-    auditor solicitor registrar provost dean whip governor-general envoy commander brigadier inspector
-    constable marshal emir sultan chairperson co-chair cochair lieutenant sergeant corporal maj cpl pvt
-    cmdr det supt atty del delegate magistrate counsel administrator ombudsman ayatollah mufti"""
-)
-_FEMALE = _lex(
-    """mrs ms miss she her hers herself woman women actress spokeswoman chairwoman congresswoman
-    councilwoman assemblywoman businesswoman wife mother daughter sister girl grandmother queen princess
-    dame lady widow aunt niece girlfriend"""
-)
-_MALE = _lex(
-    """mr he him his himself man men actor spokesman chairman congressman councilman assemblyman
-    businessman husband father son brother boy grandfather king prince sir lord widower uncle nephew
-    boyfriend"""
-)
-_MEDIA_WORDS = _lex(
-    """post times journal news press tribune herald gazette guardian telegraph reuters ap afp upi cnn bbc
-    nbc cbs abc msnbc fox npr pbs politico buzzfeed tv radio magazine daily newspaper network
-    broadcaster axios bloomberg economist observer independent mirror sun express chronicle inquirer
-    bulletin examiner courier globe star insider"""
-)
-_ORG_WORDS = _lex(
-    """party committee department center centre foundation institute university college association council
-    commission agency bureau office ministry court campaign club pac senate house congress
-    administration service board bank fund union coalition alliance movement project organization
-    organisation federation league society church police army navy force forces guard embassy government
-    cabinet parliament assembly tribunal company corporation corp inc ltd group inc. poll survey school
-    hospital authority authorities program programme initiative network watch airline airlines airways
-    motors holdings technologies plc llc co trust research charity clinic laboratories labs"""
-)
-# Descriptor heads: "the newspaper" -> last media; "the candidate" -> last person.
-_MEDIA_HEADS = _lex(
-    """newspaper paper network broadcaster channel agency magazine outlet website site daily tabloid
-    station publication show program programme"""
-)
-_ORG_HEADS = _lex(
-    """company firm group organization organisation campaign ministry department committee party government
-    administration council union court institute foundation center centre association commission agency
-    office embassy bank club carrier airline insurer retailer lender manufacturer carmaker automaker chain
-    operator utility regulator watchdog charity"""
-)
-_REPORT_HEADS = set(["report", "study", "survey", "poll", "analysis", "investigation", "audit", "review", "findings"])
-# Heads that stand for a business or institution named before ("the company", "the carrier").
-_COMPANY_HEADS = _lex(
-    "company firm carrier airline insurer retailer lender manufacturer carmaker automaker chain group"
-)
-_PERSON_HEADS = _lex(
-    """candidate neurosurgeon surgeon doctor actress actor senator governor president official spokesman
-    spokeswoman spokesperson minister chairman chairwoman chair secretary lawyer attorney judge justice
-    congressman congresswoman lawmaker legislator mayor nominee star singer rapper writer author
-    columnist economist analyst professor researcher scientist executive ceo director founder leader
-    billionaire businessman businesswoman entrepreneur activist strategist pollster adviser advisor aide
-    commissioner chief general commander officer ambassador diplomat envoy prosecutor investigator
-    detective sheriff coach player manager owner host anchor reporter correspondent editor publisher man
-    woman boy girl politician republican democrat frontrunner front-runner incumbent challenger
-    contender hopeful veteran mother father wife husband son daughter brother sister resident witness
-    user student teacher supporter critic opponent voter worker employee"""
-)
-# Plural/indefinite sources given as noun phrases ("officials", "exit polls", "Aides").
-_MORE_PEOPLE = _lex(
-    """fan spectator shopper commuter passenger driver parent nurse farmer customer tourist visitor survivor
-    victim neighbour neighbor friend relative colleague source insider spokesperson member pilot head boss
-    person mogul tycoon magnate investor banker financier physician physicist engineer designer artist
-    musician comedian filmmaker producer"""
-)
-_PERSON_HEADS = _PERSON_HEADS | _MORE_PEOPLE
-_GROUP_HEADS = _lex(
-    """officials aides sources analysts experts critics supporters opponents residents witnesses lawmakers
-    legislators investigators prosecutors police authorities activists protesters voters leaders members
-    staff advisers advisors diplomats observers economists scientists researchers doctors democrats
-    republicans conservatives liberals progressives polls surveys results data figures statistics
-    reports studies documents records people americans officers insiders strategists pollsters
-    organizers organisers spokespeople representatives executives candidates campaigners donors citizens"""
-)
+_TITLES = _lex("titles")
+_TITLE_NAMES = _LEXICON["title_abbreviations"]
+_TITLE_MODIFIERS = _lex("title_modifiers")
+_ROLE_ADJ = _lex("role_adjectives")
+_FEMALE = _lex("female_words")
+_MALE = _lex("male_words")
+_PERSON_HEADS = _lex("person_heads")
+_GROUP_HEADS = _lex("group_heads")
 _ROLE_WORDS = _PERSON_HEADS | _TITLES
-_QUANTIFIERS = set(
-    [
-        "most",
-        "some",
-        "many",
-        "several",
-        "other",
-        "others",
-        "both",
-        "all",
-        "few",
-        "two",
-        "three",
-        "four",
-        "five",
-        "numerous",
-    ]
-)
-_COMM_NOUNS = _lex(
-    """statement post tweet letter speech remarks email e-mail memo interview op-ed column blog message
-    release note ad ads video broadcast address testimony filing article editorial essay book memoir
-    posting update announcement briefing conference podcast appearance"""
-)
-_NOMINAL_CUES = _lex(
-    """claim claims remark remarks statement assertion argument warning suggestion insistence promise
-    pledge vow call calls demand demands denial admission prediction accusation allegation allegations
-    charge contention comment comments assurance complaint announcement declaration"""
-)
-_BY_NOUNS = "tally|count|reckoning|estimate|estimates|account|argument|calculation|calculations|logic|standard"
-_PRONOUNS = {
-    "he": ("m", False),
-    "she": ("f", False),
-    "they": (None, True),
-    "it": ("org", False),
-}
-_POSSESSIVES = {"his": ("m", False), "her": ("f", False), "their": (None, True), "its": ("org", False)}
-_ADV_AUX = _lex(
-    """also again later then has have had would will could may might shall should must did does do
-    previously recently repeatedly once now further publicly privately reportedly flatly quickly
-    immediately earlier subsequently still even only just first initially finally simply has often
-    frequently similarly separately angrily bluntly openly specifically directly always usually sometimes
-    never"""
-)
-_SUBORDINATORS = _lex(
-    """that which who whom whose because while when although though if as since after before where whereas
-    unless until once whether but so and or than"""
-)
-_INTRO_WORDS = _lex("""but and so yet still now meanwhile however instead also then later earlier indeed moreover""")
-_PREPOSITIONS = set(
-    [
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "from",
-        "to",
-        "via",
-        "through",
-        "with",
-        "for",
-        "by",
-        "of",
-        "about",
-        "over",
-        "amid",
-    ]
-)
-# Adverbs of time and manner that may stand between a speaker and its verb ("X earlier said").
-_TIME_ADVERBS = frozenset(
-    [
-        "earlier",
-        "later",
-        "again",
-        "also",
-        "previously",
-        "recently",
-        "publicly",
-        "privately",
-        "repeatedly",
-        "yesterday",
-        "today",
-        "tonight",
-    ]
-)
-_ADJUNCT_START = (
-    _PREPOSITIONS
-    | _TIME_ADVERBS
-    | set(
-        [
-            "late",
-            "early",
-            "last",
-            "this",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-)
-_BE = set(["is", "are", "was", "were", "be", "been", "being", "am", "'s"])
-_NEGATIONS = set(["not", "n't", "never", "no"])
-_FINITE = _lex(
-    """is are was were will would could should can may might must has have had do does did am 're 's won't
-    can't couldn't wouldn't didn't doesn't don't isn't wasn't aren't weren't hasn't haven't hadn't
-    shouldn't"""
-)
-# Common irregular past tenses: a reported clause's finite verb need not end in -ed ("the effect held").
-_IRREGULAR_PAST = _lex(
-    """became began bit blew broke brought built burnt bought caught chose came cost cut dealt dug drew dreamt
-    drank drove ate fell fed felt fought found fled flew forgot forgave froze got gave went grew hung heard hid
-    held hurt kept knew laid led leant leapt left lent let lay lit lost made meant met paid put quit ran rang
-    rose sought sold sent set shook shone shot showed shut sang sank sat slept slid spoke spent spun spread
-    sprang stood stole stuck stung struck swore swept swam swung took taught tore told thought threw understood
-    woke wore won withdrew wrote saw beat bent bore fit fled rode sought undertook upheld overcame overtook
-    wept wound"""
-)
-_CLAUSE_BLOCK = _lex(
-    """while whether because if when where as to for from in on at of about after before during with so
-    than and or but by into"""
-)
-_ABBREV = _lex(
-    """mr mrs ms dr sen rep gov gen lt col sgt capt prof st jr sr inc corp co ltd vs no jan feb mar apr jun
-    jul aug sep sept oct nov dec rev hon adm maj cmdr pres supt dept univ approx vol fig ft mt messrs
-    sens reps govs"""
-)
-_CAP_STOP = _lex(
-    """had has have was were is are did does do if when while as after before since so then this that these
-    those there it he she they we i you but and or yet following despite during in on at by for with
-    from of to into under over about like unlike although though because whether where what why how
-    however meanwhile still now earlier later also even just only asked according here every each no not
-    one another such many much more most less some any all both either neither once until unless"""
-) - {"most", "some", "many", "all", "both"}
+_QUANTIFIERS = _lex("quantifiers")
+_PARTY_WORDS = _lex("party_words")
+_POSTMODIFIERS = _lex("postmodifiers")
+_COMMON_POSSESSORS = _lex("common_possessors")
+_ADDRESSEES = _lex("addressees")
+_MEDIA_WORDS = _lex("media_words")
+_ORG_WORDS = _lex("org_words")
+_MEDIA_HEADS = _lex("media_heads")
+_ORG_HEADS = _lex("org_heads")
+_COMPANY_HEADS = _lex("company_heads")
+_REPORT_HEADS = _lex("report_heads")
+_NAMING_NOUNS = _lex("naming_nouns")
+_NAME_TAGS = _lex("name_tags")
+_PARTICLES = _lex("name_particles")
+_JOINED_PARTICLES = _lex("joined_particles")
+_CONNECT = _lex("name_connectors")
+
+_COMM_NOUNS = _lex("comm_nouns")
+_NOMINAL_CUES = _lex("nominal_cues")
+_NOMINAL_FOR = _lex("nominal_cues_for")
+_NOMINAL_TO = _lex("nominal_cues_to")
+_BY_NOUNS = _alternatives(_LEXICON["tally_nouns"])
+_HEADLINE_LABELS = _lex("headline_labels")
+
+_PRONOUNS = {w: (v.get("gender"), v.get("plural", False)) for w, v in _LEXICON["pronouns"].items()}
+_POSSESSIVES = {w: (v.get("gender"), v.get("plural", False)) for w, v in _LEXICON["possessives"].items()}
+_BE = _lex("be")
+_NEGATIONS = _lex("negations")
+_FINITE = _lex("finite")
+_ADV_AUX = _lex("adverbs_aux")
+_SUBORDINATORS = _lex("subordinators")
+_INTRO_WORDS = _lex("intro_words")
+_CLAUSE_OPENING = _lex("clause_opening")
+_CLAUSE_BLOCK = _lex("clause_block")
+_CLAUSE_OPENERS = _lex("clause_openers")
+_DETERMINERS = _lex("determiners")
+_INVERTED_DETS = _lex("inverted_determiners")
+_PLURAL_SUBJECTS = _lex("plural_subjects")
+_PREPOSITIONS = _lex("prepositions")
+_LOCATIVE = _lex("locatives")
+_CAP_STOP = _lex("cap_stop")
 _STOP_OR_DET = _CAP_STOP | {"the", "a", "an"}
-_WEEKDAYS = set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_MONTHS = _lex("january february march april may june july august september october november december jan feb")
-_MONTHS = _MONTHS | _lex("mar apr jun jul aug sep sept oct nov dec")
-_TIME_NOUNS = _lex("week weekend month year morning afternoon evening night day days weeks months decade")
-# Words that open a time phrase standing between a subject and its verb ("the IMF this week said").
-_TIME_OPENERS = _lex("this last next on late early in during over that earlier later")
-# Nouns that make a name out of a possessive ("Alzheimer's Society", "Children's Hospital"), unlike the
-# institutions a possessor owns ("Britain's Foreign Office": the office is Britain's, not a name).
-_NAMING_NOUNS = _lex(
-    """society hospital research trust aid foundation association institute alliance fund league club
-    school college university academy clinic care action relief rescue charity hospice inc corp co ltd plc
-    llc"""
-)
-# Tags a charity or company name may end with ("Parkinson's UK", "Alzheimer's Research UK").
-_NAME_TAGS = _lex("uk us usa america international worldwide global")
+_ABBREV = _lex("abbreviations")
+
+_TIME_ADVERBS = _lex("time_adverbs")
+_WEEKDAYS = _lex("weekdays")
+_MONTHS = _lex("months") | _lex("month_abbreviations")
+_TIME_NOUNS = _lex("time_nouns")
+_TIME_OPENERS = _lex("time_openers")
+_ADJUNCT_START = _PREPOSITIONS | _TIME_ADVERBS | _lex("adjunct_openers") | _WEEKDAYS | _lex("months")
 
 # --------------------------------------------------------------------------------------------
 # Precompiled patterns
@@ -431,7 +197,7 @@ _HEADLINE = re.compile(r"^\s*(?P<sp>[^:\n]{2,60}?)\s*:\s+(?P<q>\S.{4,})$")
 _COLON_SOURCE = re.compile(
     r"(?:^|[,;]|\b(?:[Ff]rom|[Ii]n)\b)\s*(?P<np>(?!From\b|In\b)[A-Z][\w.'’\- ]{0,60}?)"
     r"(?:'s|’s|')\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?P<noun>" + "|".join(sorted(_COMM_NOUNS, key=len, reverse=True)) + r")\s*:\s*$"
+    r"(?P<noun>" + _alternatives(_COMM_NOUNS, longest_first=True) + r")\s*:\s*$"
 )
 
 
@@ -784,16 +550,8 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (w[2:3] in "-'’" and w[:2] in _JOINED_PARTICLES and w[3:4].isupper())
 
 
-_JOINED_PARTICLES = frozenset(["al", "el", "ad", "as", "ash", "at", "az", "ud", "d'", "d’"])
-# Lowercase particles inside or at the start of a surname ("Ursula von der Leyen", "de Vries").
-_PARTICLES = _lex("von van der den de la le du da dos das del della di al el bin ibn ben abu ter ten")
-
-
 def _possessive(w: str) -> bool:
     return w.endswith(("'s", "’s")) or (w.endswith(("'", "’")) and w[:-1].endswith("s"))
-
-
-_CONNECT = {"of", "for", "and", "de", "la", "le", "van", "von", "der", "bin", "al", "da", "du", "the", "&"}
 
 
 def _name_run(ws: list[tuple[int, int, str]]) -> tuple[int, int] | None:
@@ -867,9 +625,6 @@ def _named_by_possessive(rest: list[tuple[int, int, str]]) -> bool:
     return len(core) == 1 and (core[0] in _NAMING_NOUNS or core[0] in _NAME_TAGS)
 
 
-_COMMON_POSSESSORS = _lex("children women men people veterans workers farmers teachers nurses students")
-
-
 def _common_possessor(w: str) -> bool:
     """A role or a common noun owns no name of its own: "Sheriff's Office", "Women's March"."""
     base = _bare(w).lower()
@@ -928,20 +683,6 @@ def _strip_titles(ws: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, 
     return (rest or ws), gender
 
 
-_TITLE_MODIFIERS = frozenset(["general", "elect", "designate", "in", "chief", "at", "large", "of"])
-_TITLE_NAMES = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "pres": "president",
-    "gen": "general",
-    "dr": "doctor",
-    "prof": "professor",
-    "lt": "lieutenant",
-    "col": "colonel",
-}
-
-
 def _title_words(ws) -> list[str]:
     """Titles and roles in a name phrase, spelled out ("Sen." -> "senator")."""
     out = []
@@ -995,9 +736,6 @@ def _resolve_name(d: _Doc, name: str, pos: int, kind: str, gender: str | None, d
         return _Speaker(entry.name, entry.kind, d.span(a, b), entry)
     entry = d.registry.add(name, position=pos, kind=kind, gender=gender, description=desc)
     return _Speaker(entry.name, entry.kind or kind, d.span(a, b), entry)
-
-
-_POSTMODIFIERS = frozenset(["familiar", "close", "briefed", "knowledgeable", "involved", "speaking"])
 
 
 def _speaker_from_np(d: _Doc, a: int, b: int, pos: int, unit: _Unit | None = None) -> _Speaker | None:
@@ -1251,10 +989,6 @@ def _pronoun(d: _Doc, word: str, pos: int, unit: _Unit | None) -> _Speaker | Non
     return _Speaker(e.name, "person", None, e, 0.7)
 
 
-# Prepositions whose object is a place rather than a person ("killed in South Carolina").
-_LOCATIVE = _lex("in at from near across throughout outside inside into on")
-
-
 def _recent_entry(d: _Doc, kinds: tuple[str, ...]) -> Entry | None:
     """The most recent entry of these kinds among the latest registry events (bounded work per look-up,
     unlike a scan of every entry of the document)."""
@@ -1267,7 +1001,6 @@ def _recent_entry(d: _Doc, kinds: tuple[str, ...]) -> Entry | None:
 
 # How many of the latest registry events a pronoun's antecedent is looked for in.
 _RECENT_ENTRIES = 300
-_CLAUSE_OPENING = _lex("when after before because as while although though if since once until whereas")
 
 
 def _clause_subject_before(d: _Doc, u: _Unit, pos: int, gender: str | None) -> Entry | None:
@@ -1390,18 +1123,6 @@ def _cues(d: _Doc, u: _Unit) -> list[_Cue]:
 
 
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^,;:\"\x01]{0,60}\bas\s*$")
-_REFUSALS = _lex(
-    "refused declined hesitate unable asked want expected refusal failure reluctance unwillingness inability"
-)
-_NOUNISH = _lex(
-    """post tweet call claim report comment note answer reply demand promise pledge vow charge state
-    estimate remark quote hit attack praise label term brand knock rip bash welcome thank tout hail
-    plead dub continue"""
-)
-_DETERMINERS = _lex(
-    """the a an his her their its our my your this that these those any no every each new latest own whose"""
-)
-_PLURAL_SUBJECTS = {"i", "we", "they", "you", "to", "percent", "people", "police", "staff", "who", "and"}
 
 
 def _verb_reading(lemma: str, tag: str, prev: str, gap: str) -> bool:
@@ -1433,20 +1154,7 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     # Trailing adverbs/auxiliaries ("he also said", "has repeatedly argued", "appeared to imply").
     while ws and ws[-1][2].islower() and (ws[-1][2] in _ADV_AUX or ws[-1][2] in _BE):
         ws.pop()
-    if (
-        len(ws) >= 2
-        and ws[-1][2].lower() == "to"
-        and ws[-2][2].lower()
-        in (
-            "appeared",
-            "appears",
-            "seemed",
-            "seems",
-            "continued",
-            "went",
-            "tried",
-        )
-    ):
+    if len(ws) >= 2 and ws[-1][2].lower() == "to" and ws[-2][2].lower() in _RAISING:
         ws = ws[:-2]
         while ws and ws[-1][2].lower() in _ADV_AUX:
             ws.pop()
@@ -1538,9 +1246,6 @@ def _subject(d: _Doc, u: _Unit, left: int, verb: int) -> tuple[int, int] | None:
     return np
 
 
-_PARTY_WORDS = frozenset(["democrat", "republican", "independent"])
-
-
 def _describes_name_before(d: _Doc, blocks, k: int, bw) -> bool:
     """Block k is "(a) California Democrat" / "Texas Republican" / "the Vice President" right after a
     name of two to four words: capitalised modifiers and a role head describe that name."""
@@ -1626,10 +1331,6 @@ def _trim_np(d: _Doc, blk: tuple[int, int]) -> tuple[int, int] | None:
         if lw in _FINITE or (lw in _FORMS and _FORMS[lw][1] in ("ed", "s") and lw not in _U_GROUP_NOMINALCUES):
             return None
     return ws[0][0], ws[-1][1]
-
-
-_ROLE_ADJ = _lex("lead senior chief former deputy junior assistant associate acting co-author author study")
-_INVERTED_DETS = _lex("the a an one another two three several some his her their")
 
 
 def _np_after(d: _Doc, a: int, limit: int) -> tuple[int, int] | None:
@@ -1792,9 +1493,6 @@ _DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where|a|an|the|now|also)\b[^,;]{1,80},")
-_CLAUSE_OPENERS = _lex(
-    "he she they we i you there it the a an his her their its this those these some most many no all several"
-)
 
 
 _CONTRACTION = re.compile(r"([a-z]+)['’](?:s|d|ll|re|ve|m)$")
@@ -1856,15 +1554,7 @@ def _skip_adjuncts(rest: str, bw, k: int) -> int | None:
             if j < n and not _is_cap(bw[j][2]) and bw[j][2].lower() not in _FINITE:
                 j += 1
             # participial tail: "released by the Lee campaign"
-            if j < n and bw[j][2].lower() in (
-                "released",
-                "issued",
-                "posted",
-                "published",
-                "sent",
-                "made",
-                "given",
-            ):
+            if j < n and bw[j][2].lower() in _ISSUED:
                 j += 1
                 if j < n and bw[j][2].lower() in ("by", "on", "to", "in"):
                     j += 1
@@ -1883,7 +1573,7 @@ def _skip_adjuncts(rest: str, bw, k: int) -> int | None:
 
 # A participle cue or a source closing the sentence is not part of the reported clause.
 _PARTICIPLE_CUT = re.compile(
-    r",\s+(?:saying|adding|noting|arguing|insisting|explaining|warning|telling|writing|claiming)\b"
+    rf",\s+(?:{_alternatives(_LEXICON['closing_participles'])})\b"
     r"|,\s+according to\s[^,;:\"\x01]+(?:,\s+[A-Z][^,;:\"\x01]{0,40})?$"
 )
 
@@ -2133,7 +1823,7 @@ def _register_names(d: _Doc, u: _Unit) -> None:
 
 _NAME_RUN = re.compile(
     r"[A-Z][\w'’\-]*(?:\.(?=\s[A-Z]))?"
-    r"(?:\s+(?:of\s+|for\s+|(?:(?:de|van|von|der|den|la|le|du|da|dos|del|di|bin|ibn|ter|ten)\s+){1,2})?"
+    rf"(?:\s+(?:of\s+|for\s+|(?:(?:{_alternatives(_LEXICON['name_run_particles'])})\s+){{1,2}})?"
     r"(?:[A-Z]\.|[A-Z][\w'’\-]*|(?:al|el)-[A-Z][\w'’\-]*))*"
 )
 
@@ -2390,9 +2080,10 @@ def _process_unit(d: _Doc, u: _Unit, prev_unit: _Unit | None, next_unit: _Unit |
 
 _SO_CALLED = re.compile(r"\bso-called\s*$")
 # Nouns a quoted name stands beside: 'its campaign "Starts with one"', 'the "Meth. We're on it." campaign'.
-_NAMING = "campaign|slogan|motto|hashtag|tagline|song|album|single|film|movie|book|novel|show|series|play|podcast"
+_NAMING = _alternatives(_LEXICON["naming_heads"])
 _NAMING_BEFORE = re.compile(
-    rf"\b(?:(?:{_NAMING}|episode|season|edition|issue)(?:\s+of)?|titled|entitled|dubbed|named|nicknamed)\s*,?\s*$"
+    rf"\b(?:(?:{_NAMING}|{_alternatives(_LEXICON['naming_parts'])})(?:\s+of)?"
+    rf"|{_alternatives(_LEXICON['naming_participles'])})\s*,?\s*$"
 )
 _NAMING_AFTER = re.compile(rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_NAMING})s?\b")
 _COORD_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|while|whereas|yet)\s+$|;\s*$")
@@ -2662,9 +2353,6 @@ def _has_clear_verb(ws) -> bool:
     return False
 
 
-_ADDRESSEES = _lex("reporters journalists me us them him her lawmakers investigators police")
-
-
 def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
     """'…, Ms. Lee said.' / '…, those analysts argued, …' / '…, said the people.' with no quotation marks."""
     m = d.masked
@@ -2752,7 +2440,7 @@ def _postposed_indirect(d, u, cues, claimed, quote_spans) -> None:
 _ACCORDING_NP = re.compile(
     r"(?:[^,.;:\"\x01]|\.(?=[A-Za-z])|(?<=\d),(?=\d{3}))(?:[^,.;:\"\x01]|\.(?=[A-Za-z,]|\s[a-z])|(?<=\d),(?=\d{3}))*"
 )
-_MESSAGE_WORDS = "|".join(sorted(_COMM_NOUNS | _REPORT_HEADS | {"data", "figures", "documents"}, key=len, reverse=True))
+_MESSAGE_WORDS = _alternatives(_COMM_NOUNS | _REPORT_HEADS | {"data", "figures", "documents"}, longest_first=True)
 _MESSAGE_OF = re.compile(
     rf"(?:an?|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:{_MESSAGE_WORDS})\s+(?:(?:issued|released|published|posted)\s+)?"
     r"(?:from|by)\s+"  # not "of": "a study of 80,000 adults" names its subjects, not its authors
@@ -2841,7 +2529,7 @@ def _according(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
 _NOMINAL = re.compile(
     r"(?P<pos>\b(?:[A-Z][\w'’\-.]*(?:\s+[A-Z][\w'’\-.]*){0,3}(?:'s|’s|')?|his|her|their|its))\s+"
     r"(?:own\s+|latest\s+|earlier\s+|repeated\s+|new\s+)?(?P<noun>"
-    + "|".join(sorted(_NOMINAL_CUES, key=len, reverse=True))
+    + _alternatives(_NOMINAL_CUES, longest_first=True)
     + r")\s+(?P<link>that|to|for)\b"
 )
 _REPORT_BY = re.compile(
@@ -2861,18 +2549,9 @@ def _nominal(d: _Doc, u: _Unit, claimed, quote_spans) -> None:
     for nm in _NOMINAL.finditer(m, u.start, u.end) if has_nominal else ():
         noun = nm.group("noun")
         link = nm.group("link")
-        if link == "for" and noun not in ("call", "calls", "demand", "demands"):
+        if link == "for" and noun not in _NOMINAL_FOR:
             continue
-        if link == "to" and noun not in (
-            "claim",
-            "claims",
-            "promise",
-            "pledge",
-            "vow",
-            "call",
-            "calls",
-            "demand",
-        ):
+        if link == "to" and noun not in _NOMINAL_TO:
             continue
         found.append((nm.start("pos"), nm.end("pos"), nm.end(), nm.start()))
     for rm in _REPORT_BY.finditer(m, u.start, u.end):
@@ -2957,20 +2636,7 @@ def _headline(d: _Doc) -> None:
     ws = sp_text.split()
     if len(ws) > 5 or not ws[0][0].isupper() or (sp_text.isupper() and len(ws) > 1):
         return
-    if sp_text.lower() in (
-        "update",
-        "watch",
-        "live",
-        "exclusive",
-        "breaking",
-        "opinion",
-        "analysis",
-        "correction",
-        "editorial",
-        "video",
-        "photos",
-        "review",
-    ):
+    if sp_text.lower() in _HEADLINE_LABELS:
         return
     is_role = _bare(ws[-1]).lower() in _ROLE_WORDS and len(ws) <= 3
     if any(not _is_cap(w) and w.lower() not in _CONNECT for w in ws[: -1 if is_role else None]) or (
