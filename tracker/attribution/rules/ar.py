@@ -899,6 +899,11 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         head = _bare(before[-1][2]) if before else ""
         if len(inner) == 1 and _definite(inner[0]) and _nisba(inner[0]) and head not in _NAME_HEADS:
             continue  # كتبت "التويترية" نورة …: a quoted description, not the name
+        after = _entity_in(d, m.end, ws[-1][1]) if m.close is not None else None
+        if after is not None and after[0] == "PER" and d.s[m.close + 1 : after[1]].strip() == "":
+            # المستشارة القانونية لمجموعة "بي إن" صوفي جوردان: the quoted name is the title's
+            # complement, the person named after it speaks.
+            return _named(d, s[after[1] : after[2]], after[1], after[2], "person", "person", None, cue, s[x : after[1]])
         d.used_marks.add(k)
         if ws[0][0] < m.open and _bare(ws[0][2]) in _TITLES:
             title_words = _words(s, ws[0][0], m.open)
@@ -2044,7 +2049,19 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     for _ in range(4):
         seg = _first_words(s, clause, end, 1)
         opener = seg[0][2] if seg else ""
-        if seg and opener not in {"وهو", "وهي", "وهم"} and opener not in _RELATIVES and opener[1:] not in _RELATIVES:
+        # مات بنكندورف، رئيس قسم الاستثمار في …، يقول: a title segment is an apposition of the
+        # name before it.
+        title_apposition = (
+            bool(seg) and _bare(opener) in _TITLES and clause > back and s[clause - 1] in "،,"
+            and _name_like(_TOKEN.findall(s, max(back, s.rfind("،", back, clause - 1) + 1, s.rfind(",", back, clause - 1) + 1), clause - 1))
+        )
+        if (
+            seg
+            and not title_apposition
+            and opener not in {"وهو", "وهي", "وهم"}
+            and opener not in _RELATIVES
+            and opener[1:] not in _RELATIVES
+        ):
             break
         if clause <= back:
             return None
