@@ -166,6 +166,14 @@ GIVEN_NAME_CASES = [
     ("وقال المخرج أبو بكر منصور إن الفيلم يروي قصة عائلته.", "أبو بكر منصور"),
     # A common definite word after the name is the verb's object, not a family name.
     ("وأبلغ وزير السياحة نايف الحمدان الصحفيين أن الموسم سيبدأ مبكرا هذا العام.", "نايف الحمدان"),
+    # An addressee and a time word before the subject.
+    ('قال لـ"الأنباء" أمس، اللواء سالم العتيبي عضو المجلس، إن الهجوم دليل على ضعف الجماعة.', "سالم العتيبي"),
+    # قد before a verb-first clause whose subject speaks in a coordinated وقال.
+    ('وقد عبر مدير الفريق خالد سالم عن سعادته بالفوز وقال: "نحن سعداء بهذا الإنجاز الكبير".', "خالد سالم"),
+    # Name، title، verb: the name before the apposition.
+    ('جون ماركس، رئيس قسم البحوث في الشركة، يقول: "السوق سيتعافى خلال العام المقبل".', "جون ماركس"),
+    # A person named after a quoted organisation.
+    ('وقالت المستشارة القانونية لمجموعة "النور" ماري جوردان إن الشبكة تواصل الحوار مع الاتحاد.', "ماري جوردان"),
     # A one-letter title with its dot.
     ("وأضاف د. عبدالغفار أن القناة ستجذب الناقلات العملاقة قريبا.", "عبدالغفار"),
 ]
@@ -179,7 +187,10 @@ def test_a_given_name_opens_the_speaker_after_a_title(body, speaker):
 
 
 def test_a_name_known_from_the_article_ends_before_the_verbs_object():
-    body = "وقال الرئيس دونالد ترامب إن المحادثات مستمرة مع الجانب الكوري. وفي غضون ذلك نفى ترامب وجود أي رسائل سرية بين البلدين."
+    body = (
+        "وقال الرئيس دونالد ترامب إن المحادثات مستمرة مع الجانب الكوري. "
+        "وفي غضون ذلك نفى ترامب وجود أي رسائل سرية بين البلدين."
+    )
     found = detect("", body, "ar")
     assert [gold_name(a.speaker) for a in found] == [gold_name("دونالد ترامب")] * 2
     assert found[-1].quote.text.startswith("وجود أي رسائل")

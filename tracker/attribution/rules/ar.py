@@ -873,6 +873,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             continue
         if ws[0][2] in _ADJUNCT_OPENERS and not any(d.inside_quote(w[0]) for w in ws):
             continue
+        if all(w[2] in _TIME_WORDS for w in ws):
+            continue  # قال لـ"الاقتصادية" أمس، اللواء …: a time word alone is no subject
         kept.append((x, y, ws))
     if not kept:
         return None
@@ -1858,6 +1860,11 @@ def _has_subject(d: _Doc, a: int, b: int) -> bool:
             first = _TOKEN.search(d.s, after, b)
     while first is not None and first.group() in _PRONOUN_PPS:
         first = _TOKEN.search(d.s, first.end(), b)  # قال فيه رئيس النقابة: skip to the subject
+    if first is not None and first.start() > a and first.group() in _TIME_WORDS:
+        # قال لـ"الاقتصادية" أمس، اللواء …: after an addressee, a time word and its comma.
+        nxt = _TOKEN.search(d.s, first.end(), b)
+        if nxt is not None and d.s[first.end() : nxt.start()].strip() in {"،", ","}:
+            a, first = nxt.start(), nxt
     if first is None:
         return False
     w = first.group()
@@ -2052,8 +2059,15 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
         # مات بنكندورف، رئيس قسم الاستثمار في …، يقول: a title segment is an apposition of the
         # name before it.
         title_apposition = (
-            bool(seg) and _bare(opener) in _TITLES and clause > back and s[clause - 1] in "،,"
-            and _name_like(_TOKEN.findall(s, max(back, s.rfind("،", back, clause - 1) + 1, s.rfind(",", back, clause - 1) + 1), clause - 1))
+            bool(seg)
+            and _bare(opener) in _TITLES
+            and clause > back
+            and s[clause - 1] in "،,"
+            and _name_like(
+                _TOKEN.findall(
+                    s, max(back, s.rfind("،", back, clause - 1) + 1, s.rfind(",", back, clause - 1) + 1), clause - 1
+                )
+            )
         )
         if (
             seg
@@ -2080,11 +2094,18 @@ def _preverbal_phrase(d: _Doc, c: Cue, clause: int, end: int) -> Speaker | None:
     a = clause + _AUXILIARY.match(s, clause, end).end() - clause
     b = a + len(_PRE_VERB_END.sub("", s[a:end]))
     ws = _words(s, a, b)
-    if len(ws) >= 3 and _clause_verb(d, ws[0][2]) and s[c.start] in "وف":
+    # وقد عبر مدير المنتخب خالد مطر عن سعادته وقال: قد before the first verb.
+    k = 1 if len(ws) >= 4 and ws[0][2] in {"وقد", "فقد", "قد", "ولقد"} else 0
+    verb_first = len(ws) >= 3 + k and (
+        _clause_verb(d, ws[0][2])
+        if not k
+        else not (_definite(ws[1][2]) or _bare(ws[1][2]) in _TITLES or _bare(ws[1][2]) in _HEADS)
+    )
+    if verb_first and s[c.start] in "وف":
         # وندد إسماعيل هنية القيادي في حماس بإسرائيل وقال: the subject of the first verb speaks.
         inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
         inner.objectish = True
-        sp = parse_speaker(d, ws[1][0], b, inner)
+        sp = parse_speaker(d, ws[1 + k][0], b, inner)
         if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
             return sp
     if not 1 <= len(ws) <= 8:
