@@ -2657,6 +2657,9 @@ def _whole_line_quote(d: _Doc, p) -> bool:
 _TITLE_RE = re.compile(rf"(?<!{_W})(?:[وفبك]?(?:ال|لل)|ل)?({_trie_alt(t for t in _TITLES if len(t) > 2)})(?!{_W})")
 _MEDIA_NAME_RE = re.compile(rf"(?<!{_W})[وفب]?(صحيفه|جريده|مجله|وكاله|قناه|اذاعه|شبكه)\s+(?=[^\s\"“«])")
 _CHAIN_STOP = re.compile(r"[،,.:؛;!?؟\n\"“”«»()]")
+# Names of several words match across any run of spaces.
+_NEWSPAPER_ALT = _trie_alt(n.replace(" ", "\x01") for n in _LEX["newspapers"]).replace("\x01", r"\s+")
+_NEWSPAPER_RE = re.compile(rf"(?<!{_W})[وفب]?({_NEWSPAPER_ALT})(?!{_W})")
 
 
 def _prepass_names(d: _Doc) -> None:
@@ -2691,6 +2694,17 @@ def _prepass_names(d: _Doc) -> None:
             kind=head[1],
             category=head[0],
             gender=head[2],
+            weak=True,
+        )
+    for m in _NEWSPAPER_RE.finditer(s):
+        # الإندبندنت in a heading, then "تقول الصحيفة": the newspaper named last answers.
+        # Weak: only the first mention sets the position, so a later one cannot hide this one.
+        d.registry.add(
+            d.span(m.start(1), m.end(1)).text,
+            position=m.start(),
+            kind="media",
+            category="newspaper",
+            gender="f",
             weak=True,
         )
     for m in _TITLE_RE.finditer(s):
