@@ -806,7 +806,8 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         or w in _FUNCTION_WORDS
         or w.startswith(("بال", "لل"))
         or any(ch.isdigit() for ch in w)
-        or (w.startswith("م") and w.endswith("ا") and len(w) >= 5)  # موجها حديثه: a circumstantial participle
+        # موجها حديثه: a circumstantial participle (but مايورغا, a name the article knows)
+        or (w.startswith("م") and w.endswith("ا") and len(w) >= 5 and sp.entry is None)
         # ودعم، وتوليه، ونقلا: و joining a word the document also writes alone, not a name
         or (w[:1] == "و" and len(w) > 3 and d.token_counts.get(w[1:], 0) > 0 and d.registry.resolve_name(w) is None)
         or (w.startswith("ل") and not w.startswith("ال") and _original_ends_ta(d, ws[0]))
@@ -2156,12 +2157,19 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # A participle shares the subject of the sentence's last finite cue.
         if last is not None:
             return last
-        ws = _first_words(s, sent_start, c.start, 3) if c.start - sent_start <= _LOOK_BACK else []
-        if len(ws) >= 3 and _clause_verb(d, ws[0][2]):
+        ws = _first_words(s, sent_start, c.start, 4) if c.start - sent_start <= _LOOK_BACK else []
+        # كما ثمن الأمير خالد الفيصل …، مؤكدا: a discourse word before the first verb.
+        k = 1 if len(ws) >= 4 and ws[0][2] in {"كما", "وكما", "ثم", "وقد", "فقد", "قد"} else 0
+        verb_first = len(ws) >= 3 + k and (
+            _clause_verb(d, ws[0][2])
+            if not k
+            else not (_definite(ws[1][2]) or _bare(ws[1][2]) in _TITLES or _bare(ws[1][2]) in _HEADS)
+        )
+        if verb_first:
             # وفصل الأمير عبدالله بن مساعد الإجراءات، قائلا: the first verb's subject.
             inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
             inner.objectish = True
-            sp = parse_speaker(d, ws[1][0], c.start, inner)
+            sp = parse_speaker(d, ws[1 + k][0], c.start, inner)
             if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
                 return _commit(d, sp, c.start)
         kana = _KANA_QAD.search(s, max(sent_start, c.start - _LOOK_BACK), c.start)
@@ -2862,8 +2870,11 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
                     break
                 j += 1
                 break  # a family name with the article closes the name
-            if not _family_word(w):
-                break
+            if (w in _NAME_PARTICLES or len(w) <= 2) and _family_word(w) and j + 1 < n:
+                j += 1  # ماري لو بيرنار، فان دايك: a particle of a European name
+                continue
+            if (family and w not in {"اوغلو", "زاده"}) or not _family_word(w):
+                break  # كاثرين مايورغا دعوى: one family name without the article (جاوش أوغلو is one)
             j, core, family = j + 1, core + 1, True
         while j > i + k and toks[j - 1].group() in _NAME_JOINERS:
             j -= 1
