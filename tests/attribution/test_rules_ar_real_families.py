@@ -178,6 +178,8 @@ GIVEN_NAME_CASES = [
     ("كما أشاد أمير المنطقة الأمير فيصل بن سعد بالمشاركين، مؤكداً أن المهرجان سيبقى منارة للثقافة.", "فيصل بن سعد"),
     # A surname shaped like a participle (م…ا) is the name the article gave before.
     ("ورفعت كاثرين مايورغا دعوى ضد اللاعب. وتقول مايورغا إنها تعرضت للاعتداء في الفندق.", "كاثرين مايورغا"),
+    # A name after a club whose own name is a word (أحد "Uhud", also "one of").
+    ("وأكد عضو نادي أحد حامد الزهراني أن فريقه جاهز لملاقاة الأنصار اليوم.", "حامد الزهراني"),
     # A one-letter title with its dot.
     ("وأضاف د. عبدالغفار أن القناة ستجذب الناقلات العملاقة قريبا.", "عبدالغفار"),
 ]
@@ -198,6 +200,18 @@ def test_a_name_known_from_the_article_ends_before_the_verbs_object():
     found = detect("", body, "ar")
     assert [gold_name(a.speaker) for a in found] == [gold_name("دونالد ترامب")] * 2
     assert found[-1].quote.text.startswith("وجود أي رسائل")
+
+
+def test_a_clause_before_a_quotation_that_opens_its_own_sentence_is_reported_too():
+    body = "وأكد المدرب سامي حداد أن فريقه جاهز لملاقاة المنافس يوم الجمعة «ورغم الغيابات سنلعب من أجل الفوز»."
+    found = detect("", body, "ar")
+    assert [(a.kind, a.quote.text) for a in found] == [
+        ("indirect", "فريقه جاهز لملاقاة المنافس يوم الجمعة"),
+        ("mixed", "ورغم الغيابات سنلعب من أجل الفوز"),
+    ]
+    # A quotation the clause governs is the statement alone (FORMAT.md: mixed).
+    governed = detect("", 'وأكد الوزير سامي حداد أن واشنطن "لا ترغب في توسيع رقعة الحرب".', "ar")
+    assert [(a.kind, a.quote.text) for a in governed] == [("mixed", "لا ترغب في توسيع رقعة الحرب")]
 
 
 def test_bayyana_is_a_cue_only_at_the_start_of_a_clause():

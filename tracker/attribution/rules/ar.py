@@ -1321,6 +1321,22 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
     return b
 
 
+def _person_after_non_name(d: _Doc, a: int, b: int) -> int | None:
+    """Where a person's name closing the phrase starts, when the word before it cannot be part of
+    a name (عضو نادي أحد حامد الأحمدي: أحد names the club): a quantifier, a title, a head or a
+    definite word."""
+    if not d.entities:
+        return None
+    ent = _entity_in(d, a, b)
+    if ent is None or ent[0] != "PER" or ent[1] <= a or d.s[ent[2] : b].strip(" \"'“”«»،,"):
+        return None
+    before = _TOKEN.findall(d.s, max(a, ent[1] - 30), ent[1])
+    w = before[-1] if before else ""
+    if w in _QUANTIFIERS or _bare(w) in _TITLES or _bare(w) in _HEADS or _definite(w):
+        return ent[1]
+    return None
+
+
 def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue, desc: str, plural=False):
     # Names are reported as written (with hamzas and diacritics), not folded; quotation marks
     # inside (مراسل «…») are dropped.
@@ -1339,6 +1355,11 @@ def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue,
     if gender is None and kind == "person" and cue.gender is None:
         title = next((_bare(w) for w in _TOKEN.findall(desc) if _bare(w) in _TITLES), "")
         gender = "f" if title.endswith("ه") else "m"
+    start = _person_after_non_name(d, a, b) if kind in {None, "person"} else None
+    if start is not None:
+        desc = f"{desc} {d.s[a:start]}".strip()
+        a = start
+        name = _QUOTE_CHARS_RE.sub("", d.span(a, b).text.strip(" \"'“”«»،,"))
     known = d.registry.resolve_name(name)
     if known is None:
         # نفى ترامب وجود أي رسائل: a known name followed by the verb's object ends at the name.
@@ -2340,6 +2361,16 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
             for pa, pb in pieces:
                 if not any(k not in d.used_marks and not d.is_name(k) for k in d.marks_between(pa, pb)):
                     _emit_indirect(d, c, pa, pb, name, skind, mention, cue_span, via_name, base, rule_base)
+    if quotes and c.via_comp in {"comp", "pre"}:
+        # أنّ فريقه جاهز للمباراة «ورغم أن …»: a complete clause before a quotation that opens a
+        # sentence of its own (with و/ف, or after a comma) is reported in indirect speech too.
+        first = d.marks[quotes[0]]
+        pre = _TOKEN.findall(s, a, first.open)
+        inner = _TOKEN.findall(s, first.start, min(first.end, first.start + 40))
+        gap = s[a : first.open].rstrip()
+        opens = bool(inner) and inner[0][:1] in "وف" and len(inner[0]) > 3
+        if len(pre) >= 4 and (opens or gap.endswith(("،", ","))) and not d.inside_quote(a):
+            _emit_indirect(d, c, a, first.open, name, skind, mention, cue_span, via_name, base, rule_base)
     if quotes:
         for k in quotes:
             m = d.marks[k]
@@ -2734,6 +2765,9 @@ def _prepass_names(d: _Doc) -> None:
             continue
         if _definite(name[-1][2]) and not name[-1][2].endswith("ي"):
             continue  # … سامي عادل القرار بأنه: a family name or the object? Leave it to the cue.
+        start = _person_after_non_name(d, name[0][0], name[-1][1])
+        if start is not None:
+            name = [w for w in name if w[0] >= start]
         title = m.group(1)
         d.registry.add(
             d.span(name[0][0], name[-1][1]).text,
