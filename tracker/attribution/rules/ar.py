@@ -336,6 +336,7 @@ class Cue:
     objectish: bool = False  # an object may follow the subject (no statement, or وصف/اتهم …)
     object_start: int | None = None  # where a verbal-noun statement may start (after a relay's تأكيده)
     relative: bool = False  # the verb of a relative clause (الذي يقول): its antecedent speaks
+    participle: bool = False  # a participle's object read as its verb's (مؤكدة التزامها)
 
 
 # The name علي and the preposition على fold alike. Where a text writes the preposition with ى,
@@ -1792,7 +1793,7 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         or core.isdigit()
         or d.registry.resolve_name(core) is not None
         or d.inside_quote(ws[i][0])
-        or (_possessive(d, ws[i]) and (lemma != "اعلن" or skipped_adjunct))
+        or (_possessive(d, ws[i]) and (lemma != "اعلن" or skipped_adjunct) and not c.participle)
         or _conjunct(d, core)
         or (core.startswith("ل") and not _MASDAR_VERBS[lemma])
     ):
@@ -1940,14 +1941,32 @@ def _postposed_quote(d: _Doc, c: Cue, sent_start: int, sent_end: int) -> None:
 
 def _frame_participle(d: _Doc, c: Cue, limit: int, sent_end: int) -> None:
     _comp, _qk, candidates = _statement_starts(d, c.end, limit)
-    if not candidates:
-        return
-    pos, how, content_start = min(candidates)
     # Only a short bridge (إلى، ب، له) may stand between the participle and its statement.
-    if len(_words(d.s, c.end, pos)) > 3:
+    if not candidates or len(_words(d.s, c.end, min(candidates)[0])) > 3:
+        _frame_participle_masdar(d, c, limit, sent_end)
         return
+    _pos, how, content_start = min(candidates)
     c.content = _colon_then_next_line(d, how, content_start, sent_end)
     c.via_comp = how
+
+
+_PARTICIPLE_VERBS = dict(_LEX["participle_verbs"])
+
+
+def _frame_participle_masdar(d: _Doc, c: Cue, limit: int, sent_end: int) -> None:
+    """مشددا على ضرورة …، مؤكدا التزامها …: a participle whose object is a verbal-noun phrase
+    states it, as its verb does (_frame_masdar)."""
+    w = c.word[1:] if c.word[:1] == "و" and c.word[1:] in _PART_FORMS else c.word
+    base = w[:-1] + "ا" if w.endswith("ه") else (w[:-2] + "ا" if w.endswith("ين") else w)
+    lemma = _PARTICIPLE_VERBS.get(base)
+    if lemma is None:
+        return
+    shim = Cue("verb", c.start, c.end, c.gender, c.plural, lemma)
+    shim.object_start = c.end
+    shim.participle = True
+    _frame_masdar(d, shim, Speaker("", c.start, c.end, None, None, "", None, False), limit, sent_end)
+    if shim.content is not None:
+        c.content, c.via_comp = shim.content, shim.via_comp
 
 
 def _frame_qawl(d: _Doc, c: Cue, limit: int, sent_end: int) -> None:
