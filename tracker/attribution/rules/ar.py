@@ -1626,11 +1626,16 @@ def _coordinated(s: str, sent_start: int, pos: int, word_prefix: str) -> bool:
     return bool(re.search(r"(?:فيما|بينما|في\s+حين|كما|ثم|حين|عندما|فقد|وقد|و?لكن(?:ه|ها|هم|هما)?)$", before))
 
 
+_TOPIC_WORDS = 8
+
+
 def _read_sentence(d: _Doc, a: int, b: int) -> None:
     _read_cues(d, a, b)
-    # Whoever this sentence names is the topic now: a later dropped subject (وقال السبت …)
-    # prefers them to someone named earlier.
-    for m in _TOKEN.finditer(d.s, a, b):
+    # Whoever this sentence names near its start (its subject, not an object further on) is the
+    # topic now: a later dropped subject (وقال السبت …) prefers them to someone named earlier.
+    for k, m in enumerate(_TOKEN.finditer(d.s, a, b)):
+        if k >= _TOPIC_WORDS:
+            break
         if len(m.group()) > 2 and not d.inside_quote(m.start()):
             d.registry.mentioned(m.group(), m.start())
 
