@@ -828,12 +828,27 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     return _plausible(d, _parse_speaker(d, a, b, cue))
 
 
+_ANONYMITY_RE = re.compile(
+    r"[وف]?(?:طلب|طلبت|طلبوا|طالبا|طالبه|طالبين|رفض|رفضت|رفضوا|رافضا|رافضه|رافضين|فضل|فضلت|مفضلا|مفضله)\s+"
+    r"(?:عدم\s+)?(?:الكشف\s+عن|كشف|ذكر|نشر)\s+(?:اسم|هوي)"
+)
+
+
 def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     s = d.s
     # A subject phrase is short; the cap keeps a cue without a statement from reading on.
     b = min(b, a + 160)
     # Trailing prepositions that belong to the verb (أشار إلى أنّ، تحدث عن).
     words = _words(s, a, b)
+    for k in range(1, len(words) - 1):
+        if (words[k][2] in {"ردا", "تعليقا", "تعقيبا"} and words[k + 1][2] == "علي") or _ANONYMITY_RE.match(
+            s, words[k][0], b
+        ):
+            # قالت الوزيرة ردا على سؤال، مسؤول رفض الكشف عن هويته: an adjunct or a request for
+            # anonymity ends the subject.
+            b = words[k][0]
+            words = words[:k]
+            break
     while words and words[-1][2] in {"الي", "عن", "ب", "علي", "في", "من", "بالقول"}:
         b = words[-1][0]
         words = words[:-1]
@@ -1572,6 +1587,8 @@ def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
         prev = _previous_word(d.s, c.start)
         if c.kind == "verb" and prev in {"عدم", "دون", "بدون"}:
             continue  # طلب عدم ذكر اسمه: a verbal noun, not a verb
+        if c.kind == "verb" and c.word == "ردا" and d.s[c.end : c.end + 5].lstrip().startswith("علي"):
+            continue  # قالت الوزيرة ردا على سؤال: "in reply to", not the verb ردّا
         if c.kind == "verb" and (prev.isdigit() or prev in _NUMBER_WORDS):
             continue  # 11 ألف طالب: a counted noun (طالب "student"), not the verb طالب
         if c.kind == "verb" and (prev in _RELATIVES or prev[1:] in _RELATIVES):
@@ -2848,6 +2865,9 @@ def _prepass_names(d: _Doc) -> None:
 
 # علي is the name only where the text tells it from the preposition على (_mark_name_ali).
 _GIVEN_NAMES = frozenset(_LEX["given_names"]) - {"علي"} | {"علی"}
+# Foreign given names take one family name; an Arabic one a father's name and a family name too.
+_FOREIGN_GIVEN = frozenset(_LEX["foreign_given_names"]) - _GIVEN_NAMES
+_GIVEN_NAMES = _GIVEN_NAMES | _FOREIGN_GIVEN
 _NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "ال", "عبد"})
 _COMMON_DEFINITES = frozenset(_LEX["common_definites"])
 
@@ -2899,6 +2919,8 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
         if i > 0 and toks[i - 1].group() in {"ابو", "ام"} and s[toks[i - 1].end() : toks[i].start()].isspace():
             first = i - 1  # أبو بكر شوقي: the kunya opens the name
         j, core, family = i + k, 1, False
+        foreign = toks[i].group() in _FOREIGN_GIVEN
+        indefinite = 0
         while j < n and j - i < 6 and s[toks[j - 1].end() : toks[j].start()].isspace():
             w = toks[j].group()
             prev = toks[j - 1].group()
@@ -2914,9 +2936,12 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
             if g:
                 j, core = j + g, core + 1
                 continue
+            if w in {"الابن", "الاب"} and family:
+                j += 1  # دونالد ترامب الابن: Jr. is part of the name
+                break
             if _definite(w):
-                if family and not (w.endswith("ي") and len(w) > 5):
-                    break  # نيكولاس هايسوم الحادث, but خالد زهران المعولي
+                if family and foreign and not (w.endswith("ي") and len(w) > 5):
+                    break  # نيكولاس هايسوم الحادث, but محمد خير الزبير، خالد زهران المعولي
                 # A family name that is also a common word or a nationality (محمد شياع السوداني) is
                 # known by its repetition after the same word.
                 repeated = bigrams[(prev, w)] > 1
@@ -2931,9 +2956,13 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
             if (w in _NAME_PARTICLES or len(w) <= 2) and _family_word(w) and j + 1 < n:
                 j += 1  # ماري لو بيرنار، فان دايك: a particle of a European name
                 continue
-            if (family and w not in {"اوغلو", "زاده"}) or not _family_word(w):
-                break  # كاثرين مايورغا دعوى: one family name without the article (جاوش أوغلو is one)
-            j, core, family = j + 1, core + 1, True
+            # كاثرين مايورغا دعوى: a foreign name has one family name without the article (جاوش
+            # أوغلو is one); an Arabic one two (سمير سعيد حداد), not an accusative (بيانا).
+            if family and w not in {"اوغلو", "زاده"} and (foreign or indefinite >= 2 or w.endswith("ا")):
+                break
+            if not _family_word(w):
+                break
+            j, core, family, indefinite = j + 1, core + 1, True, indefinite + 1
         while j > i + k and toks[j - 1].group() in _NAME_JOINERS:
             j -= 1
         if j - first >= 2 and not d.inside_quote(toks[i].start()):
