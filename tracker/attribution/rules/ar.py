@@ -938,8 +938,12 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     # Apposition: description، Name، -> Name.
     # (Not when the first part is itself a name: جوردان بيكفورد، حارس مرمى إنجلترا.)
     first_is_name = _name_like([w[2] for w in ws]) and len(ws) >= 2
+    # (Nor when the first part is an organisation: أعلن الجيش، صباح الإثنين، اعتقال …)
+    org_first = _bare(ws[0][2]) in _HEADS and _bare(ws[0][2]) not in _TITLES
     if len(kept) > 1 and not first_is_name:
         for x2, y2, ws2 in kept[1:]:
+            if org_first and not (_bare(ws2[0][2]) in _TITLES or _person_in(d, ws2[0][0], ws2[-1][1])):
+                continue  # unless a title or a person's name says so (مجلس الوزراء، الدكتور أحمد …)
             if _media_addressee(ws2[0][2], ws2[1][2] if len(ws2) > 1 else "") or _indirect_object(d, ws2[0][2]):
                 continue  # شركة فيسبوك، لبي بي سي، إن: the medium it spoke to
             # ، الدكتورة منى سالم،: a title before the appositive name is description.
@@ -1335,6 +1339,11 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
         if appositive and _bare(ws[0][2]) not in _TITLES and (i >= 2 or _definite(w)):
             return ws[i - 1][1]
     return b
+
+
+def _person_in(d: _Doc, a: int, b: int) -> bool:
+    ent = _entity_in(d, a, b) if d.entities else None
+    return ent is not None and ent[0] == "PER"
 
 
 def _person_after_non_name(d: _Doc, a: int, b: int) -> int | None:
@@ -2108,6 +2117,13 @@ def _clause_verb(d: _Doc, w: str) -> bool:
     )
 
 
+_PRONOUN_SUBJECTS = {
+    p + w: v
+    for w, v in {"هو": ("m", False), "هي": ("f", False), "هم": (None, True), "هن": ("f", True)}.items()
+    for p in ("", "و", "ف")
+}
+
+
 def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     """A noun phrase opening the clause right before a verb that has no subject after it."""
     s = d.s
@@ -2116,6 +2132,12 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     # وكان ذبيح الله مجاهد، أكد …؛ حسين المعلاق، وهو صاحب محل …، أوضح: step back over an empty
     # segment and over appositive or relative ones to the subject before them.
     end = c.start
+    alone = _words(s, clause, end)
+    if len(alone) == 1 and alone[0][2] in _PRONOUN_SUBJECTS:
+        # …، وهو يقول "…": the pronoun is the subject, the person the sentence is about.
+        g, pl = _PRONOUN_SUBJECTS[alone[0][2]]
+        sp = _pronoun(d, g, pl, c.start)
+        return sp if sp.entry is not None else None
     for _ in range(4):
         seg = _first_words(s, clause, end, 1)
         opener = seg[0][2] if seg else ""
