@@ -950,6 +950,11 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             while len(ws2) > 1 and _bare(ws2[0][2]) in _TITLES:
                 ws2 = ws2[1:]
             x2 = ws2[0][0]
+            # ، عيسى قراقع مساء أمس الجمعة: the name ends before a time word.
+            cut = next((k for k in range(1, len(ws2)) if ws2[k][2] in _TIME_WORDS), len(ws2))
+            if cut < len(ws2):
+                ws2 = ws2[:cut]
+                y2 = ws2[-1][1]
             names = [w[2] for w in ws2]
             if _name_like(names):
                 desc = s[x:y]
