@@ -165,6 +165,8 @@ _OBJECT_VERBS = frozenset(_LEX["object_verbs"])
 # Verbs whose object may be the statement itself as a verbal noun (أعلن مقتل …، نفى وجود …),
 # with the preposition that introduces it when there is one (أشار إلى وجود …، طالب بوقف …).
 _MASDAR_VERBS = dict(_LEX["masdar_verbs"])
+# Prepositions a verb may take or leave before its verbal-noun object (كشف (عن) …، أكد (على) …).
+_MASDAR_OPTIONAL_PREPS = {k: frozenset(v) for k, v in _LEX["masdar_optional_preps"].items()}
 _SAYING = frozenset(_LEX["saying"])
 # Pronoun-suffixed verbal nouns of reporting: نقلت الوكالة عن الوزير تأكيده …
 _REPORTING_MASDAR_RE = re.compile(
@@ -1807,7 +1809,9 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         else:
             break
     prep = _MASDAR_VERBS[lemma]
-    if i < len(ws) and prep and ws[i][2] == prep:
+    if i < len(ws) and ws[i][2] in _MASDAR_OPTIONAL_PREPS.get(lemma, ()):
+        i += 1  # كشف عن خطة …، أكد على ضرورة …، أعلن عن مقتل …
+    elif i < len(ws) and prep and ws[i][2] == prep:
         i += 1  # (an attached ب, طالب بوقف, stays: the phrase starts with it)
     if len(ws) - i < 2:
         return
