@@ -42,4 +42,11 @@ def load(language: str) -> dict:
 
 # Tables whose values are words too: a verb's imperfect stem or preposition (ar), an irregular
 # verb's forms or a title spelled out (en).
-_WORD_VALUED = {"verbs", "masdar_verbs", "masdar_optional_preps", "participle_verbs", "irregular_verbs", "title_abbreviations"}
+_WORD_VALUED = {
+    "verbs",
+    "masdar_verbs",
+    "masdar_optional_preps",
+    "participle_verbs",
+    "irregular_verbs",
+    "title_abbreviations",
+}

@@ -802,6 +802,7 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
     w = ws[0][2]
     if (
         w in _NOT_SPEAKER_START
+        or w in _ADVERBS
         or w in _RELATIVES
         or w[1:] in _RELATIVES
         or w in _TIME_WORDS
@@ -1823,6 +1824,8 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         or core in _PREPOSITIONS
         or core in _FUNCTION_WORDS
         or core in _TIME_WORDS
+        or core in {"باسم", "ردا", "تعليقا", "تعقيبا"}
+        or core in _ADVERBS
         or core in _VERB_FORMS
         or _COMP_RE.fullmatch(core)
         or _bare(core) in _TITLES
