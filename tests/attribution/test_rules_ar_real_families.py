@@ -205,6 +205,10 @@ GIVEN_NAME_CASES = [
     ),
     # An organisation subject, a time adjunct, then the verbal-noun object: no apposition.
     ("وأعلن الجيش، صباح الإثنين، اعتقال أحد عشر شخصا في المدينة.", "الجيش"),
+    # A family name opening with ل that the text uses nowhere without it.
+    ('ويقول عبد الكريم لاهيجي، رئيس الشبكة الدولية: "الوضع يزداد سوءا كل يوم".', "عبد الكريم لاهيجي"),
+    # An unnamed spokesperson ends before a time word.
+    ("وقالت متحدثة باسم الخارجية الثلاثاء إن البلدين شريكان مقربان للولايات المتحدة.", "متحدثة باسم الخارجية"),
     # A one-letter title with its dot.
     ("وأضاف د. عبدالغفار أن القناة ستجذب الناقلات العملاقة قريبا.", "عبدالغفار"),
 ]

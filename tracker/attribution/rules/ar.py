@@ -2860,7 +2860,12 @@ def _prepass_names(d: _Doc) -> None:
         stop = _CHAIN_STOP.search(s, m.end(), min(len(s), m.end() + 80))
         ws = _words(s, m.end(), stop.start() if stop else min(len(s), m.end() + 80))
         k = 0
-        while k < len(ws) and k < 5 and (k == 0 or _definite(ws[k][2]) or _nisba(ws[k][2])):
+        while (
+            k < len(ws)
+            and k < 5
+            and (k == 0 or _definite(ws[k][2]) or _nisba(ws[k][2]))
+            and ws[k][2] not in _TIME_WORDS
+        ):
             k += 1
         if k == 0 or (k < len(ws) and not _stops_name(ws[k][2]) and ws[k][2] not in _FUNCTION_WORDS):
             continue  # a name follows (المتحدث باسم الجيش دانيال هاغاري): the title pre-pass has it
@@ -2917,11 +2922,13 @@ def _given_name_at(toks: list[re.Match], i: int) -> int:
     return 0
 
 
-def _family_word(w: str) -> bool:
-    """A word that may go on a personal name: not a function word, title, head, verb or time word."""
+def _family_word(w: str, lam_name: bool = False) -> bool:
+    """A word that may go on a personal name: not a function word, title, head, verb or time word.
+    ``lam_name``: a word opening with ل is a name (لاهيجي), not an addressee (لوكالة)."""
+    lam = lam_name and w[:1] == "ل" and not w.startswith(("ال", "لل")) and len(w) > 3
     return not (
         _stops_name(w)
-        or _ends_name(w)
+        or (_ends_name(w) and not lam)
         or w in _FUNCTION_WORDS
         or w in _NOT_SPEAKER_START
         or w in _VERB_FORMS
@@ -2994,7 +3001,8 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
             # أوغلو is one); an Arabic one two (سمير سعيد حداد), not an accusative (بيانا).
             if family and w not in {"اوغلو", "زاده"} and (foreign or indefinite >= 2 or w.endswith("ا")):
                 break
-            if not _family_word(w):
+            # عبد الكريم لاهيجي: ل opens a name when the rest is no word of the text (لوكالة، لبلاده).
+            if not _family_word(w, lam_name=d.token_counts.get(w[1:], 0) == 0):
                 break
             j, core, family, indefinite = j + 1, core + 1, True, indefinite + 1
         while j > i + k and toks[j - 1].group() in _NAME_JOINERS:
