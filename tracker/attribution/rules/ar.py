@@ -2925,7 +2925,14 @@ def _given_name_at(toks: list[re.Match], i: int) -> int:
 def _family_word(w: str, lam_name: bool = False) -> bool:
     """A word that may go on a personal name: not a function word, title, head, verb or time word.
     ``lam_name``: a word opening with ل is a name (لاهيجي), not an addressee (لوكالة)."""
-    lam = lam_name and w[:1] == "ل" and not w.startswith(("ال", "لل")) and len(w) > 3
+    rest = w[1:]
+    lam = (
+        lam_name
+        and w[:1] == "ل"
+        and not w.startswith(("ال", "لل"))
+        and len(w) > 3
+        and not (rest in _MEDIA_FIRST_WORDS or _group_head(rest) or _bare(rest) in _TITLES or _bare(rest) in _HEADS)
+    )
     return not (
         _stops_name(w)
         or (_ends_name(w) and not lam)
