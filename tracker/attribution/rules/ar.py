@@ -1781,6 +1781,10 @@ def _conjunct(d: _Doc, w: str) -> bool:
     return _definite(rest) or d.token_counts.get(rest, 0) > 0 or d.registry.resolve_name(rest) is not None
 
 
+# Verbs whose verbal-noun object may carry the subject's pronoun: أعلن عزمه، نفى تورطه، أكد دعمه.
+_POSSESSIVE_OK = frozenset({"اعلن", "نفي", "اكد"})
+
+
 def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int) -> None:
     """أعلنت الوزارة مقتل ثلاثة …، نفى الحزب أي علاقة …، أشار إلى وجود …: a reporting verb whose
     object is a verbal-noun phrase states it; the statement is that phrase."""
@@ -1800,7 +1804,7 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
     skipped_adjunct = False
     while i < len(ws):
         w = ws[i][2]
-        if w in _TIME_WORDS or w in {"ايضا", "كذلك", "مجددا", "رسميا"}:
+        if w in _TIME_WORDS or w in _ADVERBS or w in {"ايضا", "كذلك", "مجددا", "رسميا", "تماما", "مرارا"}:
             i += 1
         elif w in {"في", "عبر", "خلال"} and i + 1 < len(ws) and _strip_al(ws[i + 1][2]) in _COMM_NOUNS:
             i += 2
@@ -1836,7 +1840,7 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         or core.isdigit()
         or d.registry.resolve_name(core) is not None
         or d.inside_quote(ws[i][0])
-        or (_possessive(d, ws[i]) and (lemma != "اعلن" or skipped_adjunct) and not c.participle)
+        or (_possessive(d, ws[i]) and (lemma not in _POSSESSIVE_OK or skipped_adjunct) and not c.participle)
         or _conjunct(d, core)
         or (core.startswith("ل") and not _MASDAR_VERBS[lemma])
     ):
