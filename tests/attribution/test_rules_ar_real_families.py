@@ -243,6 +243,20 @@ def test_a_clause_before_a_quotation_that_opens_its_own_sentence_is_reported_too
     assert [(a.kind, a.quote.text) for a in governed] == [("mixed", "لا ترغب في توسيع رقعة الحرب")]
 
 
+def test_zada_adds_a_statement_of_the_same_speaker_and_ends_the_one_before():
+    body = (
+        "وأشار اللاعب سامي حداد إلى أن اللاعبين يتحملون جزءا كبيرا من المشكلة، "
+        'وزاد: "انخفاض المستوى ليس وليد هذا الموسم".'
+    )
+    found = detect("", body, "ar")
+    assert [(a.quote.text, gold_name(a.speaker)) for a in found] == [
+        ("اللاعبين يتحملون جزءا كبيرا من المشكلة", gold_name("سامي حداد")),
+        ("انخفاض المستوى ليس وليد هذا الموسم", gold_name("سامي حداد")),
+    ]
+    # زاد "increased" reports nothing.
+    assert not detect("", "وزاد عدد الزوار هذا العام إلى عشرة آلاف زائر.", "ar")
+
+
 def test_bayyana_is_a_cue_only_at_the_start_of_a_clause():
     said = detect("", "وقال الوزير سامي حداد إن الخطة جاهزة. وبين أن التمويل مؤمن بالكامل للمشروع.", "ar")
     assert [a.quote.text for a in said][-1] == "التمويل مؤمن بالكامل للمشروع"

@@ -158,7 +158,10 @@ def _verb_forms() -> tuple[dict[str, tuple[str | None, bool]], dict[str, str]]:
 
 
 _VERB_FORMS, _VERB_LEMMA = _verb_forms()
-_VERB_LEMMA.update({"بين": "بين", "يبين": "بين"})
+_VERB_LEMMA.update({"بين": "بين", "يبين": "بين", "زاد": "زاد", "زادت": "زاد"})
+_CLAUSE_INITIAL_CUES = frozenset({"بين", "يبين", "زاد", "زادت"})
+# وزاد: "…", وزاد أن …: "and he added"; زاد is "increased" elsewhere.
+_ZADA_RE = re.compile(rf"(?<!{_W})[وف](زاد|زادت)(?=\s*(?::|[\"«“]|ب?ان(?!{_W})|انه|انها|قايلا|قايله|بالقول))")
 _BAYYANA_RE = re.compile(rf"(?:^|(?<=[.،,؛:\n]\s)|(?<=[.،,؛:\n]))[وف](بين|يبين)(?!{_W})", re.MULTILINE)
 # Verbs whose object can stand between the subject and the statement (وصف X بأنه، اتهم X بأن).
 _OBJECT_VERBS = frozenset(_LEX["object_verbs"])
@@ -1567,6 +1570,9 @@ def _all_cues(s: str) -> list[Cue]:
     # preposition "between" sits inside a clause, after its noun.
     for m in _BAYYANA_RE.finditer(s):
         cues.append(Cue("verb", m.start(), m.end(), "m", False, m.group(1)))
+    for m in _ZADA_RE.finditer(s):
+        fem = m.group(1).endswith("ت")
+        cues.append(Cue("verb", m.start(), m.end(), "f" if fem else "m", False, m.group(1)))
     for m in _nominal_matches(s):
         if m.group("ma"):
             verb = m.group("mverb")
@@ -2327,8 +2333,9 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # the noun after it is an object.
         c.has_subject = False
     sp = parse_speaker(d, a, b, c) if (c.has_subject or c.kind != "verb") else None
-    if c.kind == "verb" and not c.has_subject:
-        # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن).
+    if c.kind == "verb" and not c.has_subject and c.word not in _CLAUSE_INITIAL_CUES:
+        # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن). وبيّن and وزاد open a
+        # clause of their own: no subject stands before them.
         sp = _preverbal_subject(d, c, sent_start)
     if sp is None and c.kind == "verb":
         # A dropped subject: the last speaker agreeing with the verb in gender and number.
