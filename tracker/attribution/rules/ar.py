@@ -2271,6 +2271,18 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
             if not k
             else not (_definite(ws[1][2]) or _bare(ws[1][2]) in _TITLES or _bare(ws[1][2]) in _HEADS)
         )
+        if not verb_first and not k and len(ws) >= 3:
+            # أرجع لاعب المنتخب صالح الداود …، مشيرا: a verb opening the sentence, its subject a title
+            # or a given name.
+            w0, w1 = ws[0][2], ws[1][2]
+            verb_first = (
+                3 <= len(w0) <= 6
+                and not (_definite(w0) or _bare(w0) in _TITLES or _bare(w0) in _HEADS or w0 in _GIVEN_NAMES)
+                and w0 not in _NOT_SPEAKER_START
+                and w0 not in _PREPOSITIONS
+                and w0 not in _FUNCTION_WORDS
+                and (_bare(w1) in _TITLES or w1 in _GIVEN_NAMES)
+            )
         if verb_first:
             # وفصل الأمير عبدالله بن مساعد الإجراءات، قائلا: the first verb's subject.
             inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
