@@ -188,7 +188,10 @@ GIVEN_NAME_CASES = [
     # A discourse word before the first verb; its subject says the participle's statement.
     ("كما أشاد أمير المنطقة الأمير فيصل بن سعد بالمشاركين، مؤكداً أن المهرجان سيبقى منارة للثقافة.", "فيصل بن سعد"),
     # A sentence opening with a verb (no و) whose subject is a title; the participle shares it.
-    ("أرجع لاعب المنتخب السابق صالح الحربي تراجع المستوى إلى تغيير المدربين، مشيرا إلى أن الوقت قصير.", "صالح الحربي"),
+    (
+        "أرجع لاعب المنتخب السابق صالح الحربي تراجع المستوى إلى تغيير المدربين، مشيرا إلى أن الوقت قصير جدا.",
+        "صالح الحربي",
+    ),
     # A surname shaped like a participle (م…ا) is the name the article gave before.
     ("ورفعت كاثرين مايورغا دعوى ضد اللاعب. وتقول مايورغا إنها تعرضت للاعتداء في الفندق.", "كاثرين مايورغا"),
     # A name after a club whose own name is a word (أحد "Uhud", also "one of").
