@@ -70,3 +70,22 @@ def test_weak_entries_serve_names_but_not_pronouns():
     assert entry.name == "Joe Biden"
     reg.touch(entry, 40)
     assert reg.resolve_pronoun("m", False).name == "Joe Biden"
+
+
+def test_lookups_in_a_crowded_registry_reach_the_latest_entries_and_ties_go_to_the_first():
+    reg = Registry()
+    for i in range(5000):
+        reg.add(f"Mohammed Person{i}", position=i, kind="person", gender="m")
+    reg.add("Lina Sami", position=6000, kind="person", gender="f")
+    assert reg.resolve_pronoun("m", False).name == "Mohammed Person4999"
+    assert reg.resolve_pronoun("f", False).name == "Lina Sami"
+    # A name shared by thousands of entries still resolves by its rarest word.
+    assert reg.resolve_name("Person17").name == "Mohammed Person17"
+    assert reg.resolve_name("Mohammed Person4321").name == "Mohammed Person4321"
+    # An entry touched again is recent again, however early it was recorded.
+    reg.touch(reg.resolve_name("Person3"), 7000)
+    assert reg.resolve_pronoun("m", False).name == "Mohammed Person3"
+    tied = Registry()
+    tied.add("First Person", position=5, kind="person", gender="m")
+    tied.add("Second Person", position=5, kind="person", gender="m")
+    assert tied.resolve_pronoun("m", False).name == "First Person"

@@ -34,6 +34,8 @@ def _name(i: int) -> str:
     return "".join(_SYLLABLES[int(c)] for c in f"{i:04d}").title()
 
 
+_AR_SURNAMES = [chr(0x0628 + (k * 7) % 20) + "ا" + chr(0x0633 + (k * 3) % 8) + "ي" for k in range(40)]
+
 # name -> (language, paragraph): one paragraph each, no sentence break in most of them.
 PATHOLOGICAL = {
     '6,000 "he said" (48 KB)': ("en", "he said " * 6000),
@@ -58,6 +60,15 @@ PATHOLOGICAL = {
     '3,000 "قال إنه قال إن"': ("ar", "قال إنه قال إن " * 3000),
     '3,000 "بحسب مسؤولين قالوا"': ("ar", "بحسب مسؤولين قالوا " * 3000),
     '2,000 "وقال كيربي: "نعم"،"': ("ar", 'وقال كيربي: "نعم"، ' * 2000),
+    # Names from the given-name lexicon, each with a title: entity lookups must stay local.
+    "2,000 titled people, each then a pronoun and a descriptor": (
+        "ar",
+        " ".join(
+            f"وقال الوزير محمد {_AR_SURNAMES[i % 40]}{i} إن الخطة ستنجح. وأضاف أن التمويل متوفر للمشروع. "
+            "وقال المسؤول إن العمل مستمر."
+            for i in range(2000)
+        ),
+    ),
 }
 DEMO = REPO / "tracker" / "demo"
 

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .text import skeleton
 from .text import tokens as _tokens
+
+# How many of the latest entries a pronoun or a descriptor may reach back to.
+_LOOK_BACK_ENTRIES = 120
 
 
 @lru_cache(maxsize=8192)
@@ -39,6 +43,7 @@ class Entry:
     position: int = 0  # offset of the latest mention (recency)
     weak: bool = False  # seen only as a name in passing, not yet as a speaker
     toks: tuple[str, ...] = field(default=())
+    seq: int = 0  # order of recording, for ties in recency
 
     def agrees(self, gender: str | None, plural: bool | None, *, strict: bool = False) -> bool:
         if plural is not None and self.plural != plural:
@@ -63,14 +68,30 @@ class Registry:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
         self._exact: dict[tuple[str, ...], Entry] = {}
-        self._by_token: dict[str, list[Entry]] = {}
+        # token -> entries holding it, and last token -> entries ending with it; keyed by id so
+        # that adding an entry costs the same however many share a token (محمد …).
+        self._by_token: dict[str, dict[int, Entry]] = {}
+        self._by_last: dict[str, dict[int, Entry]] = {}
+        # Entries in the order their position last changed: pronouns and descriptors look back
+        # over the latest ones only, so each lookup is bounded however many names came before.
+        self._order: dict[int, Entry] = {}
+
+    def _bump(self, entry: Entry) -> None:
+        self._order.pop(id(entry), None)
+        self._order[id(entry)] = entry
+
+    def _latest(self):
+        return islice((self._order[k] for k in reversed(self._order)), _LOOK_BACK_ENTRIES)
 
     def _index(self, entry: Entry) -> None:
         self._exact[entry.toks] = entry
         for t in set(entry.toks):
-            bucket = self._by_token.setdefault(t, [])
-            if entry not in bucket:
-                bucket.append(entry)
+            self._by_token.setdefault(t, {}).setdefault(id(entry), entry)
+        if entry.toks:
+            self._by_last.setdefault(entry.toks[-1], {}).setdefault(id(entry), entry)
+
+    def _ending_with(self, token: str):
+        return (e for e in self._by_last.get(token, {}).values() if e.toks and e.toks[-1] == token)
 
     # -- recording ---------------------------------------------------------------------------
     def add(
@@ -93,7 +114,7 @@ class Registry:
             # The surname came first ("Ortega", later "Ana Ortega"): upgrade that entry.
             found = _most_recent(
                 e
-                for e in self._by_token.get(toks[-1], ())
+                for e in self._ending_with(toks[-1])
                 if e.kind in (None, "person") and 0 < len(e.toks) < len(toks) and toks[-len(e.toks) :] == e.toks
             )
         if found is not None:
@@ -108,10 +129,12 @@ class Registry:
             found.description = found.description | desc
             if not weak:
                 found.position, found.weak = max(found.position, position), False
+                self._bump(found)
             return found
-        entry = Entry(name, kind, gender, plural, category, desc, position, weak, toks)
+        entry = Entry(name, kind, gender, plural, category, desc, position, weak, toks, len(self.entries))
         self.entries.append(entry)
         self._index(entry)
+        self._bump(entry)
         return entry
 
     def mentioned(self, word: str, position: int) -> None:
@@ -120,14 +143,16 @@ class Registry:
         toks = tokens(word)
         if len(toks) != 1:
             return
-        found = [e for e in self._by_token.get(toks[0], ()) if not e.weak and e.toks[-1] == toks[0]]
+        found = [e for e in self._ending_with(toks[0]) if not e.weak]
         if len(found) == 1 and (found[0].kind == "person" or len(found[0].toks) == 1):
             found[0].position = max(found[0].position, position)
+            self._bump(found[0])
 
     def touch(self, entry: Entry, position: int) -> None:
         """A resolved mention makes its entry the most recent again."""
         entry.position = max(entry.position, position)
         entry.weak = False
+        self._bump(entry)
 
     # -- lookup -------------------------------------------------------------------------------
     def resolve_name(self, name: str, *, weak_ok: bool = True) -> Entry | None:
@@ -138,14 +163,15 @@ class Registry:
         exact = self._exact.get(toks)
         if exact is not None and exact.toks == toks and (weak_ok or not exact.weak):
             return exact
-        candidates = self._by_token.get(toks[0], ())
         if len(toks) == 1:
             # One word only stands for a person's surname; "Washington" is not "Washington Times".
             return _most_recent(
                 e
-                for e in candidates
-                if (weak_ok or not e.weak) and len(e.toks) > 1 and e.kind == "person" and e.toks[-1] == toks[0]
+                for e in self._ending_with(toks[0])
+                if (weak_ok or not e.weak) and len(e.toks) > 1 and e.kind == "person"
             )
+        # The rarest token's entries: every candidate must hold all of them anyway.
+        candidates = min((self._by_token.get(t, {}) for t in toks), key=len).values()
         return _most_recent(
             e for e in candidates if (weak_ok or not e.weak) and len(e.toks) > len(toks) and _contains(e.toks, toks)
         )
@@ -167,7 +193,7 @@ class Registry:
         ``weak_ok``: a name seen only in passing may answer when its description matches."""
         ctx = {t for t in tokens(context) if len(t) > 3}  # function words (of, the, في) say nothing
         best, best_key = None, None
-        for e in self.entries:
+        for e in self._latest():
             if e.weak and not (weak_ok and (not ctx or ctx & (e.description | set(e.toks)))):
                 continue
             if not ((category is not None and e.category == category) or (kinds and e.kind in kinds)):
@@ -175,7 +201,7 @@ class Registry:
             if (before is not None and e.position >= before) or (gender is not None and e.gender not in (None, gender)):
                 continue
             score = len(ctx & (e.description | set(e.toks))) if ctx else 0
-            key = (score, e.position)
+            key = (score, e.position, -e.seq)  # ties: the entry recorded first
             if best_key is None or key > best_key:
                 best, best_key = e, key
         if best is None:
@@ -195,13 +221,15 @@ class Registry:
         """Most recent speaker agreeing in gender and number (optionally mentioned before ``before``).
         Entries whose gender is known and agrees win over entries of unknown gender."""
         strict_best = loose_best = None
-        for e in self.entries:
+        for e in self._latest():
             if e.weak or (before is not None and e.position >= before) or (kinds and e.kind not in kinds):
                 continue
             if e.agrees(gender, plural, strict=True):
-                if strict_best is None or e.position > strict_best.position:
+                if strict_best is None or (e.position, -e.seq) > (strict_best.position, -strict_best.seq):
                     strict_best = e
-            elif e.agrees(gender, plural) and (loose_best is None or e.position > loose_best.position):
+            elif e.agrees(gender, plural) and (
+                loose_best is None or (e.position, -e.seq) > (loose_best.position, -loose_best.seq)
+            ):
                 loose_best = e
         return strict_best or loose_best
 

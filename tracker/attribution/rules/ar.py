@@ -376,6 +376,7 @@ class _Doc:
         self.closed = [(m.open, (m.close if m.close is not None else m.end)) for m in self.marks]
         self.registry = Registry()
         self.entities = entities or []
+        self.entity_starts: list[int] | None = None  # sorted starts, built on first lookup
         self.quote_counts = Counter(" ".join(_TOKEN.findall(self.s[m.start : m.end])) for m in self.marks)
         self.used_marks: set[int] = set()  # quote spans already attributed or known to be names
         self.out: list[Attribution] = []
@@ -1249,8 +1250,12 @@ def _entity_in(d: _Doc, a: int, b: int):
     if not d.entities:
         return None
     oa, ob = d.ft.orig(a), d.ft.orig_end(b)
+    if d.entity_starts is None or len(d.entity_starts) != len(d.entities):
+        d.entities = sorted(d.entities, key=lambda e: e.start)
+        d.entity_starts = [e.start for e in d.entities]
     best = None
-    for e in d.entities:
+    # Only the entities starting inside the range: a lookup stays short in a long document.
+    for e in islice(d.entities, bisect_left(d.entity_starts, oa), bisect_left(d.entity_starts, ob)):
         inside = e.start >= oa and e.end <= ob and e.label in {"PER", "ORG", "GPE", "LOC", "NORP"}
         if inside and (best is None or (e.label == "PER" and best.label != "PER")):
             best = e
