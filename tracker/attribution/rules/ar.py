@@ -1273,6 +1273,8 @@ def _complement_end(d: _Doc, ws, k: int) -> int:
     """An unnamed source keeps the institution it belongs to: مصدر بالشرطة، مسؤول كبير في الصندوق،
     مسؤولو جهاز الإطفاء في كاليفورنيا (not "في بيان", not an addressee)."""
     n = len(ws)
+    if k + 1 < n and ws[k][2] in {"به", "بها", "بهم"} and ws[k + 1][2] in {"في", "من", "لدي"}:
+        k += 1  # مصدر موثوق به في الاتحاد
     if k < n and ws[k][2].startswith("بال") and len(ws[k][2]) > 5 and _strip_al(ws[k][2]) not in _COMM_NOUNS:
         k += 1
     elif k + 1 < n and ws[k][2] in {"في", "من", "لدي"}:
