@@ -432,8 +432,15 @@ class _Doc:
         prev2 = prev[-2] if len(prev) > 1 else ""
         if prev_word in _SO_CALLED or (prev_word == "ب" and prev2 in _SO_CALLED):
             return True
-        if prev_word in {"ل", "ب"} and before.endswith(prev_word) and not _demand_before(self.s, m.open, toks):
-            return True  # لـ«…»، بـ"…": a name governed by a preposition, not a statement
+        if (
+            prev_word in {"ل", "ب"}
+            and before.endswith(prev_word)
+            and not _demand_before(self.s, m.open, toks)
+            and (prev_word == "ل" or len(toks) <= 3)
+        ):
+            # لـ«…»، بـ"…": a name governed by a preposition, not a statement (but بـ"تنسيق عال
+            # المستوى وبحرفية عالية" is the speaker's words).
+            return True
         if re.match(r"\s*و\s*[\"“«]", after) or re.search(r"[\"”»]\s*و\s*$", before):
             return True  # تهم تشمل "…" و"…": a list of quoted terms, not statements
         if len(toks) <= 3:
