@@ -107,3 +107,21 @@ def test_a_verb_added_to_the_english_lexicon_becomes_a_cue(tmp_path, monkeypatch
     assert [(a.kind, a.speaker, a.quote.text) for a in found] == [
         ("indirect", "Jo Lee", "the budget would fail in the spring")
     ]
+
+
+def test_no_arabic_list_holds_a_word_twice_once_folded():
+    # A duplicate means a spelling variant was added by hand: the folded list has it already.
+    for key, value in lexicon.load("ar").items():
+        if isinstance(value, list):
+            assert len(value) == len(set(value)), key
+
+
+def test_the_arabic_given_names_open_names_and_leave_common_words_alone():
+    from tracker.attribution.engine import detect
+
+    data = lexicon.load("ar")
+    assert "خالد" in data["given_names"] and "جيمس" in data["foreign_given_names"]
+    # Words that are names and ordinary words at once are not listed.
+    assert not {"امل", "نور", "سلام", "ملك"} & set(data["given_names"])
+    found = detect("", "وقال عميد الكلية الدكتور خالد آل سعيد إن الجامعة قبلت ألف طالب هذا العام.", "ar")
+    assert [a.speaker for a in found] == ["خالد آل سعيد"]
