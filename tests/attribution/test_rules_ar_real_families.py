@@ -265,6 +265,18 @@ def test_zada_adds_a_statement_of_the_same_speaker_and_ends_the_one_before():
     assert not detect("", "وزاد عدد الزوار هذا العام إلى عشرة آلاف زائر.", "ar")
 
 
+def test_the_issuer_of_a_statement_speaks_for_it():
+    body = (
+        "وأصدر سامي حداد، محامي اللاعب، بيانا ذكر فيه أن الوثائق مزورة بالكامل. "
+        'وشدد البيان على أن الاتفاق "لا يعد بأي حال اعترافا بالذنب".'
+    )
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("سامي حداد")] * 2
+    body = (
+        'وقطعت الدولة علاقاتها، وفق بيان صدر صباح اليوم عن وزارة الخارجية. وأضاف البيان "إن القرار نهائي ولا رجعة فيه".'
+    )
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")][-1] == gold_name("وزارة الخارجية")
+
+
 def test_bayyana_is_a_cue_only_at_the_start_of_a_clause():
     said = detect("", "وقال الوزير سامي حداد إن الخطة جاهزة. وبين أن التمويل مؤمن بالكامل للمشروع.", "ar")
     assert [a.quote.text for a in said][-1] == "التمويل مؤمن بالكامل للمشروع"

@@ -1683,7 +1683,27 @@ def _coordinated(s: str, sent_start: int, pos: int, word_prefix: str) -> bool:
 _TOPIC_WORDS = 8
 
 
+# أصدر X بيانا / تقريرا، بيان صدر عن X: X issued the statement a later "وأضاف البيان" quotes.
+_ISSUED_RE = re.compile(
+    rf"(?<!{_W})[وف]?(?:قد\s+)?اصدر(?:ت|وا)?\s+(?P<a>[^.:؛\n\"«“]{{2,80}}?)[،,]?\s+(?:بيانا|تقريرا|بلاغا|تعميما)(?!{_W})"
+    rf"|(?<!{_W})(?:ال)?(?:بيان|تقرير)\s+(?:{_W}+\s+){{0,3}}?(?:صدر|صادر|الصادر)\s+(?:{_W}+\s+){{0,3}}?عن\s+"
+    rf"(?P<b>[^.،,:؛\n]{{2,60}}?)(?=\s*[.،,:؛\n]|\s+(?:ان|الي|في|حول|بشان)(?!{_W}))"
+)
+
+
+def _read_issuer(d: _Doc, a: int, b: int) -> None:
+    for m in _ISSUED_RE.finditer(d.s, a, b):
+        group = "a" if m.group("a") else "b"
+        if d.inside_quote(m.start(group)):
+            continue
+        cue = Cue("verb", m.start(), m.start(group), None, False, "اصدر")
+        sp = _commit(d, parse_speaker(d, m.start(group), m.end(group), cue), m.start(group))
+        if sp is not None and sp.entry is not None:
+            d.last_issuer = sp.entry
+
+
 def _read_sentence(d: _Doc, a: int, b: int) -> None:
+    _read_issuer(d, a, b)
     _read_cues(d, a, b)
     # Whoever this sentence names near its start (its subject, not an object further on) is the
     # topic now: a later dropped subject (وقال السبت …) prefers them to someone named earlier.
@@ -2359,6 +2379,15 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # the noun after it is an object.
         c.has_subject = False
     sp = parse_speaker(d, a, b, c) if (c.has_subject or c.kind != "verb") else None
+    if (
+        c.kind == "verb"
+        and not c.has_subject
+        and d.last_issuer is not None
+        and _previous_word(s, c.start) in {"بيانا", "تقريرا", "بلاغا", "تعميما"}
+    ):
+        # أصدر المحامي بيانا ذكر فيه أن: the statement's issuer speaks.
+        c.speaker = _issuer(d, c.start)
+        return c.speaker
     if c.kind == "verb" and not c.has_subject and c.word not in _CLAUSE_INITIAL_CUES:
         # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن). وبيّن and وزاد open a
         # clause of their own: no subject stands before them.
