@@ -14,14 +14,19 @@ def test_every_language_with_a_lexicon_has_rules():
         assert path.stem in supported_languages()
 
 
-def test_words_are_folded_when_loaded(tmp_path, monkeypatch):
-    (tmp_path / "xx.toml").write_text('titles = ["رئيس", "مُتحدّثة"]\n[verbs]\n"أكّد" = "ؤكد"\n', encoding="utf-8")
+def _load_written(tmp_path, monkeypatch, toml: str) -> dict:
+    """A lexicon written for the test, loaded as the rules load theirs."""
+    (tmp_path / "xx.toml").write_text(toml, encoding="utf-8")
     monkeypatch.setattr(lexicon, "FOLDER", tmp_path)
     lexicon.load.cache_clear()
     try:
-        lex = lexicon.load("xx")
+        return lexicon.load("xx")
     finally:
         lexicon.load.cache_clear()
+
+
+def test_words_are_folded_when_loaded(tmp_path, monkeypatch):
+    lex = _load_written(tmp_path, monkeypatch, 'titles = ["رئيس", "مُتحدّثة"]\n[verbs]\n"أكّد" = "ؤكد"\n')
     assert lex["titles"] == ["رييس", "متحدثه"]
     assert lex["verbs"] == {"اكد": "وكد"}
 
@@ -36,13 +41,9 @@ def test_the_arabic_rules_read_their_words_from_the_lexicon():
 
 def test_only_word_valued_tables_have_their_values_folded(tmp_path, monkeypatch):
     # An irregular verb's forms are words; the values of other tables (Arabic heads) are not.
-    (tmp_path / "xx.toml").write_text('[irregular_verbs]\nSay = ["Says", "SAID"]\n[heads]\n"رئيس" = ["Kind"]\n')
-    monkeypatch.setattr(lexicon, "FOLDER", tmp_path)
-    lexicon.load.cache_clear()
-    try:
-        lex = lexicon.load("xx")
-    finally:
-        lexicon.load.cache_clear()
+    lex = _load_written(
+        tmp_path, monkeypatch, '[irregular_verbs]\nSay = ["Says", "SAID"]\n[heads]\n"رئيس" = ["Kind"]\n'
+    )
     assert lex["irregular_verbs"] == {"say": ["says", "said"]}
     assert lex["heads"] == {"رييس": ["Kind"]}
 

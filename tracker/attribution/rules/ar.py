@@ -2180,6 +2180,32 @@ _PRONOUN_SUBJECTS = {
 }
 
 
+def _subject_of_first_verb(d: _Doc, ws, openers: set[str], bare_verb: bool = False) -> int | None:
+    """Where the subject of a verb-first clause starts in ``ws``: after وندد/وفصل …, after an
+    opener and a verb (وقد عبر، كما ثمن), or with ``bare_verb`` after a verb without و whose
+    subject is a title or a given name (أرجع لاعب المنتخب …)."""
+    k = 1 if len(ws) >= 4 and ws[0][2] in openers else 0
+    if len(ws) < 3 + k:
+        return None
+    if k:
+        w = ws[1][2]
+        return 2 if not (_definite(w) or _bare(w) in _TITLES or _bare(w) in _HEADS) else None
+    if _clause_verb(d, ws[0][2]):
+        return 1
+    w0, w1 = ws[0][2], ws[1][2]
+    if (
+        bare_verb
+        and 3 <= len(w0) <= 6
+        and not (_definite(w0) or _bare(w0) in _TITLES or _bare(w0) in _HEADS or w0 in _GIVEN_NAMES)
+        and w0 not in _NOT_SPEAKER_START
+        and w0 not in _PREPOSITIONS
+        and w0 not in _FUNCTION_WORDS
+        and (_bare(w1) in _TITLES or w1 in _GIVEN_NAMES)
+    ):
+        return 1
+    return None
+
+
 def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     """A noun phrase opening the clause right before a verb that has no subject after it."""
     s = d.s
@@ -2236,17 +2262,12 @@ def _preverbal_phrase(d: _Doc, c: Cue, clause: int, end: int) -> Speaker | None:
     b = a + len(_PRE_VERB_END.sub("", s[a:end]))
     ws = _words(s, a, b)
     # وقد عبر مدير المنتخب خالد مطر عن سعادته وقال: قد before the first verb.
-    k = 1 if len(ws) >= 4 and ws[0][2] in {"وقد", "فقد", "قد", "ولقد"} else 0
-    verb_first = len(ws) >= 3 + k and (
-        _clause_verb(d, ws[0][2])
-        if not k
-        else not (_definite(ws[1][2]) or _bare(ws[1][2]) in _TITLES or _bare(ws[1][2]) in _HEADS)
-    )
-    if verb_first and s[c.start] in "وف":
+    subject = _subject_of_first_verb(d, ws, {"وقد", "فقد", "قد", "ولقد"})
+    if subject is not None and s[c.start] in "وف":
         # وندد إسماعيل هنية القيادي في حماس بإسرائيل وقال: the subject of the first verb speaks.
         inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
         inner.objectish = True
-        sp = parse_speaker(d, ws[1 + k][0], b, inner)
+        sp = parse_speaker(d, ws[subject][0], b, inner)
         if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
             return sp
     if not 1 <= len(ws) <= 8:
@@ -2299,29 +2320,12 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
             return last
         ws = _first_words(s, sent_start, c.start, 4) if c.start - sent_start <= _LOOK_BACK else []
         # كما ثمن الأمير خالد الفيصل …، مؤكدا: a discourse word before the first verb.
-        k = 1 if len(ws) >= 4 and ws[0][2] in {"كما", "وكما", "ثم", "وقد", "فقد", "قد"} else 0
-        verb_first = len(ws) >= 3 + k and (
-            _clause_verb(d, ws[0][2])
-            if not k
-            else not (_definite(ws[1][2]) or _bare(ws[1][2]) in _TITLES or _bare(ws[1][2]) in _HEADS)
-        )
-        if not verb_first and not k and len(ws) >= 3:
-            # أرجع لاعب المنتخب صالح الداود …، مشيرا: a verb opening the sentence, its subject a title
-            # or a given name.
-            w0, w1 = ws[0][2], ws[1][2]
-            verb_first = (
-                3 <= len(w0) <= 6
-                and not (_definite(w0) or _bare(w0) in _TITLES or _bare(w0) in _HEADS or w0 in _GIVEN_NAMES)
-                and w0 not in _NOT_SPEAKER_START
-                and w0 not in _PREPOSITIONS
-                and w0 not in _FUNCTION_WORDS
-                and (_bare(w1) in _TITLES or w1 in _GIVEN_NAMES)
-            )
-        if verb_first:
+        subject = _subject_of_first_verb(d, ws, {"كما", "وكما", "ثم", "وقد", "فقد", "قد"}, bare_verb=True)
+        if subject is not None:
             # وفصل الأمير عبدالله بن مساعد الإجراءات، قائلا: the first verb's subject.
             inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
             inner.objectish = True
-            sp = parse_speaker(d, ws[1 + k][0], c.start, inner)
+            sp = parse_speaker(d, ws[subject][0], c.start, inner)
             if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
                 return _commit(d, sp, c.start)
         kana = _KANA_QAD.search(s, max(sent_start, c.start - _LOOK_BACK), c.start)
