@@ -102,6 +102,8 @@ _MEDIA_TAILS = frozenset(_LEX["media_tails"])
 _KIN_AND_TIME_OPENERS = frozenset(_LEX["kin_and_time_openers"])
 # Adverbs that may follow a subject (قال تسيبراس رسميا).
 _ADVERBS = frozenset(_LEX["adverbs"])
+# Verbal nouns that are a verb's object, never part of its subject (أعلنت المصادر مقتل …).
+_OBJECT_MASDARS = frozenset(_LEX["object_masdars"])
 # Adjectives of a title that are never family names (مدرب برشلونة السابق).
 _TITLE_ADJECTIVES = frozenset(_LEX["title_adjectives"])
 # Words a speaker phrase never starts with: discourse words, auxiliaries, relatives, "what".
@@ -825,10 +827,31 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         or (w.startswith("م") and w.endswith("ا") and len(w) >= 5 and sp.entry is None)
         # ودعم، وتوليه، ونقلا: و joining a word the document also writes alone, not a name
         or (w[:1] == "و" and len(w) > 3 and d.token_counts.get(w[1:], 0) > 0 and d.registry.resolve_name(w) is None)
-        or (w.startswith("ل") and not w.startswith("ال") and _original_ends_ta(d, ws[0]))
+        # وفيما، وحسب، ووصفه، ويثق: و before a word that cannot open a name
+        or (w[:1] in "وف" and len(w) > 2 and _joined_non_name(w[1:]) and d.registry.resolve_name(w) is None)
+        or (
+            w.startswith("ل")
+            and not w.startswith("ال")
+            and d.s[sp.start - 1 : sp.start] != "ل"
+            and _original_ends_ta(d, ws[0])
+        )
     ):
         return None
     return sp
+
+
+def _joined_non_name(w: str) -> bool:
+    return (
+        w in _NOT_SPEAKER_START
+        or w in _ADVERBS
+        or w in _RELATIVES
+        or w in _TIME_WORDS
+        or w in _PREPOSITIONS
+        or w in _FUNCTION_WORDS
+        or w in _VERB_FORMS
+        or w in {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
+        or (w[:1] in "لب" and w[1:] in _VERB_FORMS)
+    )
 
 
 def _original_ends_ta(d: _Doc, word: tuple[int, int, str]) -> bool:
@@ -993,7 +1016,10 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     first = ws[0][2]
     bare = _strip_al(first)
     if first in {"الاخير", "الاخيره"} and len(ws) == 1:
-        # قال الأخير: the latter, the person named last.
+        # قال الأخير: the latter, the person named last (as speaker or not).
+        latter = _last_person_named(d, ws[0][0])
+        if latter is not None:
+            return latter
         sp = _pronoun(d, "f" if first.endswith("ه") else "m", False, ws[0][0])
         sp.start, sp.end = ws[0][0], ws[0][1]
         return sp
@@ -1253,6 +1279,29 @@ def _np_end(ws: list[tuple[int, int, str]]) -> int:
     return min(len(ws), 6)
 
 
+def _last_person_named(d: _Doc, pos: int) -> Speaker | None:
+    """The person entity named last before ``pos``, within the few sentences before it."""
+    if not d.entities:
+        return None
+    _entity_in(d, pos, pos)  # sorts the entities once
+    op = d.ft.orig(pos)
+    k = bisect_left(d.entity_starts, op) - 1
+    while k >= 0 and d.entities[k].start > op - 400:
+        e = d.entities[k]
+        if e.label == "PER" and e.end <= op:
+            target = fold_keep_offsets(e.text).text
+            a = d.s.find(target, max(0, pos - 420), pos)
+            if a < 0:
+                return None
+            name = _QUOTE_CHARS_RE.sub("", d.span(a, a + len(target)).text).strip()
+            entry = d.registry.add(name, position=a, kind="person")
+            sp = Speaker(entry.name, pos, pos, "person", "person", gender=entry.gender)
+            sp.entry, sp.resolved_by = entry, "name"
+            return sp
+        k -= 1
+    return None
+
+
 def _entity_in(d: _Doc, a: int, b: int):
     if not d.entities:
         return None
@@ -1331,12 +1380,14 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
             return ws[i - 1][1]
         if w.isdigit() or (w in {"عام", "سنه", "العام"} and nxt.isdigit()) or w in _TITLE_ADJECTIVES:
             return ws[i - 1][1]  # ترانتينو عام 2004، مدرب برشلونة السابق
-        if (
-            person
-            and ((len(w) >= 5 and w.endswith("ا") and w.startswith("م")) or w in _ADVERBS)
-            and not d.inside_quote(st)
+        if (w in _ADVERBS or (person and len(w) >= 5 and w.endswith("ا") and w.startswith("م"))) and not d.inside_quote(
+            st
         ):
-            return ws[i - 1][1]  # تسيبراس متوجها إلى …، قال رسميا: a circumstantial accusative
+            return ws[i - 1][1]  # تسيبراس متوجها إلى …، قال رسميا، رفضت الشركة صراحة: an accusative
+        if w in _OBJECT_MASDARS and not d.inside_quote(st):
+            return ws[i - 1][1]  # أعلنت مصادر بالمقاومة مقتل …: the verb's object
+        if len(w) >= 6 and w.endswith(("هم", "هما")) and not d.inside_quote(st) and d.registry.resolve_name(w) is None:
+            return ws[i - 1][1]  # تبنى المسلحون مسؤوليتهم: a possessed noun is the object
         if w.startswith("ل") and not w.startswith("ال") and nxt in _MEDIA_TAILS:
             return ws[i - 1][1]  # لفوكس نيوز
         if (
@@ -1451,6 +1502,8 @@ def _descriptor(d: _Doc, ws, kind, category, cue: Cue, text: str) -> Speaker:
     else:
         entry = d.registry.resolve_descriptor(category, context, before=a, weak_ok=True)
     text = _QUOTE_CHARS_RE.sub("", d.span(a, b).text)
+    if a > 0 and d.s[a - 1 : a + 1] == "لل":
+        text = "ا" + text  # وفقا للشرطة: the cue took the first ل of لل, the source is الشرطة
     sp = Speaker(
         text,
         a,
@@ -1624,6 +1677,8 @@ def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
         prev = _previous_word(d.s, c.start)
         if c.kind == "verb" and prev in {"عدم", "دون", "بدون"}:
             continue  # طلب عدم ذكر اسمه: a verbal noun, not a verb
+        if c.kind == "verb" and _ANONYMITY_RE.match(d.s, c.start - len(prev) - 1 if prev else c.start, b):
+            continue  # رافضة كشف اسمها: a request for anonymity, not a statement
         if c.kind == "verb" and c.word == "ردا" and d.s[c.end : c.end + 5].lstrip().startswith("علي"):
             continue  # قالت الوزيرة ردا على سؤال: "in reply to", not the verb ردّا
         if c.kind == "verb" and (prev.isdigit() or prev in _NUMBER_WORDS):
@@ -1712,6 +1767,38 @@ def _read_sentence(d: _Doc, a: int, b: int) -> None:
             break
         if len(m.group()) > 2 and not d.inside_quote(m.start()):
             d.registry.mentioned(m.group(), m.start())
+    _read_topic(d, a, b)
+
+
+def _read_topic(d: _Doc, a: int, b: int) -> None:
+    """A person named as the subject near the start of a sentence (وكان محمد الجدعان قد افتتح …
+    . وقال …) is the topic even when they have not spoken yet: a later dropped subject is theirs."""
+    if not d.entities:
+        return
+    toks = list(islice(_TOKEN.finditer(d.s, a, b), _TOPIC_WORDS))
+    if len(toks) < 2:
+        return
+    hit = _entity_in(d, toks[0].start(), toks[-1].end())
+    if hit is None or hit[0] != "PER" or d.inside_quote(hit[1]):
+        return
+    _label, ea, eb = hit
+    before = [t.group() for t in toks if t.end() <= ea]
+    prev = before[-1] if before else ""
+    if prev and (prev in _PREPOSITIONS or prev in _PRONOUN_PPS or (prev[:1] in "لب" and not before[:-1])):
+        return  # مع محمد …، لمحمد …: not the subject
+    opener = bool(before) and (before[0].lstrip("وف") in {"كان", "كانت", "قد", "لقد"} or _clause_verb(d, before[0]))
+    titled = opener and all(
+        w not in _PREPOSITIONS and w[:1] not in "لب" and (_definite(w) or _bare(w) in _TITLES or _nisba(w))
+        for w in before[1:]
+    )
+    if prev and not (opener and (len(before) == 1 or titled)) and len(before) != 1:
+        return  # deeper in the clause: an object or a genitive, not the subject
+    after = _TOKEN.search(d.s, eb, b)
+    near = prev.lstrip("وف") if prev else (after.group() if after else "")
+    gender = "f" if len(near) >= 3 and near.endswith("ت") else "m"
+    name = _QUOTE_CHARS_RE.sub("", d.span(ea, eb).text).strip()
+    if name:
+        d.registry.add(name, position=ea, kind="person", gender=gender)
 
 
 def _read_cues(d: _Doc, a: int, b: int) -> None:
@@ -1898,7 +1985,9 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
 def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> None:
     s = d.s
     # An impersonal passive (يُذكر أنّ …) at the start of a clause has no speaker.
-    if c.word in _IMPERSONAL:
+    # (أما الشاعر فيرى أنّ: after a topic the verb is active, its subject the topic.)
+    topic_first = s[c.start] == "ف" and re.match(r"\s*و?اما\s", s[sent_start : c.start]) is not None
+    if c.word in _IMPERSONAL and not topic_first:
         after = _words(s, c.end, min(sent_end, c.end + 12))
         if after and _COMP_RE.fullmatch(after[0][2]):
             return
@@ -2178,6 +2267,15 @@ _PRONOUN_SUBJECTS = {
     for w, v in {"هو": ("m", False), "هي": ("f", False), "هم": (None, True), "هن": ("f", True)}.items()
     for p in ("", "و", "ف")
 }
+# …، ولكنه قال; …، إلا أنها أكدت: the pronoun carried by لكنّ/أنّ is the subject.
+_PRONOUN_SUBJECTS.update(
+    {
+        p + w + suffix: v
+        for suffix, v in {"ه": ("m", False), "ها": ("f", False), "هم": (None, True)}.items()
+        for w, prefixes in {"لكن": ("", "و"), "ان": ("الا ", "غير ", "بيد ")}.items()
+        for p in prefixes
+    }
+)
 
 
 def _subject_of_first_verb(d: _Doc, ws, openers: set[str], bare_verb: bool = False) -> int | None:
@@ -2215,9 +2313,10 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     # segment and over appositive or relative ones to the subject before them.
     end = c.start
     alone = _words(s, clause, end)
-    if len(alone) == 1 and alone[0][2] in _PRONOUN_SUBJECTS:
+    alone_text = " ".join(w[2] for w in alone)
+    if 1 <= len(alone) <= 2 and alone_text in _PRONOUN_SUBJECTS:
         # …، وهو يقول "…": the pronoun is the subject, the person the sentence is about.
-        g, pl = _PRONOUN_SUBJECTS[alone[0][2]]
+        g, pl = _PRONOUN_SUBJECTS[alone_text]
         sp = _pronoun(d, g, pl, c.start)
         return sp if sp.entry is not None else None
     for _ in range(4):
@@ -2270,6 +2369,8 @@ def _preverbal_phrase(d: _Doc, c: Cue, clause: int, end: int) -> Speaker | None:
         sp = parse_speaker(d, ws[subject][0], b, inner)
         if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
             return sp
+        if sp is not None and sp.kind in {"organisation", "government", "media"}:
+            return sp  # ورفضت الشركة الإجابة …، وقالت
     if not 1 <= len(ws) <= 8:
         return None
     if ws[0][2].startswith(("وال", "فال")):
@@ -2369,7 +2470,15 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
     if kana is not None:
         # وكان ذبيح الله مجاهد، أكد اختيار …: the subject stands between كان and the verb.
         off = max(sent_start, c.start - _LOOK_BACK)
-        sp = parse_speaker(d, off + kana.start(1), off + kana.end(1), Cue("verb", c.start, c.end, c.gender, c.plural))
+        ka, kb = off + kana.start(1), off + kana.end(1)
+        cut = max(s.rfind("،", ka, kb), s.rfind(",", ka, kb))
+        if cut > ka and " ".join(w[2] for w in _words(s, cut + 1, kb)) in _PRONOUN_SUBJECTS:
+            # وكان فلان يرغب في …، ولكنه قال: the pronoun takes up the subject of كان.
+            kb = next((i for i in (s.find("،", ka, kb), s.find(",", ka, kb)) if i > 0), cut)
+            person = _entity_in(d, ka, kb)
+            if person is not None and person[0] == "PER":
+                kb = person[2]  # the clause goes on after the name (… يرغب في …)
+        sp = parse_speaker(d, ka, kb, Cue("verb", c.start, c.end, c.gender, c.plural))
         if sp is not None:
             c.has_subject = False
             c.speaker = _commit(d, sp, c.start)
@@ -2567,7 +2676,8 @@ def _emit_indirect(d: _Doc, c: Cue, a, b, name, skind, mention, cue_span, via_na
     text_a += lstrip
     seg = s[text_a:text_b].rstrip(" ،,.؛;:!?؟\n")
     text_b = text_a + len(seg)
-    if len(_TOKEN.findall(s, text_a, min(text_b, text_a + 80))) < 3:
+    # After أنّ or a verbal noun, two words are a whole statement (الوضع مطمئن، ارتفاع الأسعار).
+    if len(_TOKEN.findall(s, text_a, min(text_b, text_a + 80))) < (2 if c.via_comp in {"comp", "object"} else 3):
         return
     conf = base - 0.1
     kind = "direct" if c.via_comp == "colon" else "indirect"
@@ -3015,6 +3125,8 @@ def _family_word(w: str, lam_name: bool = False) -> bool:
         or bool(_REPORTING_MASDAR_RE.fullmatch(w))  # سعيد خليل تأكيده: the reported act, not a name
         or (w.startswith(("بال", "كال")) and len(w) > 4)  # سعيد بالهجوم: a prepositional phrase
         or (w[:1] in "وف" and len(w) > 3 and w not in _GIVEN_NAMES)
+        # يوسف كمال يريد …: an imperfect verb (يفعل، تفعل) after the name is no part of it
+        or (len(w) == 4 and w[0] in "يت" and w[1] not in "اوي" and w not in _GIVEN_NAMES and w not in _FOREIGN_GIVEN)
     )
 
 
