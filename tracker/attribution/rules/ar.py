@@ -64,7 +64,9 @@ _HEADS = {w: tuple(v) for w, v in _LEX["heads"].items()}
 _NUMBER_WORDS = _lex("الف الاف مليون ملايين مييه ميات عشرات عده عدد بضعه")
 # Honorific pronouns: سموه، معاليها، فخامته.
 _HONORIFICS = frozenset(
-    h + suffix for h in ("سمو", "معالي", "فخامت", "سعادت", "جلالت", "سيادت", "دولت") for suffix in ("ه", "ها")
+    h + suffix
+    for h in ("سمو", "معالي", "فخامت", "سعادت", "جلالت", "سيادت", "دولت", "فضيلت", "سماحت", "غبطت", "نيافت")
+    for suffix in ("ه", "ها")
 )
 # Quantities of people (عدد من المواطنين، مئات المتظاهرين، أحد الدعاة).
 _QUANTIFIERS = frozenset(_LEX["quantifiers"])
@@ -2335,9 +2337,16 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
                 )
             )
         )
+        # توم فورت، من شركة دافيدسون، قال: an affiliation segment is an apposition too.
+        affiliation = (
+            opener in {"من", "في"}
+            and clause > back
+            and _bare(next(iter(_TOKEN.findall(s, seg[0][1], end)), "")) in _HEADS
+        )
         if (
             seg
             and not title_apposition
+            and not affiliation
             and opener not in {"وهو", "وهي", "وهم"}
             and opener not in _RELATIVES
             and opener[1:] not in _RELATIVES
@@ -2487,6 +2496,15 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         first = _first_words(s, a, b, 1)
         if first and _possessive(d, first[0]) and not d.registry.resolve_name(first[0][2]):
             c.has_subject = False  # لكنها نفت استخدامها حيلاً: the object; the subject is dropped
+    if c.kind == "verb" and c.objectish and c.has_subject and s[c.start] not in "وف":
+        # المتحدث أخبر الصحيفة أن: with a subject before a verb of telling, the noun after it is
+        # the addressee.
+        pre = _preverbal_subject(d, c, sent_start)
+        known = pre is not None and (pre.entry is not None or pre.descriptor or _person_in(d, pre.start, pre.end))
+        if known and pre.name:
+            c.has_subject = False
+            c.speaker = _commit(d, pre, c.start)
+            return c.speaker
     if c.kind == "verb" and c.has_subject and c.word.endswith(("وا", "ون")) and c.plural:
         # غير أن موظفي المستشفى أبلغوا أحمد أن: a verb agreeing in the plural follows its subject;
         # the noun after it is an object.
