@@ -104,6 +104,8 @@ _MEDIA_TAILS = frozenset(_LEX["media_tails"])
 _KIN_AND_TIME_OPENERS = frozenset(_LEX["kin_and_time_openers"])
 # Adverbs that may follow a subject (قال تسيبراس رسميا).
 _ADVERBS = frozenset(_LEX["adverbs"])
+# Broken plurals of nationalities, adjectives of unnamed sources (مسؤولون روس، صحفيون أتراك).
+_NATIONALITY_PLURALS = frozenset(_LEX["nationality_plurals"])
 # Verbal nouns that are a verb's object, never part of its subject (أعلنت المصادر مقتل …).
 _OBJECT_MASDARS = frozenset(_LEX["object_masdars"])
 # Adjectives of a title that are never family names (مدرب برشلونة السابق).
@@ -300,6 +302,7 @@ def _nisba(word: str) -> bool:
             "اخرون",
             "اخرين",
         }
+        or w in _NATIONALITY_PLURALS
     )
 
 
@@ -1436,6 +1439,11 @@ def _person_after_non_name(d: _Doc, a: int, b: int) -> int | None:
     before = _TOKEN.findall(d.s, max(a, ent[1] - 30), ent[1])
     w = before[-1] if before else ""
     if w in _QUANTIFIERS or _bare(w) in _TITLES or _bare(w) in _HEADS or _definite(w):
+        return ent[1]
+    # الرئيس التنفيذي لكوكا كولا جيمس كوينسي: one word of the company (opened by ل) before the name.
+    outer = _TOKEN.findall(d.s, max(0, a - 30), a)
+    company = len(before) == 1 and outer and outer[-1][:1] == "ل" and not outer[-1].startswith(("ال", "لل"))
+    if company and w not in _GIVEN_NAMES and w not in _FOREIGN_GIVEN:
         return ent[1]
     return None
 
