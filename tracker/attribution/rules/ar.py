@@ -1793,6 +1793,11 @@ def _read_topic(d: _Doc, a: int, b: int) -> None:
         return
     _label, ea, eb = hit
     before = [t.group() for t in toks if t.end() <= ea]
+    # غير أن الوزير …، لكن الوزير …، ثم …: discourse words before the subject.
+    if len(before) >= 2 and before[0].lstrip("وف") in {"بيد", "غير", "الا", "كما"} and before[1] == "ان":
+        before = before[2:]
+    elif before and before[0] in {"لكن", "ولكن", "ثم", "كما", "وكما"}:
+        before = before[1:]
     prev = before[-1] if before else ""
     if prev and (prev in _PREPOSITIONS or prev in _PRONOUN_PPS or (prev[:1] in "لب" and not before[:-1])):
         return  # مع محمد …، لمحمد …: not the subject
@@ -3146,6 +3151,7 @@ def _family_word(w: str, lam_name: bool = False) -> bool:
         or w in _NOT_SPEAKER_START
         or w in _VERB_FORMS
         or w in _PART_FORMS
+        or w in _OBJECT_MASDARS
         or w in _NUMBER_WORDS
         or w.isdigit()
         or bool(_REPORTING_MASDAR_RE.fullmatch(w))  # سعيد خليل تأكيده: the reported act, not a name
