@@ -2257,6 +2257,7 @@ _AUXILIARY = re.compile(
     r"(?:[وف]?(?:كان|كانت|كانوا|لكن(?:ه|ها|هم|هما)?)(?!\w))?\s*"
 )
 _KANA_SUBJECT = re.compile(r"^\s*[وف]?(?:كان|كانت|كانوا)\s+([^.:]{2,120}?)\s*[،,]?\s*(?:قد\s+)?$")
+_QAD_CLAUSE_RE = re.compile(rf"(?<={_W}\s)(?:وقد|فقد|ولقد)\s")
 _PRE_VERB_END = re.compile(r"\s*(?:قد|لقد|ف?قد)?\s*$")
 
 
@@ -2324,6 +2325,12 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     s = d.s
     back = max(sent_start, c.start - _LOOK_BACK)
     clause = max(back, s.rfind("،", back, c.start) + 1, s.rfind(",", back, c.start) + 1)
+    # … في الرباط وقد عبر مدير المنتخب خالد مطر عن سعادته وقال: وقد opens a clause of its own.
+    qad = None
+    for qad in _QAD_CLAUSE_RE.finditer(s, clause, c.start):
+        pass
+    if qad is not None and qad.start() > clause:
+        clause = qad.start()
     # وكان ذبيح الله مجاهد، أكد …؛ حسين المعلاق، وهو صاحب محل …، أوضح: step back over an empty
     # segment and over appositive or relative ones to the subject before them.
     end = c.start
