@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -2326,11 +2326,9 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     back = max(sent_start, c.start - _LOOK_BACK)
     clause = max(back, s.rfind("،", back, c.start) + 1, s.rfind(",", back, c.start) + 1)
     # … في الرباط وقد عبر مدير المنتخب خالد مطر عن سعادته وقال: وقد opens a clause of its own.
-    qad = None
-    for qad in _QAD_CLAUSE_RE.finditer(s, clause, c.start):
-        pass
-    if qad is not None and qad.start() > clause:
-        clause = qad.start()
+    last_qad = deque(_QAD_CLAUSE_RE.finditer(s, clause, c.start), maxlen=1)
+    if last_qad and last_qad[0].start() > clause:
+        clause = last_qad[0].start()
     # وكان ذبيح الله مجاهد، أكد …؛ حسين المعلاق، وهو صاحب محل …، أوضح: step back over an empty
     # segment and over appositive or relative ones to the subject before them.
     end = c.start
