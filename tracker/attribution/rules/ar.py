@@ -833,7 +833,7 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         # ودعم، وتوليه، ونقلا: و joining a word the document also writes alone, not a name
         or (w[:1] == "و" and len(w) > 3 and d.token_counts.get(w[1:], 0) > 0 and d.registry.resolve_name(w) is None)
         # وفيما، وحسب، ووصفه، ويثق: و before a word that cannot open a name
-        or (w[:1] in "وف" and len(w) > 2 and _joined_non_name(w[1:]) and d.registry.resolve_name(w) is None)
+        or (w[:1] == "و" and len(w) > 2 and _joined_non_name(w[1:]) and d.registry.resolve_name(w) is None)
         or (
             w.startswith("ل")
             and not w.startswith("ال")
@@ -1691,6 +1691,8 @@ def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
             continue  # رافضة كشف اسمها: a request for anonymity, not a statement
         if c.kind == "verb" and c.word == "ردا" and d.s[c.end : c.end + 5].lstrip().startswith("علي"):
             continue  # قالت الوزيرة ردا على سؤال: "in reply to", not the verb ردّا
+        if c.kind == "verb" and d.s[c.start : c.start + 2] in {"في", "فت"} and prev in _FOREIGN_GIVEN:
+            continue  # نيكولاس فيرون: a family name after a foreign given name, not ف + يرون
         if c.kind == "verb" and (prev.isdigit() or prev in _NUMBER_WORDS):
             continue  # 11 ألف طالب: a counted noun (طالب "student"), not the verb طالب
         if c.kind == "verb" and (prev in _RELATIVES or prev[1:] in _RELATIVES):
@@ -3228,7 +3230,9 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
             if family and w not in {"اوغلو", "زاده"} and (foreign or indefinite >= 2 or w.endswith("ا")):
                 break
             # عبد الكريم لاهيجي: ل opens a name when the rest is no word of the text (لوكالة، لبلاده).
-            if not _family_word(w, lam_name=d.token_counts.get(w[1:], 0) == 0):
+            # فيرون after نيكولاس is a family name; فقال stays a verb.
+            foreign_fa = foreign and j == i + k and w[:1] == "ف" and len(w) > 3 and w[1] not in "اق"
+            if not foreign_fa and not _family_word(w, lam_name=d.token_counts.get(w[1:], 0) == 0):
                 break
             j, core, family, indefinite = j + 1, core + 1, True, indefinite + 1
         while j > i + k and toks[j - 1].group() in _NAME_JOINERS:
