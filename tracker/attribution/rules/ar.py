@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -819,13 +819,8 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         return None  # قبلنا 11 ألف: numbers are no part of a name
     w = ws[0][2]
     if (
-        w in _NOT_SPEAKER_START
-        or w in _ADVERBS
-        or w in _RELATIVES
+        _closed_class(w)
         or w[1:] in _RELATIVES
-        or w in _TIME_WORDS
-        or w in _PREPOSITIONS
-        or w in _FUNCTION_WORDS
         or w.startswith(("بال", "لل"))
         or any(ch.isdigit() for ch in w)
         # موجها حديثه: a circumstantial participle (but مايورغا, a name the article knows)
@@ -845,7 +840,8 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
     return sp
 
 
-def _joined_non_name(w: str) -> bool:
+def _closed_class(w: str) -> bool:
+    """Discourse, adverb, relative, time, preposition or function word: none opens a name."""
     return (
         w in _NOT_SPEAKER_START
         or w in _ADVERBS
@@ -853,6 +849,13 @@ def _joined_non_name(w: str) -> bool:
         or w in _TIME_WORDS
         or w in _PREPOSITIONS
         or w in _FUNCTION_WORDS
+    )
+
+
+def _joined_non_name(w: str) -> bool:
+    """What may follow و in a word that is no name: a closed-class word or a verb (ويثق، ولتحقيق)."""
+    return (
+        _closed_class(w)
         or w in _VERB_FORMS
         or w in {"حسب", "بحسب", "وفق", "وفقا", "طبقا"}
         or (w[:1] in "لب" and w[1:] in _VERB_FORMS)
@@ -1288,7 +1291,7 @@ def _last_person_named(d: _Doc, pos: int) -> Speaker | None:
     """The person entity named last before ``pos``, within the few sentences before it."""
     if not d.entities:
         return None
-    _entity_in(d, pos, pos)  # sorts the entities once
+    _sort_entities(d)
     op = d.ft.orig(pos)
     k = bisect_left(d.entity_starts, op) - 1
     while k >= 0 and d.entities[k].start > op - 400:
@@ -1307,13 +1310,17 @@ def _last_person_named(d: _Doc, pos: int) -> Speaker | None:
     return None
 
 
+def _sort_entities(d: _Doc) -> None:
+    if d.entity_starts is None or len(d.entity_starts) != len(d.entities):
+        d.entities = sorted(d.entities, key=lambda e: e.start)
+        d.entity_starts = [e.start for e in d.entities]
+
+
 def _entity_in(d: _Doc, a: int, b: int):
     if not d.entities:
         return None
     oa, ob = d.ft.orig(a), d.ft.orig_end(b)
-    if d.entity_starts is None or len(d.entity_starts) != len(d.entities):
-        d.entities = sorted(d.entities, key=lambda e: e.start)
-        d.entity_starts = [e.start for e in d.entities]
+    _sort_entities(d)
     best = None
     # Only the entities starting inside the range: a lookup stays short in a long document.
     for e in islice(d.entities, bisect_left(d.entity_starts, oa), bisect_left(d.entity_starts, ob)):
@@ -2328,9 +2335,7 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     back = max(sent_start, c.start - _LOOK_BACK)
     clause = max(back, s.rfind("،", back, c.start) + 1, s.rfind(",", back, c.start) + 1)
     # … في الرباط وقد عبر مدير المنتخب خالد مطر عن سعادته وقال: وقد opens a clause of its own.
-    last_qad = deque(_QAD_CLAUSE_RE.finditer(s, clause, c.start), maxlen=1)
-    if last_qad and last_qad[0].start() > clause:
-        clause = last_qad[0].start()
+    clause = max((m.start() for m in _QAD_CLAUSE_RE.finditer(s, clause, c.start)), default=clause)
     # وكان ذبيح الله مجاهد، أكد …؛ حسين المعلاق، وهو صاحب محل …، أوضح: step back over an empty
     # segment and over appositive or relative ones to the subject before them.
     end = c.start
@@ -2503,7 +2508,7 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         cut = max(s.rfind("،", ka, kb), s.rfind(",", ka, kb))
         if cut > ka and " ".join(w[2] for w in _words(s, cut + 1, kb)) in _PRONOUN_SUBJECTS:
             # وكان فلان يرغب في …، ولكنه قال: the pronoun takes up the subject of كان.
-            kb = next((i for i in (s.find("،", ka, kb), s.find(",", ka, kb)) if i > 0), cut)
+            kb = min((i for i in (s.find("،", ka, kb), s.find(",", ka, kb)) if i >= 0), default=cut)
             person = _entity_in(d, ka, kb)
             if person is not None and person[0] == "PER":
                 kb = person[2]  # the clause goes on after the name (… يرغب في …)
