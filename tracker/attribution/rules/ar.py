@@ -80,10 +80,13 @@ def _group_head(word: str) -> bool:
     if word in _GROUP_HEADS:
         return True
     w = word[1:] if word[:1] in "وف" and len(word) > 5 else word
+    if w in _GROUP_HEADS:
+        return True
     for suffix in ("ون", "ين", "ات"):
         if w.endswith(suffix) and len(w) > len(suffix) + 2 and w[: -len(suffix)] in _TITLES:
             return True
-    return False
+    # ممثلو الشركة، منظمي المعرض: a title's plural in construct loses its ن.
+    return len(w) > 4 and w[-1] in "وي" and w[:-1] in _TITLES and not w.endswith("يي")
 
 
 _DESCRIPTOR_STOPWORDS = frozenset(_LEX["descriptor_stopwords"])
@@ -704,6 +707,37 @@ def _addressee_word(word: str, stems) -> bool:
     return _bare(rest) in _HEADS or (stems is not None and stems.get(rest, 0) > 0)
 
 
+def _opens_with_addressee(d: _Doc, words: list[tuple[int, int, str]]) -> bool:
+    """لبي بي سي، لصحيفة، للصحفيين، لفوكس نيوز: ل joined to a medium or to a word the document
+    also writes without it."""
+    w = words[0][2]
+    if len(w) < 3 or w[0] != "ل" or w.startswith("ال") or d.inside_quote(words[0][0]):
+        return False
+    rest = "ال" + w[2:] if w.startswith("لل") else w[1:]
+    nxt = words[1][2] if len(words) > 1 else ""
+    return (
+        rest in _MEDIA_FIRST_WORDS
+        or _strip_al(rest) in _MEDIA_FIRST_WORDS
+        or nxt in _MEDIA_TAILS
+        or _addressee_word(w, d.token_counts)
+    )
+
+
+def _subject_word(d: _Doc, word: tuple[int, int, str]) -> bool:
+    """A word that can open a subject: a title, a source, an organisation or a known name."""
+    w = word[2]
+    if d.inside_quote(word[0]):
+        return False
+    return (
+        _bare(w) in _TITLES
+        or w in _UNNAMED
+        or _group_head(w)
+        or (_definite(w) and _bare(w) in _HEADS)
+        or d.registry.resolve_name(w) is not None
+        or _person_in(d, word[0], word[1])
+    )
+
+
 def _name_after_title(words: list[tuple[int, int, str]], stems=None) -> list[tuple[int, int, str]]:
     """The name after a title and its complement: (المتحدث) باسم الجيش الإسرائيلي دانيال هاغاري …"""
     i = 0
@@ -909,6 +943,14 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         words = _words(s, a, b)
         if not words:
             return None
+    if cue.kind in {"verb", "part"} and _opens_with_addressee(d, words):
+        # قال لبي بي سي إن، أكد لصحيفة الشرق وزير التعليم: the medium spoken to is skipped; with
+        # no subject after it, the subject is dropped.
+        k = next((k for k in range(1, len(words)) if _subject_word(d, words[k])), None)
+        if k is None:
+            return None
+        a = words[k][0]
+        words = words[k:]
     # قلل مسؤول أوروبي من …: a verb of another clause before a title; the subject follows it.
     if (
         len(words) > 2
@@ -957,6 +999,11 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             continue  # ما وصفه بـ"…": a complement further on, not the subject's name
         if any(w[2] in _PREPOSITIONS for w in before):
             continue  # قال ترامب في برنامج "60 دقيقة"، آرون شتاين من مركز "…": a complement
+        title_at = next((k for k in range(1, len(before)) if _bare(before[k][2]) in _TITLES), None)
+        if title_at is not None and not any(
+            _bare(w[2]) in _TITLES or _bare(w[2]) in _HEADS or _closed_class(w[2]) for w in before[:title_at]
+        ):
+            continue  # آلان دوهاز رئيس مجموعة "أديكو": the quoted name completes the title
         inner = _TOKEN.findall(s, m.start, m.end)
         if inner and inner[0] in _NOT_SPEAKER_START:
             continue  # نفى مسؤول "بشكل قاطع": a quoted adverb, not a name
@@ -1097,6 +1144,14 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         if first.endswith(("و", "ي")) and k < len(ws) and not _definite(first):
             # مسؤولو جهاز الإطفاء: a plural in construct takes its genitive.
             while k < len(ws) and k < 4 and ws[k][2] not in _PREPOSITIONS and not _COMP_RE.fullmatch(ws[k][2]):
+                k += 1
+                if _definite(ws[k - 1][2]):
+                    break
+        elif first not in _UNNAMED and not first.endswith(("ون", "ين", "ات")) and not _definite(first):
+            # رجال أعمال، أصحاب الناقلات، أعضاء مجلس الشورى: a broken plural in construct.
+            for _ in range(2):
+                if k >= len(ws) or ws[k][2] in _PREPOSITIONS or _COMP_RE.fullmatch(ws[k][2]) or _nisba(ws[k][2]):
+                    break
                 k += 1
                 if _definite(ws[k - 1][2]):
                     break
@@ -1347,6 +1402,8 @@ def _complement_end(d: _Doc, ws, k: int) -> int:
         k += 1
     elif k + 1 < n and ws[k][2] in {"في", "من", "لدي"}:
         nxt = ws[k + 1][2]
+        if _description_runs_to_end(d, ws, k + 1):
+            return n  # مسؤول كبير في شركة شحن نفط صينية، مسؤولو الإطفاء في كاليفورنيا: the whole subject
         if (
             not (_definite(nxt) or _bare(nxt) in _HEADS or d.registry.resolve_name(nxt) is not None)
             or _strip_al(nxt) in _COMM_NOUNS
@@ -1359,9 +1416,36 @@ def _complement_end(d: _Doc, ws, k: int) -> int:
         k += 2
     else:
         return k
-    while k < n and (_definite(ws[k][2]) or _nisba(ws[k][2])) and ws[k][2] not in _PREPOSITIONS:
-        k += 1
+    while (
+        k < n
+        and (_definite(ws[k][2]) or _nisba(ws[k][2]) or ws[k][2].startswith("وال"))
+        and ws[k][2] not in _PREPOSITIONS
+    ):
+        k += 1  # منظمة الأغذية والزراعة
     return k
+
+
+def _description_runs_to_end(d: _Doc, ws, k: int) -> bool:
+    """The words ws[k:] after an unnamed source's في/من close the subject and can only describe
+    where it belongs: a few content words, none a verb, time word, medium, number or function word."""
+    rest = ws[k:]
+    if not rest or len(rest) > 6:
+        return False
+    for st, _en, w in rest:
+        if (
+            _closed_class(w)
+            or w in _VERB_FORMS
+            or w in _OBJECT_MASDARS
+            or _strip_al(w) in _COMM_NOUNS
+            or _bare(w) in _COMM_NOUNS
+            or any(ch.isdigit() for ch in w)
+            or d.inside_quote(st)
+            or _COMP_RE.fullmatch(w)
+            or (w.startswith("ل") and not _lam_definite(w))
+            or (w.startswith("ي") and len(w) >= 4 and d.registry.resolve_name(w) is None)  # يشترون: a verb
+        ):
+            return False
+    return True
 
 
 def _unnamed_source(d, ws, k: int, fem, cue):
@@ -1423,7 +1507,14 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
             return ws[i - 1][1]  # ندد النائب كريم سعيد بالهجوم: a prepositional phrase after a full name
         if i >= 2 and (w in _AFFILIATIONS or (w[:1] == "و" and bare in _TITLES and bare not in _NAME_TITLES)):
             return ws[i - 1][1]
-        appositive = bare in _TITLES and bare not in _NAME_TITLES and len(bare) > 2
+        appositive = bare in _TITLES and len(bare) > 2
+        if bare in _NAME_TITLES:
+            # محمد الأمين is a name; الأمينة العامة، الأمير الراحل: a title with its adjective.
+            appositive = (
+                _definite(w)
+                and _definite(nxt)
+                and (nxt in _TITLE_ADJECTIVES or _nisba(nxt) or nxt in {"العام", "العامه"})
+            )
         if appositive and _bare(ws[0][2]) not in _TITLES and (i >= 2 or _definite(w)):
             return ws[i - 1][1]
     return b
@@ -2442,6 +2533,19 @@ def _antecedent(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     return None
 
 
+def _after_opening_adjunct(d: _Doc, start: int, end: int) -> int:
+    """Where the clause starts after an opening adjunct segment (بدوره، من جانبه، وفي المقابل،)."""
+    s = d.s
+    comma = min((i for i in (s.find("،", start, end), s.find(",", start, end)) if i >= 0), default=-1)
+    if comma < 0:
+        return start
+    ws = _words(s, start, comma)
+    if not 1 <= len(ws) <= 4 or any(w[2] in _VERB_FORMS for w in ws) or d.marks_between(start, comma):
+        return start
+    first = ws[0][2][1:] if ws[0][2][:1] == "و" and len(ws[0][2]) > 2 else ws[0][2]
+    return comma + 1 if first in _PREPOSITIONS or first in _ADVERBS else start
+
+
 def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int) -> Speaker | None:
     s = d.s
     if c.relative and not c.has_subject:
@@ -2453,7 +2557,8 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # A participle shares the subject of the sentence's last finite cue.
         if last is not None:
             return last
-        ws = _first_words(s, sent_start, c.start, 4) if c.start - sent_start <= _LOOK_BACK else []
+        opening = _after_opening_adjunct(d, sent_start, c.start)
+        ws = _first_words(s, opening, c.start, 4) if c.start - opening <= _LOOK_BACK else []
         # كما ثمن الأمير خالد الفيصل …، مؤكدا: a discourse word before the first verb.
         subject = _subject_of_first_verb(d, ws, {"كما", "وكما", "ثم", "وقد", "فقد", "قد"}, bare_verb=True)
         if subject is not None:
@@ -3007,11 +3112,21 @@ def _prepass_names(d: _Doc) -> None:
     for k, m in enumerate(d.marks):
         if m.close is None or not d.is_name(k):
             continue
-        prev = _TOKEN.findall(s[max(0, m.open - 20) : m.open])
+        prev = _TOKEN.findall(s[max(0, m.open - 40) : m.open])
         head = _HEADS.get(_bare(prev[-1])) if prev else None
         if head is not None and not _definite(prev[-1]):
             category, kind, gender = head
-            d.registry.add(d.span(m.start, m.end).text, position=m.open, kind=kind, category=category, gender=gender)
+            # مدير تحرير موقع "جورنال"، المستشارة القانونية لمجموعة "بي إن": the outlet completes a
+            # title; a later dropped subject is the person, so pronouns pass it by.
+            complement = prev[-1].startswith("ل") or any(_bare(w) in _TITLES for w in prev[-4:-1])
+            d.registry.add(
+                d.span(m.start, m.end).text,
+                position=m.open,
+                kind=kind,
+                category=category,
+                gender=gender,
+                weak=complement,
+            )
     for m in _MEDIA_NAME_RE.finditer(s):
         # صحيفة الإندبندنت، جريدة الشرق الأوسط: an outlet later called "الصحيفة".
         if d.inside_quote(m.start()):

@@ -1,0 +1,66 @@
+"""Arabic unnamed sources, groups and the words around a named speaker (issue 9, fourth round), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.attribution.engine import detect
+from tracker.attribution.scoring import gold_name
+
+# (body, the speaker of the last statement)
+SOURCES = [
+    # An unnamed source keeps where it belongs, up to the end of the subject.
+    (
+        'وقال موظف كبير في مصنع نسيج أهلي مملوك للأسرة الحاكمة: "لن نقبل بالتسريح".',
+        "موظف كبير في مصنع نسيج أهلي مملوك للأسرة الحاكمة",
+    ),
+    ("وقال مسؤولو الدفاع المدني في طرابلس إن النيران امتدت إلى الغابة.", "مسؤولو الدفاع المدني في طرابلس"),
+    ("وقال خبير في منظمة التربية والثقافة إن المخطوطات تضررت.", "خبير في منظمة التربية والثقافة"),
+    # …but not over a medium, a time word or a verb.
+    ("وقال مسؤول في الوزارة لوكالة الأنباء إن المخطوطات تضررت.", "مسؤول في الوزارة"),
+    ("وقال مسؤول في الوزارة في مؤتمر صحفي إن المخطوطات تضررت.", "مسؤول في الوزارة"),
+    # Plural groups, sound or broken, with their genitive and their place.
+    ("ويقول مزارعو قمح في الجنوب إنهم يخشون الجفاف.", "مزارعو قمح في الجنوب"),
+    ("وقال أعضاء في المجلس البلدي إن الميزانية لا تكفي.", "أعضاء في المجلس البلدي"),
+    ("وقال أصحاب المخابز إنهم سيرفعون الأسعار.", "أصحاب المخابز"),
+    ("وقال ممثلو النقابة إن الإضراب سيستمر.", "ممثلو النقابة"),
+]
+
+
+@pytest.mark.parametrize(("body", "speaker"), SOURCES)
+def test_unnamed_sources_and_groups_keep_their_description(body, speaker):
+    found = detect("", body, "ar")
+    assert found, body
+    assert gold_name(found[-1].speaker) == gold_name(speaker)
+
+
+def test_an_addressee_opening_the_subject_leaves_the_subject_dropped():
+    body = "ويصف يوهان ميتلر، أحد مؤسسي المختبر، نفسه باعتباره مستقلا، وقال لبي بي سي إن التجارب ستتواصل."
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("يوهان ميتلر")]
+
+
+def test_a_time_noun_or_a_reflexive_is_no_speaker():
+    body = "وانتقد مجلس الحكماء، الهيئة الرقابية، القوانين الجديدة، حيث قال وقت الاستفتاء إن التغييرات خطيرة."
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("مجلس الحكماء")
+
+
+def test_a_definite_title_after_a_name_is_an_apposition_even_when_the_title_can_be_a_name():
+    body = "أما ماريان كولر الأمينة العامة للاتحاد المهني الدولي فاعتبرت أن الأجور متدنية."
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("ماريان كولر")
+    # A family name that is also a title stays in the name.
+    body = "وقال سعيد الأمين إن الأجور متدنية."
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("سعيد الأمين")
+
+
+def test_a_quoted_organisation_after_a_title_completes_the_title_not_the_speaker():
+    body = 'وقال رامي عودة رئيس شركة "نسيم" للطيران، إن "الرحلات ستعود الشهر المقبل". وأضاف أن الأسعار ستنخفض.'
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("رامي عودة")] * 2
+    # On its own, the quoted organisation speaks.
+    body = 'وقالت شركة "نسيم" للطيران إن الرحلات ستعود.'
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("نسيم")
+
+
+def test_an_opening_adjunct_does_not_hide_the_subject_a_participle_shares():
+    body = "من جانبه، شكر وزير النقل، فادي ملحم، العاملين في المطار، مؤكدا أن الرحلات ستعود قريبا."
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("فادي ملحم")
