@@ -64,3 +64,36 @@ def test_a_quoted_organisation_after_a_title_completes_the_title_not_the_speaker
 def test_an_opening_adjunct_does_not_hide_the_subject_a_participle_shares():
     body = "من جانبه، شكر وزير النقل، فادي ملحم، العاملين في المطار، مؤكدا أن الرحلات ستعود قريبا."
     assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("فادي ملحم")
+
+
+# (body, speaker, statement): a verb of demand or warning with its preposition and verbal noun.
+DEMANDS = [
+    ("ودعا النائب كمال فرح إلى التصدي للتهريب في الموانئ.", "كمال فرح", "التصدي للتهريب في الموانئ"),
+    ("وشددت الوزيرة سلمى عيسى على الالتزام بالمواعيد المقررة.", "سلمى عيسى", "الالتزام بالمواعيد المقررة"),
+    ("وحذر الخبير نادر يوسف من الاعتماد الكامل على القروض.", "نادر يوسف", "الاعتماد الكامل على القروض"),
+    ("وحث رئيس البلدية سمير ناصيف السكان على ترشيد استهلاك المياه.", "سمير ناصيف", "ترشيد استهلاك المياه"),
+    ("وطالب الوزير رامز خوري بفتح المعابر أمام الشاحنات.", "رامز خوري", "بفتح المعابر أمام الشاحنات"),
+    ("وطالبت النقابة، الخميس، الحكومة، بزيادة الأجور قبل نهاية العام.", "النقابة", "بزيادة الأجور قبل نهاية العام"),
+    (
+        "وطالب لاعب الفريق السابق والذي شارك في ثلاث دورات بإعطاء المدرب مزيدا من الوقت.",
+        "لاعب الفريق السابق",
+        "بإعطاء المدرب مزيدا من الوقت",
+    ),
+    (
+        "ودعت دول عدة، إلى جانب الأمم المتحدة، إلى وقف القتال في المدينة.",
+        "دول عدة",
+        "وقف القتال في المدينة",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "speaker", "statement"), DEMANDS)
+def test_a_demand_or_warning_states_its_verbal_noun(body, speaker, statement):
+    found = detect("", body, "ar")
+    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+        (gold_name(speaker), gold_name(statement))
+    ]
+
+
+def test_a_document_after_a_preposition_is_no_statement():
+    assert not detect("", "وأشار الوزير إلى التقرير الأخير للجنة.", "ar")

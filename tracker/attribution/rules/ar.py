@@ -95,7 +95,8 @@ _TIME_WORDS = frozenset(_LEX["time_words"])
 # Period nouns are time words only with a relative adjective: العام الماضي (but الأمين العام).
 _PERIOD_NOUNS = frozenset(_LEX["period_nouns"])
 _PERIOD_ADJECTIVES = frozenset(_LEX["period_adjectives"])
-_RELATIVES = frozenset(_LEX["relatives"])
+# والذي شارك …: a relative joined by و opens a relative clause too.
+_RELATIVES = frozenset(r for base in _LEX["relatives"] for r in (base, "و" + base))
 # Political and national adjectives after a person's name describe them (بيلوسي الديمقراطية).
 _AFFILIATIONS = frozenset(_LEX["affiliations"])
 _AFFILIATIONS = _AFFILIATIONS | {w + "ه" for w in _AFFILIATIONS}
@@ -178,6 +179,8 @@ _OBJECT_VERBS = frozenset(_LEX["object_verbs"])
 # with the preposition that introduces it when there is one (أشار إلى وجود …، طالب بوقف …).
 _MASDAR_VERBS = dict(_LEX["masdar_verbs"])
 # Prepositions a verb may take or leave before its verbal-noun object (كشف (عن) …، أكد (على) …).
+_MASDAR_DEFINITE_AFTER_PREP = frozenset(_LEX["masdar_definite_after_prep"])
+_MASDAR_ADDRESSEE_VERBS = frozenset(_LEX["masdar_addressee_verbs"])
 _MASDAR_OPTIONAL_PREPS = {k: frozenset(v) for k, v in _LEX["masdar_optional_preps"].items()}
 _SAYING = frozenset(_LEX["saying"])
 # Pronoun-suffixed verbal nouns of reporting: نقلت الوكالة عن الوزير تأكيده …
@@ -1550,6 +1553,24 @@ def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue,
     # Names are reported as written (with hamzas and diacritics), not folded; quotation marks
     # inside (مراسل «…») are dropped.
     end = _name_end(d, a, b, kind)
+    if cue.kind in {"verb", "part"} and _demands_with_ba(cue.word):
+        # طالب الوزير سامي حداد بفتح …: the demand starts at ب, the name ends before it; a definite
+        # noun just before it is whom the demand is made of (طالب كنج الحكومة بتفعيل …).
+        ws = _words(d.s, a, min(len(d.s), end + 40))
+        for k in range(1, len(ws)):
+            st, _en, w = ws[k]
+            if st > end + 1:
+                break
+            if w.startswith("ب") and len(w) > 3 and not w.startswith("باسم") and w not in _GIVEN_NAMES:
+                if (
+                    k >= 2
+                    and _definite(ws[k - 1][2])
+                    and not _nisba(ws[k - 1][2])
+                    and d.registry.resolve_name(ws[k - 1][2]) is None
+                ):
+                    k -= 1
+                end = min(end, ws[k - 1][1])
+                break
     tail = _words(d.s, a, end)
     while len(tail) > 1 and len(tail[-1][2]) == 1:
         tail.pop()  # ويفيد شتاين بـ«…»: the preposition's letter is not part of the name
@@ -2056,15 +2077,32 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         else:
             break
     prep = _MASDAR_VERBS[lemma]
+    if prep and lemma in _MASDAR_ADDRESSEE_VERBS and i < len(ws) and not _takes_prep(ws[i][2], prep):
+        # طالب الحكومة بالعمل، حث النواب على منح، طالب من الجماهير بعدم: whom the demand is made
+        # of stands before the preposition.
+        k = _addressee_then_prep(d, ws, i, prep)
+        if k is not None:
+            i = k
+    took_prep = False
     if i < len(ws) and ws[i][2] in _MASDAR_OPTIONAL_PREPS.get(lemma, ()):
         i += 1  # كشف عن خطة …، أكد على ضرورة …، أعلن عن مقتل …
     elif i < len(ws) and prep and ws[i][2] == prep:
         i += 1  # (an attached ب, طالب بوقف, stays: the phrase starts with it)
+        took_prep = True
+    if took_prep and i < len(ws) and ws[i][2] == "جانب" and lemma in _MASDAR_ADDRESSEE_VERBS:
+        # دعت الدول، إلى جانب روسيا، إلى وقف …: "alongside" is no demand; the next إلى is.
+        k = _addressee_then_prep(d, ws, i, prep)
+        if k is None:
+            return
+        i = k + 1
     if len(ws) - i < 2:
         return
     first = ws[i][2]
     core = first[1:] if prep == "ب" and first.startswith("ب") else first
-    definite_ok = lemma in {"اكد", "نفي", "اعلن", "كشف"} and len(core) >= 6 and not _nisba(core)
+    took_prep = took_prep or (prep == "ب" and first.startswith("ب"))
+    definite_ok = (lemma in {"اكد", "نفي", "اعلن", "كشف"} and len(core) >= 6 and not _nisba(core)) or (
+        took_prep and lemma in _MASDAR_DEFINITE_AFTER_PREP  # دعا إلى التصدي: تفعّل masdars end in ي
+    )
     if (
         (_definite(core) and not definite_ok)
         or core in _PREPOSITIONS
@@ -2095,6 +2133,24 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
             break
     c.content = (a, b)
     c.via_comp = "object"
+
+
+def _takes_prep(w: str, prep: str) -> bool:
+    return w == prep or (prep == "ب" and w.startswith("ب") and len(w) > 3)
+
+
+def _addressee_then_prep(d: _Doc, ws, i: int, prep: str) -> int | None:
+    """Index of the verb's preposition after a short addressee (الحكومة، من الجماهير الرياضية،
+    تونس،), or None when something else comes first."""
+    # والذي شارك في النهائيات بمنح …: a relative clause on the subject may stand first.
+    reach = 14 if ws[i][2] in _RELATIVES else 6
+    for k in range(i + 1, min(len(ws), i + reach)):
+        w = ws[k][2]
+        if _takes_prep(w, prep) and not d.registry.resolve_name(w):
+            return k
+        if w in _VERB_FORMS or _COMP_RE.fullmatch(w) or d.inside_quote(ws[k][0]) or w in _FUNCTION_WORDS:
+            return None
+    return None
 
 
 def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> None:
@@ -3174,6 +3230,9 @@ def _prepass_names(d: _Doc) -> None:
             name = name[1:]  # كابتن إنجلترا هاري كين: the genitive of a title in construct
         if len(name) >= 3 and name[-1][2].startswith("بال"):
             name = name[:-1]  # النائب كريم سعيد بالهجوم: a prepositional phrase after the name
+        before = _TOKEN.findall(s, max(0, m.start() - 20), m.start())
+        if len(name) >= 3 and name[-1][2].startswith("ب") and before and _demands_with_ba(before[-1]):
+            name = name[:-1]  # طالب الوزير سامي حداد بفتح …: the demand starts at ب
         if not 2 <= len(name) <= 3 and not any(w[2] in _NAME_PARTICLES for w in name):
             continue
         if _definite(name[-1][2]) and not name[-1][2].endswith("ي"):
@@ -3260,6 +3319,12 @@ def _given_name_at(toks: list[re.Match], i: int) -> int:
     return 0
 
 
+def _demands_with_ba(w: str) -> bool:
+    """طالب، يطالب، أفاد: a verb whose verbal-noun statement is introduced by ب."""
+    lemma = _VERB_LEMMA.get(w) or _VERB_LEMMA.get(w[1:] if w[:1] in "وف" else w)
+    return bool(lemma) and _MASDAR_VERBS.get(lemma) == "ب"
+
+
 def _family_word(w: str, lam_name: bool = False) -> bool:
     """A word that may go on a personal name: not a function word, title, head, verb or time word.
     ``lam_name``: a word opening with ل is a name (لاهيجي), not an addressee (لوكالة)."""
@@ -3309,6 +3374,8 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
             first = i - 1  # أبو بكر شوقي: the kunya opens the name
         j, core, family = i + k, 1, False
         foreign = toks[i].group() in _FOREIGN_GIVEN
+        # طالب الوزير سامي حداد بفتح …: after a verb whose statement opens with ب, a ب word is it.
+        demand_ba = any(_demands_with_ba(t.group()) for t in toks[max(0, first - 4) : first])
         indefinite = 0
         while j < n and j - i < 6 and s[toks[j - 1].end() : toks[j].start()].isspace():
             w = toks[j].group()
@@ -3320,6 +3387,8 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
                 j += 1
                 continue
             if core >= 3:
+                break
+            if demand_ba and w.startswith("ب") and len(w) > 3 and w not in _GIVEN_NAMES:
                 break
             g = _given_name_at(toks, j)
             if g:
