@@ -97,3 +97,23 @@ def test_a_demand_or_warning_states_its_verbal_noun(body, speaker, statement):
 
 def test_a_document_after_a_preposition_is_no_statement():
     assert not detect("", "وأشار الوزير إلى التقرير الأخير للجنة.", "ar")
+
+
+def test_a_clause_or_the_words_said_are_no_speaker():
+    # A demonstrative inside: a clause; the statement goes to the speaker before.
+    body = 'وقال الوزير كمال فرح إن الخطة جاهزة. ولتنفيذ ذلك قال: "سنبدأ غدا".'
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("كمال فرح")
+    # Possessed nouns only.
+    body = 'واستنكرت وزيرة الإعلام سلمى عيسى دور وسائل إعلامية- لم تذكر هويتها- لنشرها "الأخبار الكاذبة".'
+    assert all("لنشرها" not in (a.speaker or "") for a in detect("", body, "ar"))
+    # The words said are not who said them, nor whom a later dropped subject means.
+    body = 'وقال الباحث نادر يوسف إن النتائج أولية. لكنها وصفت تصريحات يوسف لصحيفة محلية بأنها "متسرعة". وتابعت: "لم يقرأ الدراسة".'
+    assert all("تصريحات" not in (a.speaker or "") for a in detect("", body, "ar"))
+
+
+def test_after_a_verb_without_its_subject_the_named_subject_before_it_speaks():
+    body = (
+        "وقال المحلل توماس برغر إن السوق مستقرة. "
+        'لكن وزير التجارة جيمس هولت، قال أي رسوم جديدة "لن يكون لها أثر كبير" على الاقتصاد.'
+    )
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("جيمس هولت")

@@ -854,7 +854,20 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         return sp
     if any(ch.isdigit() for x in ws for ch in x[2]):
         return None  # قبلنا 11 ألف: numbers are no part of a name
+    if any(x[2] in _DEMONSTRATIVES or x[2] in {"ما", "لا", "لم", "لن"} for x in ws[1:]):
+        return None  # ولتحقيق ذلك، ونضحك حسب ما سطروه: a clause, not a name
+    if all(_possessive(d, x) for x in ws):
+        return None  # هويتها- لنشرها: possessed nouns only
     w = ws[0][2]
+    if (
+        len(w) == 5
+        and w[0] == "و"
+        and w not in _GIVEN_NAMES
+        and d.orig[d.ft.orig_end(ws[0][1]) - 1 : d.ft.orig_end(ws[0][1])] == "ت"
+    ):
+        return None  # وظهرت صور: و and a verb in the feminine past
+    if _strip_al(w) in _COMM_NOUNS and _strip_al(w) not in _DOCUMENT_NOUNS and not d.inside_quote(ws[0][0]):
+        return None  # وصفت تصريحات كريغر: the words said, not who said them
     if (
         _closed_class(w)
         or w[1:] in _RELATIVES
@@ -2709,6 +2722,12 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن). وبيّن and وزاد open a
         # clause of their own: no subject stands before them.
         sp = _preverbal_subject(d, c, sent_start)
+    elif c.kind == "verb" and sp is None and c.word not in _CLAUSE_INITIAL_CUES:
+        # أما فلانة، …، فقالت لبي بي سي: only the addressee follows the verb; a known name or
+        # person before it is the subject.
+        pre = _preverbal_subject(d, c, sent_start)
+        if pre is not None and (pre.entry is not None or _person_in(d, pre.start, pre.end)):
+            sp = pre
     if sp is None and c.kind == "verb":
         # A dropped subject: the last speaker agreeing with the verb in gender and number.
         sp = _pronoun(d, c.gender, c.plural, c.start)
