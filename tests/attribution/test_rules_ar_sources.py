@@ -107,7 +107,10 @@ def test_a_clause_or_the_words_said_are_no_speaker():
     body = 'واستنكرت وزيرة الإعلام سلمى عيسى دور وسائل إعلامية- لم تذكر هويتها- لنشرها "الأخبار الكاذبة".'
     assert all("لنشرها" not in (a.speaker or "") for a in detect("", body, "ar"))
     # The words said are not who said them, nor whom a later dropped subject means.
-    body = 'وقال الباحث نادر يوسف إن النتائج أولية. لكنها وصفت تصريحات يوسف لصحيفة محلية بأنها "متسرعة". وتابعت: "لم يقرأ الدراسة".'
+    body = (
+        "وقال الباحث نادر يوسف إن النتائج أولية. "
+        'لكنها وصفت تصريحات يوسف لصحيفة محلية بأنها "متسرعة". وتابعت: "لم يقرأ الدراسة".'
+    )
     assert all("تصريحات" not in (a.speaker or "") for a in detect("", body, "ar"))
 
 
