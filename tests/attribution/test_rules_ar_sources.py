@@ -120,3 +120,18 @@ def test_after_a_verb_without_its_subject_the_named_subject_before_it_speaks():
         'لكن وزير التجارة جيمس هولت، قال أي رسوم جديدة "لن يكون لها أثر كبير" على الاقتصاد.'
     )
     assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("جيمس هولت")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'وكان غاس هولمان يرغب في مشاركة نجوم كبار، ولكنه قال "لم يرغب أحد في التمثيل". وأضاف: "سألت الجميع".',
+            "غاس هولمان",
+        ),
+        ("وقالت سيسيليا برانت إن الرسوم ضارة، مؤكدة أن الرد سيأتي.", "سيسيليا برانت"),
+        ('بيد أن سيباستيان كورتز، مساعد الرئيس، رفض التصريحات. وقال "يجب أن نستمع إلى الرئيس".', "سيباستيان كورتز"),
+    ],
+)
+def test_foreign_given_names_open_a_name(body, speaker):
+    assert {gold_name(a.speaker) for a in detect("", body, "ar")} == {gold_name(speaker)}
