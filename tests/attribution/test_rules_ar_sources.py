@@ -135,3 +135,13 @@ def test_after_a_verb_without_its_subject_the_named_subject_before_it_speaks():
 )
 def test_foreign_given_names_open_a_name(body, speaker):
     assert {gold_name(a.speaker) for a in detect("", body, "ar")} == {gold_name(speaker)}
+
+
+def test_a_family_name_may_end_in_allah():
+    body = "وأكد المدير سعد بن فهد الضيف الله أن المعرض نجح. وأضاف الضيف الله أن الزوار كثر."
+    assert {gold_name(a.speaker) for a in detect("", body, "ar")} == {gold_name("سعد بن فهد الضيف الله")}
+
+
+def test_a_conjunction_written_apart_is_no_speaker():
+    body = 'وقال الأمير فهد بن سالم: "سعدنا بالحضور". و أستطرد قائلاً : "المهرجان ولد هنا".'
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("فهد بن سالم")] * 2

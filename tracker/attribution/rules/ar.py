@@ -854,6 +854,8 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         return sp
     if any(ch.isdigit() for x in ws for ch in x[2]):
         return None  # قبلنا 11 ألف: numbers are no part of a name
+    if all(len(x[2]) < 2 for x in ws):
+        return None  # و أستطرد: a letter left alone
     if any(x[2] in _DEMONSTRATIVES or x[2] in {"ما", "لا", "لم", "لن"} for x in ws[1:]):
         return None  # ولتحقيق ذلك، ونضحك حسب ما سطروه: a clause, not a name
     if all(_possessive(d, x) for x in ws):
@@ -3429,6 +3431,8 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
                 if _bare(w) in _TITLES or _bare(w) in _HEADS or w in _FUNCTION_WORDS or w in _RELATIVES:
                     break
                 j += 1
+                if j < n and toks[j].group() == "الله" and s[toks[j - 1].end() : toks[j].start()].isspace():
+                    j += 1  # إبراهيم بن محمد الجار الله: a family name ending in الله
                 break  # a family name with the article closes the name
             if (w in _NAME_PARTICLES or len(w) <= 2) and _family_word(w) and j + 1 < n:
                 j += 1  # ماري لو بيرنار، فان دايك: a particle of a European name
