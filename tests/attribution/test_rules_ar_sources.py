@@ -145,3 +145,16 @@ def test_a_family_name_may_end_in_allah():
 def test_a_conjunction_written_apart_is_no_speaker():
     body = 'وقال الأمير فهد بن سالم: "سعدنا بالحضور". و أستطرد قائلاً : "المهرجان ولد هنا".'
     assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("فهد بن سالم")] * 2
+
+
+def test_an_organisation_head_takes_a_name_as_its_genitive():
+    body = "وأعربت شركة نوفا عن ترحيبها بالدراسة. لكنها نفت استخدامها حيلا بصرية، وأضافت أنها لا ترغب في ذلك."
+    assert {gold_name(a.speaker) for a in detect("", body, "ar")} == {gold_name("شركة نوفا")}
+
+
+def test_a_high_level_source_and_the_official_who_refers_back_to_it():
+    body = (
+        "ونفى مسؤول مصري رفيع المستوى بشكل قاطع وجود أي اتصالات مع الجماعة. "
+        'وقال المسؤول المصري في بيان: "لا اتصالات على الإطلاق".'
+    )
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("مسؤول مصري رفيع المستوى")] * 2

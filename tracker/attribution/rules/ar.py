@@ -1210,11 +1210,20 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     if bare in _TITLES:
         fem = "f" if bare.endswith("ه") else None
         k = 1
-        while k < len(ws) and _nisba(ws[k][2]) and not _definite(ws[k][2]):
+        while k < len(ws) and (
+            (_nisba(ws[k][2]) and not _definite(ws[k][2]))
+            or (ws[k][2] == "المستوي" and ws[k - 1][2] in {"رفيع", "رفيعه", "عالي", "عاليه"})  # رفيع المستوى
+        ):
             k += 1
         # The adjectives must close the phrase (or meet a preposition): in "د. سامي النجار" the
         # nisba-looking word is a first name followed by the family name.
-        closes = k == len(ws) or ws[k][2] in _PREPOSITIONS or (ws[k][2][:1] == "ل" and not _definite(ws[k][2]))
+        closes = (
+            k == len(ws)
+            or ws[k][2] in _PREPOSITIONS
+            or (ws[k][2][:1] == "ل" and not _definite(ws[k][2]))
+            or ws[k][2] in _NOT_SPEAKER_START  # مسؤول سعودي رفيع المستوى بشكل قاطع
+            or d.inside_quote(ws[k][0])
+        )
         if not _definite(first) and k > 1 and closes and len(bare) > 1:
             # مسؤول أميركي، دبلوماسي غربي: an indefinite title with adjectives is an unnamed source.
             return _unnamed_source(d, ws, k, fem, cue)
@@ -1345,11 +1354,31 @@ def _np_with_modifiers(ws: list[tuple[int, int, str]]) -> int:
         elif _definite(w) and not genitive:
             genitive = True
             k += 1
+        elif k == 1 and not genitive and _bare(ws[0][2]) in _HEADS and _proper_genitive(w):
+            # شركة سناب، حركة حماس: an indefinite head takes a name as its genitive.
+            genitive = True
+            k += 1
         elif _definite(w) and k + 1 < len(ws) and ws[k + 1][2] in _DEMONSTRATIVES:
             k += 1  # قوات الدعم السريع هذه الاتهامات: an adjective before the object's demonstrative
         else:
             break
     return k
+
+
+def _proper_genitive(w: str) -> bool:
+    """A word that can be the name after an organisation head: no verb, verbal noun, function
+    word, possessed noun, accusative or prepositional phrase."""
+    return not (
+        _closed_class(w)
+        or w in _VERB_FORMS
+        or w in _OBJECT_MASDARS
+        or bool(_REPORTING_MASDAR_RE.fullmatch(w))
+        or w.endswith(("ها", "هم", "هما"))
+        or (w.endswith("ا") and len(w) > 4)
+        or (w[:1] in "بلوف" and len(w) > 4)
+        or _nisba(w)
+        or len(w) < 3
+    )
 
 
 def _np_end(ws: list[tuple[int, int, str]]) -> int:
@@ -1643,6 +1672,13 @@ def _descriptor(d: _Doc, ws, kind, category, cue: Cue, text: str) -> Speaker:
             gender=None if unnamed else ("f" if fem else "m"),
             weak_ok=True,
         )
+        if entry is None and title in _GENERIC_TITLES and len(ws) > 1:
+            # المسؤول السعودي points back to an unnamed مسؤول سعودي رفيع المستوى: the adjectives
+            # without their article.
+            bare_context = " ".join(_strip_al(w[2]) for w in ws[1:])
+            entry = d.registry.resolve_descriptor(
+                None, bare_context, kinds=("unnamed",), require_context=True, before=a, weak_ok=False
+            )
     else:
         entry = d.registry.resolve_descriptor(category, context, before=a, weak_ok=True)
     text = _QUOTE_CHARS_RE.sub("", d.span(a, b).text)
