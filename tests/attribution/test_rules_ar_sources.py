@@ -158,3 +158,11 @@ def test_a_high_level_source_and_the_official_who_refers_back_to_it():
         'وقال المسؤول المصري في بيان: "لا اتصالات على الإطلاق".'
     )
     assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("مسؤول مصري رفيع المستوى")] * 2
+
+
+def test_a_person_named_inside_the_object_is_not_the_subject():
+    body = "ونفى مسؤول مصري رفيع المستوى مقتل الصحفي والكاتب المصري سامي حداد في السجن."
+    found = detect("", body, "ar")
+    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+        (gold_name("مسؤول مصري رفيع المستوى"), gold_name("مقتل الصحفي والكاتب المصري سامي حداد في السجن"))
+    ]

@@ -436,6 +436,8 @@ class _Doc:
         prev_word = prev[-1] if prev else ""
         if len(toks) == 1:
             return True
+        if len(toks) <= 3 and toks[0] in {"بشكل", "بصوره", "بطريقه"}:
+            return True  # نفى "بشكل قاطع": a quoted manner, no statement
         # صحيفة "…"، لقناة "…": an indefinite head in construct names what follows; a definite
         # one (الاتفاق "سيوقع …") is a subject with a quoted predicate.
         head = prev_word[1:] if prev_word[:1] in "وبلف" and prev_word[1:] in _NAME_HEADS else prev_word
@@ -1124,6 +1126,12 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     ent = _entity_in(d, ws[0][0], ws[-1][1])
     if ent is not None and ent[0] != "PER" and ent[1] > ws[0][0]:
         ent = None  # المسؤول في مجلس …: an organisation inside a description is not the speaker
+    before_ent = [w for w in ws if w[1] <= ent[1]] if ent is not None else []
+    if ent is not None and any(
+        w[2] in _OBJECT_MASDARS or (len(before_ent) > 4 and _possessive(d, w) and d.registry.resolve_name(w[2]) is None)
+        for w in before_ent
+    ):
+        ent = None  # نفى مسؤول … تورط بلاده في اختفاء الكاتب جمال خاشقجي: a name inside the object
     if ent is not None:
         label, ea, eb = ent
         kind = {"PER": "person", "ORG": "organisation", "GPE": "government", "LOC": "government"}.get(label)
@@ -1210,9 +1218,14 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     if bare in _TITLES:
         fem = "f" if bare.endswith("ه") else None
         k = 1
-        while k < len(ws) and (
-            (_nisba(ws[k][2]) and not _definite(ws[k][2]))
-            or (ws[k][2] == "المستوي" and ws[k - 1][2] in {"رفيع", "رفيعه", "عالي", "عاليه"})  # رفيع المستوى
+        while (
+            k < len(ws)
+            and ws[k - 1][2] != "المستوي"
+            and ws[k][2] not in _OBJECT_MASDARS
+            and (
+                (_nisba(ws[k][2]) and not _definite(ws[k][2]))
+                or (ws[k][2] == "المستوي" and ws[k - 1][2] in {"رفيع", "رفيعه", "عالي", "عاليه"})  # رفيع المستوى
+            )
         ):
             k += 1
         # The adjectives must close the phrase (or meet a preposition): in "د. سامي النجار" the
@@ -1222,6 +1235,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             or ws[k][2] in _PREPOSITIONS
             or (ws[k][2][:1] == "ل" and not _definite(ws[k][2]))
             or ws[k][2] in _NOT_SPEAKER_START  # مسؤول سعودي رفيع المستوى بشكل قاطع
+            or ws[k][2] in _OBJECT_MASDARS
+            or ws[k - 1][2] == "المستوي"  # رفيع المستوى closes the description
             or d.inside_quote(ws[k][0])
         )
         if not _definite(first) and k > 1 and closes and len(bare) > 1:
@@ -1581,6 +1596,8 @@ def _person_after_non_name(d: _Doc, a: int, b: int) -> int | None:
     ent = _entity_in(d, a, b)
     if ent is None or ent[0] != "PER" or ent[1] <= a or d.s[ent[2] : b].strip(" \"'“”«»،,"):
         return None
+    if len(_TOKEN.findall(d.s, a, ent[1])) > 6:
+        return None  # نفى مسؤول رفيع المستوى تورط بلاده في اختفاء الكاتب جمال خاشقجي: the object's
     before = _TOKEN.findall(d.s, max(a, ent[1] - 30), ent[1])
     w = before[-1] if before else ""
     if w in _QUANTIFIERS or _bare(w) in _TITLES or _bare(w) in _HEADS or _definite(w):
@@ -2120,6 +2137,8 @@ def _frame_masdar(d: _Doc, c: Cue, sp: Speaker | None, limit: int, sent_end: int
         w = ws[i][2]
         if w in _TIME_WORDS or w in _ADVERBS or w in {"ايضا", "كذلك", "مجددا", "رسميا", "تماما", "مرارا"}:
             i += 1
+        elif w in {"بشكل", "بصوره", "بطريقه"} and i + 1 < len(ws):
+            i += 2  # نفى "بشكل قاطع" تورط …: the manner, quoted or not
         elif w in {"في", "عبر", "خلال"} and i + 1 < len(ws) and _strip_al(ws[i + 1][2]) in _COMM_NOUNS:
             i += 2
             skipped_adjunct = True
