@@ -166,3 +166,26 @@ def test_a_person_named_inside_the_object_is_not_the_subject():
     assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
         (gold_name("مسؤول مصري رفيع المستوى"), gold_name("مقتل الصحفي والكاتب المصري سامي حداد في السجن"))
     ]
+
+
+def test_a_clause_before_a_connective_and_a_quotation_is_reported_too():
+    body = 'ويقول المحامي سمير عوض إن موكله لا ينكر أنه وقع الاتفاق، ولكن "الأسباب التي دفعته إلى ذلك تشوه".'
+    assert [(a.kind, gold_name(a.quote.text)) for a in detect("", body, "ar")] == [
+        ("indirect", gold_name("موكله لا ينكر أنه وقع الاتفاق")),
+        ("mixed", gold_name("الأسباب التي دفعته إلى ذلك تشوه")),
+    ]
+
+
+def test_a_participle_of_description_opens_its_own_statement_and_a_law_is_no_source():
+    body = 'وقال الوزير سامي حداد إن المحتجزين أوقفوا وفق القانون، واصفا التصريحات بأنها "تدخل سافر في الشأن الداخلي".'
+    assert [(gold_name(a.speaker), a.kind, gold_name(a.quote.text)) for a in detect("", body, "ar")] == [
+        (gold_name("سامي حداد"), "indirect", gold_name("المحتجزين أوقفوا وفق القانون")),
+        (gold_name("سامي حداد"), "mixed", gold_name("تدخل سافر في الشأن الداخلي")),
+    ]
+
+
+def test_almaha_reports():
+    found = detect("", "وألمح الوزير سامي حداد إلى أن الحكومة قد تستقيل قريبا.", "ar")
+    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+        (gold_name("سامي حداد"), gold_name("الحكومة قد تستقيل قريبا"))
+    ]

@@ -2055,7 +2055,12 @@ def _read_cues(d: _Doc, a: int, b: int) -> None:
                 continue
             prefix = s[c.start] if s[c.start] in "وف" and c.word != s[c.start : c.end] else ""
             independent = (
-                c.kind in {"part", "qawl", "nominal"}
+                c.kind in {"part", "qawl"}
+                # وفق القانون: a nominal cue without a source is no new statement.
+                or (
+                    c.kind == "nominal"
+                    and (c.content is not None or _looks_like_source(d, c.end, _segment_end(s, c.end, 60)))
+                )
                 or c.via_comp == "post"
                 # "، وأضاف (X) أن": a coordinated verb opens a new clause, with or without a subject.
                 or (
@@ -2397,6 +2402,12 @@ def _frame_qawl(d: _Doc, c: Cue, limit: int, sent_end: int) -> None:
     c.has_subject = True
     c.content = (comp.end(), sent_end)
     c.via_comp = "comp"
+
+
+def _segment_end(s: str, a: int, reach: int) -> int:
+    """Where the phrase after ``a`` ends: at the next comma or sentence mark, within ``reach``."""
+    m = re.compile(r"[،,.؛;:!?؟\n]").search(s, a, min(len(s), a + reach))
+    return m.start() if m else min(len(s), a + reach)
 
 
 def _looks_like_source(d: _Doc, a: int, b: int) -> bool:
@@ -2903,8 +2914,11 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
         inner = _TOKEN.findall(s, first.start, min(first.end, first.start + 40))
         gap = s[a : first.open].rstrip()
         opens = bool(inner) and inner[0][:1] in "وف" and len(inner[0]) > 3
-        if len(pre) >= 4 and (opens or gap.endswith(("،", ","))) and not d.inside_quote(a):
-            _emit_indirect(d, c, a, first.open, name, skind, mention, cue_span, via_name, base, rule_base)
+        joined = _QUOTE_AFTER_CLAUSE_RE.search(gap)
+        if len(pre) >= 4 and (opens or joined) and not d.inside_quote(a):
+            # (… مع الفتاة، ولكن "…": the clause ends at the comma before the connective.)
+            end = a + joined.start() if joined else first.open
+            _emit_indirect(d, c, a, end, name, skind, mention, cue_span, via_name, base, rule_base)
     if quotes:
         for k in quotes:
             m = d.marks[k]
@@ -2939,6 +2953,9 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
     # No quotation marks: the clause itself is reported speech.
     _emit_indirect(d, c, a, b, name, skind, mention, cue_span, via_name, base, rule_base)
 
+
+# A comma, perhaps a connective, then a quotation: the clause before it is complete.
+_QUOTE_AFTER_CLAUSE_RE = re.compile(rf"[،,]\s*(?:(?:و?لكن|الا\s+ان|بل)(?!{_W})\s*)?$")
 
 # ، وأنّ / ، وإنّ: a second complement of the same reporting verb.
 _COORD_COMP_RE = re.compile(rf"[،,]\s*و(?:ب)?ان(?:ه|ها|هم|هما)?(?!{_W})")
