@@ -189,3 +189,16 @@ def test_almaha_reports():
     assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
         (gold_name("سامي حداد"), gold_name("الحكومة قد تستقيل قريبا"))
     ]
+
+
+def test_a_title_of_a_named_institution_points_back_to_the_person_described_so():
+    body = (
+        "وأعلن الدكتور سامي حداد، مدير شركة الكهرباء الوطنية، خطة جديدة. "
+        "وقالت مناهل بنت سعد الراشد، نائب المدير العام للشركة، إن الخطة جاهزة. "
+        "وشدد مدير شركة الكهرباء الوطنية، على أن الانقطاعات ستتراجع. وأضافت الراشد أن الأسعار ثابتة."
+    )
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [
+        gold_name("مناهل بنت سعد الراشد"),
+        gold_name("سامي حداد"),
+        gold_name("مناهل بنت سعد الراشد"),
+    ]

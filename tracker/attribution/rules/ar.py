@@ -1297,6 +1297,20 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
                 k += len(_take_name(ws, k, 1)) or 1
             while k < len(ws) and (_definite(ws[k][2]) or _nisba(ws[k][2])):
                 k += 1
+        if (
+            not _definite(first)
+            and k == 1
+            and len(ws) >= 3
+            and _bare(ws[1][2]) in _HEADS
+            and not _definite(ws[1][2])
+            and _definite(ws[2][2])
+        ):
+            # محافظ بنك السودان المركزي: a title in construct with a named institution is one
+            # person, who may be named elsewhere in the article.
+            end = 3
+            while end < len(ws) and (_nisba(ws[end][2]) or _definite(ws[end][2])) and _definite(ws[end][2]):
+                end += 1
+            return _descriptor(d, ws[:end], "person", None, cue, s[ws[0][0] : ws[end - 1][1]])
         if not _definite(first) and (k == len(ws) or not _definite(ws[k][2])):
             # An indefinite title without a name is an unnamed source.
             return _unnamed_source(d, ws, k, fem, cue)
@@ -3388,6 +3402,28 @@ def _prepass_names(d: _Doc) -> None:
                 weak=True,
                 gender="f" if title.endswith("ه") else "m",
             )
+
+    # محمد خير الزبير، محافظ بنك السودان المركزي،: the title after a name describes it, so a later
+    # "محافظ بنك السودان المركزي" names the person.
+    for m in _TITLE_RE.finditer(s):
+        comma = len(s[: m.start()].rstrip())
+        if comma == 0 or s[comma - 1] not in "،," or d.inside_quote(m.start()):
+            continue
+        ent = _entity_in(d, max(0, comma - 60), comma - 1)
+        if ent is None or ent[0] != "PER" or s[ent[2] : comma - 1].strip():
+            continue
+        stop = _CHAIN_STOP.search(s, m.end(), min(len(s), m.end() + 120))
+        title = m.group(1)
+        d.registry.add(
+            _QUOTE_CHARS_RE.sub("", d.span(ent[1], ent[2]).text).strip(),
+            position=-1,
+            kind="person",
+            category="person",
+            description=s[m.start() : stop.start() if stop else min(len(s), m.end() + 120)],
+            weak=True,
+            # مناهل المحيميد، نائب المدير العام: a masculine title says nothing of a woman
+            gender="f" if title.endswith("ه") else None,
+        )
 
 
 # -- people from the given-name lexicon --------------------------------------------------------
