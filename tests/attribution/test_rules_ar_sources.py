@@ -202,3 +202,19 @@ def test_a_title_of_a_named_institution_points_back_to_the_person_described_so()
         gold_name("سامي حداد"),
         gold_name("مناهل بنت سعد الراشد"),
     ]
+
+
+def test_a_quoted_name_is_a_name_and_speaks_later():
+    body = 'ونفى اللاعب الاعتداء على الأمريكية "جيسيكا مونرو" في فندق. وتقول مونرو إنها تعرضت لاعتداء.'
+    found = detect("", body, "ar")
+    assert all(a.quote.text != "جيسيكا مونرو" for a in found)
+    assert gold_name(found[-1].speaker) == gold_name("جيسيكا مونرو")
+
+
+def test_a_rank_after_a_military_title_belongs_to_the_title():
+    body = "وأكد قائد الشرطة، العقيد الركن فادي منصور، على أهمية التنسيق، كما قال إن الأمن استتب."
+    found = detect("", body, "ar")
+    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+        (gold_name("فادي منصور"), gold_name("أهمية التنسيق")),
+        (gold_name("فادي منصور"), gold_name("الأمن استتب")),
+    ]

@@ -120,6 +120,7 @@ _NOT_SPEAKER_START = frozenset(_LEX["not_speaker_start"])
 _NAME_TITLES = frozenset(_LEX["name_titles"])
 # Titles vague enough that "the official" may refer back to any person just named.
 _GENERIC_TITLES = frozenset(_LEX["generic_titles"])
+_RANK_ADJECTIVES = frozenset(_LEX["rank_adjectives"])
 # Words that open an adjunct rather than the subject (خلال مؤتمر صحافي، في بيان …).
 _ADJUNCT_OPENERS = frozenset(_LEX["adjunct_openers"])
 _COMM_NOUNS = frozenset(_LEX["comm_nouns"])
@@ -438,6 +439,8 @@ class _Doc:
             return True
         if len(toks) <= 3 and toks[0] in {"بشكل", "بصوره", "بطريقه"}:
             return True  # نفى "بشكل قاطع": a quoted manner, no statement
+        if len(toks) <= 3 and toks[0] in _GIVEN_NAMES and not any(_VERB_FORMS.get(t) for t in toks):
+            return True  # الأمريكية "كاثرين مايورغا": a quoted name
         # صحيفة "…"، لقناة "…": an indefinite head in construct names what follows; a definite
         # one (الاتفاق "سيوقع …") is a subject with a quoted predicate.
         head = prev_word[1:] if prev_word[:1] in "وبلف" and prev_word[1:] in _NAME_HEADS else prev_word
@@ -1059,8 +1062,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             if _media_addressee(ws2[0][2], ws2[1][2] if len(ws2) > 1 else "") or _indirect_object(d, ws2[0][2]):
                 continue  # شركة فيسبوك، لبي بي سي، إن: the medium it spoke to
             # ، الدكتورة منى سالم،: a title before the appositive name is description.
-            while len(ws2) > 1 and _bare(ws2[0][2]) in _TITLES:
-                ws2 = ws2[1:]
+            while len(ws2) > 1 and (_bare(ws2[0][2]) in _TITLES or ws2[0][2] in _RANK_ADJECTIVES):
+                ws2 = ws2[1:]  # اللواء الركن حسين الحواتمة
             x2 = ws2[0][0]
             # ، عيسى قراقع مساء أمس الجمعة: the name ends before a time word.
             cut = next((k for k in range(1, len(ws2)) if ws2[k][2] in _TIME_WORDS), len(ws2))
@@ -1556,7 +1559,7 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
             st
         ):
             return ws[i - 1][1]  # تسيبراس متوجها إلى …، قال رسميا، رفضت الشركة صراحة: an accusative
-        if w in _OBJECT_MASDARS and not d.inside_quote(st):
+        if (w in _OBJECT_MASDARS or (_definite(w) and _strip_al(w) in _OBJECT_MASDARS)) and not d.inside_quote(st):
             return ws[i - 1][1]  # أعلنت مصادر بالمقاومة مقتل …: the verb's object
         if len(w) >= 6 and w.endswith(("هم", "هما")) and not d.inside_quote(st) and d.registry.resolve_name(w) is None:
             return ws[i - 1][1]  # تبنى المسلحون مسؤوليتهم: a possessed noun is the object
@@ -3448,6 +3451,15 @@ def _given_name_at(toks: list[re.Match], i: int) -> int:
     return 0
 
 
+def _quoted_name(d: _Doc, a: int, b: int) -> bool:
+    """The quotation marks around s[a:b] hold exactly this name (الأمريكية "كاثرين مايورغا")."""
+    for k in d.marks_between(max(0, a - 2), b + 2):
+        m = d.marks[k]
+        if m.close is not None and d.s[m.start : m.end].strip() == d.s[a:b]:
+            return d.is_name(k)
+    return False
+
+
 def _demands_with_ba(w: str) -> bool:
     """طالب، يطالب، أفاد: a verb whose verbal-noun statement is introduced by ب."""
     lemma = _VERB_LEMMA.get(w) or _VERB_LEMMA.get(w[1:] if w[:1] in "وف" else w)
@@ -3557,7 +3569,9 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
             j, core, family, indefinite = j + 1, core + 1, True, indefinite + 1
         while j > i + k and toks[j - 1].group() in _NAME_JOINERS:
             j -= 1
-        if j - first >= 2 and not d.inside_quote(toks[i].start()):
+        if j - first >= 2 and (
+            not d.inside_quote(toks[i].start()) or _quoted_name(d, toks[first].start(), toks[j - 1].end())
+        ):
             sp = d.span(toks[first].start(), toks[j - 1].end())
             out.append(Entity(sp.start, sp.end, sp.text, "PER"))
         i = max(j, i + 1)
