@@ -2700,6 +2700,34 @@ def _after_opening_adjunct(d: _Doc, start: int, end: int) -> int:
     return comma + 1 if first in _PREPOSITIONS or first in _ADVERBS else start
 
 
+def _first_verb_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
+    """The subject of the sentence's first verb (وفصل الأمير عبدالله بن مساعد الإجراءات، قائلا),
+    when it names someone."""
+    s = d.s
+    opening = _after_opening_adjunct(d, sent_start, c.start)
+    ws = _first_words(s, opening, c.start, 4) if c.start - opening <= _LOOK_BACK else []
+    # كما ثمن الأمير خالد الفيصل …، مؤكدا: a discourse word before the first verb.
+    subject = _subject_of_first_verb(d, ws, {"كما", "وكما", "ثم", "وقد", "فقد", "قد"}, bare_verb=True)
+    if subject is None:
+        return None
+    inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
+    inner.objectish = True
+    sp = parse_speaker(d, ws[subject][0], c.start, inner)
+    if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
+        return sp
+    return None
+
+
+def _says_in_it(d: _Doc, c: Cue, a: int, b: int) -> bool:
+    """عبر عن تعازيه في تغريدة قال فيها، أصدر بيانا ذكر فيه: a verb whose subject is only فيه/فيها
+    after a tweet, a statement or an interview."""
+    first = _first_words(d.s, a, b, 1)
+    if not first or first[0][2] not in {"فيه", "فيها", "فيهما"}:
+        return False
+    before = _TOKEN.findall(d.s, max(0, c.start - 40), c.start)[-3:]
+    return any(_strip_al(w) in _COMM_NOUNS or _bare(w) in _COMM_NOUNS for w in before)
+
+
 def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int) -> Speaker | None:
     s = d.s
     if c.relative and not c.has_subject:
@@ -2711,17 +2739,9 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # A participle shares the subject of the sentence's last finite cue.
         if last is not None:
             return last
-        opening = _after_opening_adjunct(d, sent_start, c.start)
-        ws = _first_words(s, opening, c.start, 4) if c.start - opening <= _LOOK_BACK else []
-        # كما ثمن الأمير خالد الفيصل …، مؤكدا: a discourse word before the first verb.
-        subject = _subject_of_first_verb(d, ws, {"كما", "وكما", "ثم", "وقد", "فقد", "قد"}, bare_verb=True)
-        if subject is not None:
-            # وفصل الأمير عبدالله بن مساعد الإجراءات، قائلا: the first verb's subject.
-            inner = Cue("verb", c.start, c.end, c.gender, c.plural, c.word)
-            inner.objectish = True
-            sp = parse_speaker(d, ws[subject][0], c.start, inner)
-            if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
-                return _commit(d, sp, c.start)
+        sp = _first_verb_subject(d, c, sent_start)
+        if sp is not None:
+            return _commit(d, sp, c.start)
         kana = _KANA_QAD.search(s, max(sent_start, c.start - _LOOK_BACK), c.start)
         if kana is not None:
             # وكانت اللجنة قد رفضت …، معتبرة أن: the subject of the كان … قد clause.
@@ -2732,6 +2752,12 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
     if c.subject is None:
         return None
     a, b = c.subject
+    if c.kind == "verb" and _says_in_it(d, c, a, b):
+        sp = _first_verb_subject(d, c, sent_start) or last
+        if sp is not None:
+            c.has_subject = False
+            c.speaker = _commit(d, sp, c.start) if sp is not last else sp
+            return c.speaker
     if c.kind == "nominal":
         pm = _PRONOUN_ONLY.match(s[a:b])
         rm = _REPORTING_MASDAR_RE.match(s, _TOKEN.search(s, a, b).start() if _TOKEN.search(s, a, b) else a, b)
