@@ -221,5 +221,8 @@ def test_a_rank_after_a_military_title_belongs_to_the_title():
 
 
 def test_who_says_in_a_tweet_is_the_subject_of_the_sentence():
-    body = 'وقال الرئيس كمال فرح إن البلاد في حداد. وعبر وزير الخارجية رامي عودة عن تعازيه في تغريدة قال فيها إنه "حزين جدا".'
+    body = (
+        "وقال الرئيس كمال فرح إن البلاد في حداد. "
+        'وعبر وزير الخارجية رامي عودة عن تعازيه في تغريدة قال فيها إنه "حزين جدا".'
+    )
     assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("رامي عودة")
