@@ -226,3 +226,8 @@ def test_who_says_in_a_tweet_is_the_subject_of_the_sentence():
         'وعبر وزير الخارجية رامي عودة عن تعازيه في تغريدة قال فيها إنه "حزين جدا".'
     )
     assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("رامي عودة")
+
+
+def test_a_title_with_a_named_genitive_points_back_to_the_person():
+    body = 'وقال لويس فرنانديز مدرب بلنسية السابق إن اللاعب سيعود. وتابع مدرب بلنسية السابق "هذا الكلام لم يصدر عني".'
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("لويس فرنانديز")] * 2

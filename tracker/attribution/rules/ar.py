@@ -1261,6 +1261,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             # A quoted name inside the chain (في مصرف "الأمل") belongs to the description.
             chain = [w for w in ws[1:] if not d.inside_quote(w[0])]
             tail = _name_after_title(chain, stems) or _chain_name(chain, stems) or _tail_name(chain)
+            while tail and tail[-1][2] in _TITLE_ADJECTIVES:
+                tail = tail[:-1]  # مدرب برشلونة السابق: the adjective belongs to the title
             if tail and not _definite(first) and chain and tail[0] is chain[0] and len(tail) in (1, 3):
                 # مدرب برشلونة، كابتن إنجلترا هاري كين: the word after a title in construct is its
                 # genitive, not the first word of a name.
@@ -1307,10 +1309,18 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             and _bare(ws[1][2]) in _HEADS
             and not _definite(ws[1][2])
             and _definite(ws[2][2])
+        ) or (
+            not _definite(first)
+            and k == 1
+            and len(ws) >= 2
+            and _proper_genitive(ws[1][2], d.token_counts)
+            and _bare(ws[1][2]) not in _HEADS
+            and d.registry.resolve_name(ws[1][2]) is None
+            and (len(ws) == 2 or ws[2][2] in _TITLE_ADJECTIVES)
         ):
             # محافظ بنك السودان المركزي: a title in construct with a named institution is one
             # person, who may be named elsewhere in the article.
-            end = 3
+            end = 3 if _bare(ws[1][2]) in _HEADS else 2  # محافظ بنك السودان، مدرب برشلونة
             while end < len(ws) and (_nisba(ws[end][2]) or _definite(ws[end][2])) and _definite(ws[end][2]):
                 end += 1
             return _descriptor(d, ws[:end], "person", None, cue, s[ws[0][0] : ws[end - 1][1]])
@@ -1397,7 +1407,7 @@ def _np_with_modifiers(ws: list[tuple[int, int, str]]) -> int:
     return k
 
 
-def _proper_genitive(w: str) -> bool:
+def _proper_genitive(w: str, stems=None) -> bool:
     """A word that can be the name after an organisation head: no verb, verbal noun, function
     word, possessed noun, accusative or prepositional phrase."""
     return not (
@@ -1407,7 +1417,8 @@ def _proper_genitive(w: str) -> bool:
         or bool(_REPORTING_MASDAR_RE.fullmatch(w))
         or w.endswith(("ها", "هم", "هما"))
         or (w.endswith("ا") and len(w) > 4)
-        or (w[:1] in "بلوف" and len(w) > 4)
+        # بالدراسة، لبلاده: a preposition on a word the text also writes without it
+        or (w[:1] in "بلوف" and len(w) > 4 and (stems is None or stems.get(w[1:], 0) > 0 or _definite(w[1:])))
         or _nisba(w)
         or len(w) < 3
     )
