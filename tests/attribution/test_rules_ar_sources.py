@@ -231,3 +231,20 @@ def test_who_says_in_a_tweet_is_the_subject_of_the_sentence():
 def test_a_title_with_a_named_genitive_points_back_to_the_person():
     body = 'وقال لويس فرنانديز مدرب بلنسية السابق إن اللاعب سيعود. وتابع مدرب بلنسية السابق "هذا الكلام لم يصدر عني".'
     assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("لويس فرنانديز")] * 2
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "مهرجان البندقية: فيلم مصري يثير الجدل في الأوساط الفنية",
+        "قمة الرياض: هل تنجح الدول في تجاوز خلافاتها؟",
+        '"فن منسي": أعمال قديمة تعرض لأول مرة في القاهرة',
+    ],
+)
+def test_a_headline_topic_is_no_speaker(title):
+    assert not [a for a in detect(title, "وقال الوزير إن المعرض يفتتح غدا.", "ar") if a.kind == "headline"]
+
+
+def test_a_quoted_person_in_a_headline_speaks():
+    found = detect("«سامي الحداد»: لو عاد بي الزمن لفعلت الشيء نفسه", "وقال الحداد إن الحكم ظالم.", "ar")
+    assert (found[0].kind, gold_name(found[0].speaker)) == ("headline", gold_name("سامي الحداد"))

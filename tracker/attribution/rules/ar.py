@@ -120,6 +120,7 @@ _NOT_SPEAKER_START = frozenset(_LEX["not_speaker_start"])
 _NAME_TITLES = frozenset(_LEX["name_titles"])
 # Titles vague enough that "the official" may refer back to any person just named.
 _GENERIC_TITLES = frozenset(_LEX["generic_titles"])
+_EVENT_HEADS = frozenset(_LEX["event_heads"])
 _RANK_ADJECTIVES = frozenset(_LEX["rank_adjectives"])
 # Words that open an adjunct rather than the subject (خلال مؤتمر صحافي، في بيان …).
 _ADJUNCT_OPENERS = frozenset(_LEX["adjunct_openers"])
@@ -3105,8 +3106,19 @@ def _headline(d: _Doc, a: int, b: int) -> None:
         return  # س: / ج: in interviews, dates and numbers are labels, not speakers
     if _CUE_WORD_RE.search(who) or any(w in _PREPOSITIONS for w in who_words):
         return
+    # «فن عربي مسروق»: a quoted title is a topic; «سيف الإسلام القذافي»: a quoted person speaks.
+    quoted_whole = any(
+        not _TOKEN.search(s, who_a, d.marks[k].open)
+        and not _TOKEN.search(s, d.marks[k].end, a + colon)
+        and who_words[0] not in _GIVEN_NAMES
+        for k in d.marks_between(who_a, a + colon)
+    )
+    if _bare(who_words[0]) in _EVENT_HEADS or quoted_whole or "http" in who:
+        return  # "مهرجان كان: …"، "معركة الموصل: …"، a quoted title: a topic, not a speaker
     rest_a = a + colon + 1
     rest = s[rest_a:b]
+    if rest.rstrip(' "”».').endswith(("؟", "?")):
+        return  # "دافوس: هل نجح ترامب …؟": a question asked by the writer
     lead = len(rest) - len(rest.lstrip(' "“«'))
     text = rest.strip(' "“”«».')
     if len(_TOKEN.findall(text)) < 2:
