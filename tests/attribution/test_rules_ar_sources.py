@@ -248,3 +248,26 @@ def test_a_headline_topic_is_no_speaker(title):
 def test_a_quoted_person_in_a_headline_speaks():
     found = detect("«سامي الحداد»: لو عاد بي الزمن لفعلت الشيء نفسه", "وقال الحداد إن الحكم ظالم.", "ar")
     assert (found[0].kind, gold_name(found[0].speaker)) == ("headline", gold_name("سامي الحداد"))
+
+
+@pytest.mark.parametrize(
+    ("body", "statement"),
+    [
+        ('وقال الوزير كمال فرح، بحسب وكالة الأنباء الرسمية: "سنواصل الحوار".', "سنواصل الحوار"),
+        (
+            'وقال كمال فرح، بحسب ما نقلت عنه وكالة الأنباء، إن "الطائرات بدأت بالوصول" إلى البلاد.',
+            "الطائرات بدأت بالوصول",
+        ),
+    ],
+)
+def test_a_source_between_commas_inside_the_verbs_frame_relays_the_verbs_statement(body, statement):
+    found = detect("", body, "ar")
+    assert [(gold_name(a.speaker), a.quote.text) for a in found] == [(gold_name("كمال فرح"), statement)]
+
+
+def test_a_source_with_a_clause_of_its_own_is_not_interposed():
+    body = (
+        "والثغرات ظهرت بعد أن كشف الرئيس عن الأسلحة، وفق الوزير كمال فرح الذي أضاف أن السباق بدأ، لكن الأسلحة ستمنعه."
+    )
+    found = detect("", body, "ar")
+    assert gold_name(found[-1].speaker) == gold_name("كمال فرح")

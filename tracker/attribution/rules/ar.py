@@ -2034,6 +2034,21 @@ def _read_topic(d: _Doc, a: int, b: int) -> None:
         d.registry.add(name, position=ea, kind="person", gender=gender)
 
 
+def _interposed_source(d: _Doc, c: Cue) -> bool:
+    """قال الوزير، بحسب وكالة الأنباء، إن …: a source between commas inside the verb's frame."""
+    if c.kind != "nominal":
+        return False
+    s = d.s
+    before = s[max(0, c.start - 3) : c.start].rstrip()
+    if not before.endswith(("،", ",")):
+        return False
+    after = re.compile(r"[،,:]").search(s, c.end, min(len(s), c.end + 100))
+    if after is None or re.search(r"[.!?؟\n]", s[c.end : after.start()]):
+        return False
+    between = _TOKEN.findall(s, c.end, after.start())
+    return len(between) <= 7 and not any(w in _RELATIVES or w in _VERB_FORMS for w in between)
+
+
 def _read_cues(d: _Doc, a: int, b: int) -> None:
     s = d.s
     cues = _find_cues(d, a, b)
@@ -2047,7 +2062,7 @@ def _read_cues(d: _Doc, a: int, b: int) -> None:
         if c.kind == "verb":
             # أكد الوزير، في حديث لـ X، أن …: the interview adjunct sits inside the verb's frame.
             j = i + 1
-            while j < len(cues) and cues[j].word == "interview":
+            while j < len(cues) and (cues[j].word == "interview" or _interposed_source(d, cues[j])):
                 j += 1
             _frame_verb(d, c, a, cues[j].start if j < len(cues) else b, b)
             if c.content is not None:
@@ -2510,6 +2525,15 @@ def _frame_nominal(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int, 
         start = start + dm.end()
     if i > 0 and cues[i - 1].content is not None:
         return  # the earlier cue already frames this part of the sentence
+    if any(
+        cues[j].kind == "verb"
+        and cues[j].start >= start
+        and cues[j].word not in _IMPERSONAL
+        and _VERB_LEMMA.get(cues[j].word) in _SAYING | {"اعلن", "كشف"}
+        and len(_TOKEN.findall(s, cues[j].end, c.start)) <= 4
+        for j in range(max(0, i - 3), i)
+    ):
+        return  # وقال جاوش أوغلو، بحسب وكالة الأناضول: only the verb and its subject come first
     ws = _first_words(s, start, c.start, 3)
     if len(ws) > 2 and ws[0][2].lstrip("و") in _IMPERSONAL and _COMP_RE.fullmatch(ws[1][2]):
         start = ws[1][1]  # يُذكر أنّ … : the impersonal frame is not part of the report
