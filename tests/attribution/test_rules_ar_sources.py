@@ -271,3 +271,19 @@ def test_a_source_with_a_clause_of_its_own_is_not_interposed():
     )
     found = detect("", body, "ar")
     assert gold_name(found[-1].speaker) == gold_name("كمال فرح")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('وأوضح المدير التنفيذي لفرع "أمل" بجدة سعد بن فهد الراشد أن البرنامج ناجح.', "سعد بن فهد الراشد"),
+        ("وقالت مصادر الإذاعة في بيروت إن الطيران قصف موقعا.", "مصادر الإذاعة في بيروت"),
+    ],
+)
+def test_more_speakers_after_a_title_or_a_source(body, speaker):
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name(speaker)
+
+
+def test_a_quoted_name_after_a_title_is_not_the_speaker():
+    found = detect("", 'قال محامي "جيسيكا مونرو" إن الوثائق ملفقة.', "ar")
+    assert gold_name(found[-1].speaker) != gold_name("جيسيكا مونرو")

@@ -1035,7 +1035,10 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         if len(inner) == 1 and _definite(inner[0]) and _nisba(inner[0]) and head not in _NAME_HEADS:
             continue  # كتبت "التويترية" نورة …: a quoted description, not the name
         after = _entity_in(d, m.end, ws[-1][1]) if m.close is not None else None
-        if after is not None and after[0] == "PER" and d.s[m.close + 1 : after[1]].strip() == "":
+        gap_words = _TOKEN.findall(d.s, m.close + 1, after[1]) if after is not None else []
+        # (المدير التنفيذي لفرع "واعي" بالرياض عبدالعزيز …: a place with ب or في may come between.)
+        place_gap = len(gap_words) <= 2 and all(w[:1] == "ب" or w == "في" for w in gap_words)
+        if after is not None and after[0] == "PER" and place_gap:
             # المستشارة القانونية لمجموعة "بي إن" صوفي جوردان: the quoted name is the title's
             # complement, the person named after it speaks.
             return _named(d, s[after[1] : after[2]], after[1], after[2], "person", "person", None, cue, s[x : after[1]])
@@ -1130,6 +1133,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
     ent = _entity_in(d, ws[0][0], ws[-1][1])
     if ent is not None and ent[0] != "PER" and ent[1] > ws[0][0]:
         ent = None  # المسؤول في مجلس …: an organisation inside a description is not the speaker
+    if ent is not None and d.inside_quote(ent[1]) and _bare(ws[0][2]) in _TITLES and ent[1] > ws[0][0]:
+        ent = None  # قال محامي "كريستيانو رونالدو": the quoted name completes the title
     before_ent = [w for w in ws if w[1] <= ent[1]] if ent is not None else []
     if ent is not None and any(
         w[2] in _OBJECT_MASDARS or (len(before_ent) > 4 and _possessive(d, w) and d.registry.resolve_name(w[2]) is None)
@@ -1177,6 +1182,15 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
                 k += 1
                 if _definite(ws[k - 1][2]):
                     break
+        elif (
+            first in _UNNAMED
+            and k < len(ws)
+            and _definite(ws[k][2])
+            and not _nisba(ws[k][2])
+            and _strip_al(ws[k][2]) not in _COMM_NOUNS
+            and not d.inside_quote(ws[k][0])
+        ):
+            k += 1  # مصادر الجزيرة في غزة: the sources of whom the genitive names
         elif first not in _UNNAMED and not first.endswith(("ون", "ين", "ات")) and not _definite(first):
             # رجال أعمال، أصحاب الناقلات، أعضاء مجلس الشورى: a broken plural in construct.
             for _ in range(2):
