@@ -297,6 +297,10 @@ def _nisba(word: str) -> bool:
         in {
             "رفيع",
             "رفيعه",
+            "خاص",
+            "خاصه",
+            "سابق",
+            "سابقه",
             "كبير",
             "كبار",
             "بارز",
@@ -933,7 +937,8 @@ def parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
 
 _ANONYMITY_RE = re.compile(
     r"[وف]?(?:طلب|طلبت|طلبوا|طالبا|طالبه|طالبين|رفض|رفضت|رفضوا|رافضا|رافضه|رافضين|فضل|فضلت|مفضلا|مفضله)\s+"
-    r"(?:عدم\s+)?(?:الكشف\s+عن|كشف|ذكر|نشر)\s+(?:اسم|هوي)"
+    r"(?:عدم\s+)?(?:الكشف\s+عن|كشف|ذكر|نشر|الافصاح\s+عن)\s+(?:اسم|هوي)"
+    r"|لم\s+(?:يتم\s+)?(?:تسميت|يسم|يذكر\s+اسم|تذكر\s+اسم|يكشف\s+عن\s+(?:اسم|هوي))"
 )
 
 
@@ -983,6 +988,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         and not _definite(words[0][2][1:])
         and d.registry.resolve_name(words[0][2]) is None
         and _bare(words[0][2]) not in _TITLES | _HEADS.keys()
+        and words[0][2] not in _UNNAMED  # مصدر مسؤول في الحركة
         and (_bare(words[1][2]) in _TITLES or words[1][2] in _UNNAMED or _group_head(words[1][2]))
         and "،" not in s[words[0][1] : words[1][0]]
     ):
@@ -999,7 +1005,9 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             ws = ws[1:]
         if not ws:
             continue
-        if ws[0][2] in _ADJUNCT_OPENERS and not any(d.inside_quote(w[0]) for w in ws):
+        # أمام أعضاء البرلمان (in front of) and إمام (imam) fold alike; the hamza tells them apart.
+        in_front = ws[0][2] == "امام" and d.orig[d.ft.orig(ws[0][0]) : d.ft.orig(ws[0][0]) + 1] == "أ"
+        if (ws[0][2] in _ADJUNCT_OPENERS or in_front) and not any(d.inside_quote(w[0]) for w in ws):
             continue
         if all(w[2] in _TIME_WORDS for w in ws):
             continue  # قال لـ"الاقتصادية" أمس، اللواء …: a time word alone is no subject
@@ -1124,6 +1132,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             and ws[k + 1][2] in {"عن", "من"}
         ):
             k += 2
+        elif k + 1 < len(ws) and ws[k][2] in _PREPARED_BY:
+            k += 1  # دراسة أعدتها مؤسسة …: who prepared it speaks
         if k < len(ws) and ws[k][2].startswith("ل") and not ws[k][2].startswith("ال") and len(ws[k][2]) > 3:
             rest = _restore_article(s, [(ws[k][0] + 1, ws[k][1], ws[k][2][1:]), *ws[k + 1 :]])
             return _parse_speaker(d, rest[0][0], ws[-1][1], cue) if rest else None
@@ -1160,6 +1170,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
                 and ws[k][2] not in _PREPOSITIONS
             ):
                 k += 1
+            k = _complement_end(d, ws, k)  # أحد العاملين في المستشفى العسكري
             single = first in {"احد", "احدي"}
             return _named(
                 d,
@@ -1394,6 +1405,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
 
 
 _DEMONSTRATIVES = frozenset(_LEX["demonstratives"])
+# A document "that X prepared / conducted / published" (دراسة أعدتها مؤسسة …).
+_PREPARED_BY = frozenset(v + o for v in ("اعد", "اجر", "نشر", "اصدر", "اطلق") for o in ("ها", "ته", "تها", "ه", "اه"))
 
 
 def _np_with_modifiers(ws: list[tuple[int, int, str]]) -> int:
@@ -1534,11 +1547,14 @@ def _description_runs_to_end(d: _Doc, ws, k: int) -> bool:
     """The words ws[k:] after an unnamed source's في/من close the subject and can only describe
     where it belongs: a few content words, none a verb, time word, medium, number or function word."""
     rest = ws[k:]
-    if not rest or len(rest) > 6:
+    if not rest or len(rest) > 7:
         return False
-    for st, _en, w in rest:
+    for n, (st, _en, w) in enumerate(rest):
+        if w == "في" and 0 < n < len(rest) - 1:
+            continue  # من شركة تكرير في شمال آسيا: a place inside the description
         if (
             _closed_class(w)
+            or _possessive(d, rest[n])  # في مسيرة نظمتها …: a relative clause
             or w in _VERB_FORMS
             or w in _OBJECT_MASDARS
             or _strip_al(w) in _COMM_NOUNS
@@ -3646,7 +3662,12 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
                 continue
             # كاثرين مايورغا دعوى: a foreign name has one family name without the article (جاوش
             # أوغلو is one); an Arabic one two (سمير سعيد حداد), not an accusative (بيانا).
-            if family and w not in {"اوغلو", "زاده"} and (foreign or indefinite >= 2 or w.endswith("ا")):
+            if (
+                family
+                and w not in {"اوغلو", "زاده"}
+                and prev not in _NAME_PARTICLES  # ماركو بولو دل نيرو: a particle takes its name
+                and (foreign or indefinite >= 2 or w.endswith("ا"))
+            ):
                 break
             # عبد الكريم لاهيجي: ل opens a name when the rest is no word of the text (لوكالة، لبلاده).
             # فيرون after نيكولاس is a family name; فقال stays a verb.
