@@ -306,3 +306,17 @@ def test_a_quoted_name_after_a_title_is_not_the_speaker():
 )
 def test_more_speaker_spans(body, speaker):
     assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name(speaker)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "وأوضح المدير العام لإدارة العلاقات العامة والإعلام في البلدية سامي الحداد أن الخطة جاهزة.",
+            "سامي الحداد",
+        ),
+        ("من جهتهم، طالب الموظفون المفصولون هيئة الطيران بضرورة إعادتهم.", "الموظفون المفصولون"),
+    ],
+)
+def test_a_long_title_and_a_group_before_its_addressee(body, speaker):
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name(speaker)

@@ -288,8 +288,8 @@ _COMPOUND_NAME_TAILS = frozenset(_LEX["compound_name_tails"])
 def _nisba(word: str) -> bool:
     """A relational or participle adjective (الأميركي، عسكري، مطلع، رفيع)."""
     w = _strip_al(word)
-    if len(w) < 3 or word in _PREPOSITIONS:
-        return False
+    if len(w) < 3 or word in _PREPOSITIONS or w in _HEADS:
+        return False  # (هيئة folds to هييه, which looks like a nisba)
     return (
         w.endswith(("ي", "يه", "يون", "يين", "يا"))
         or (w.startswith("م") and len(w) >= 4)
@@ -759,6 +759,10 @@ def _name_after_title(words: list[tuple[int, int, str]], stems=None) -> list[tup
         or words[i][2] in {"باسم", "لشوون", "العام"}
         or _lam_definite(words[i][2])
         or (i > 0 and i + 1 < len(words) and _attached_prep(words[i][2], stems))
+        or (i > 0 and words[i][2].startswith("وال") and len(words[i][2]) > 4)  # العلاقات العامة والإعلام
+        # المشرف على برنامج "إحالتي" سليمان الشريع: the title's complement
+        or (words[i][2] in {"علي", "في"} and i + 1 < len(words) and _bare(words[i + 1][2]) in _HEADS)
+        or (i > 0 and words[i - 1][2] in {"علي", "في"} and _bare(words[i][2]) in _HEADS)
     ):
         i += 1
     if i == 0 or i >= len(words):
@@ -831,14 +835,20 @@ def _cut_adjuncts(d: _Doc, words: list[tuple[int, int, str]]) -> list[tuple[int,
             "وهم",
         }:
             return words[:i]
-        # Folding merges على (on) with the name علي; the original spelling tells them apart.
-        if w == "علي" and d.orig[d.ft.orig(a + 2) : d.ft.orig(a + 2) + 1] == "ى":
+        # Folding merges على (on) with the name علي; the original spelling tells them apart. (المشرف
+        # على برنامج …: after a title, على and a head noun are the title's complement.)
+        title_pp = i == 1 and _bare(words[0][2]) in _TITLES and _bare(nxt) in _HEADS
+        if w == "علي" and d.orig[d.ft.orig(a + 2) : d.ft.orig(a + 2) + 1] == "ى" and not title_pp:
             return words[:i]
         if w == "في" and i + 1 < len(words) and _strip_al(words[i + 1][2]) in _COMM_NOUNS:
             return words[:i]
         if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
             rest = w[1:]
-            if _strip_al(rest) in _HEADS or _strip_al(rest) in _COMM_NOUNS or rest.startswith("لصح"):
+            # المدير العام لإدارة العلاقات …: after a title the ل-phrase is its genitive.
+            of_title = _bare(words[0][2]) in _TITLES and all(
+                _definite(x[2]) or _bare(x[2]) in _TITLES for x in words[1:i]
+            )
+            if (_strip_al(rest) in _HEADS and not of_title) or _strip_al(rest) in _COMM_NOUNS or rest.startswith("لصح"):
                 return words[:i]
         if w.startswith("لل") and _strip_al("ال" + w[2:]) in {"صحفيين", "صحافيين", "اعلام", "صحافه"}:
             return words[:i]
