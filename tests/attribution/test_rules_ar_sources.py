@@ -320,3 +320,11 @@ def test_more_speaker_spans(body, speaker):
 )
 def test_a_long_title_and_a_group_before_its_addressee(body, speaker):
     assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name(speaker)
+
+
+def test_a_title_far_before_a_name_does_not_describe_it_when_a_nearer_title_does():
+    body = (
+        "وجاءت تعليقات السفير الروسي في الاتحاد الأوروبي في أعقاب تصريحات المتحدثة باسم الخارجية "
+        "ناتاليا بتروفا، التي قالت إن الأدلة مفبركة. وأكد السفير الروسي في الاتحاد الأوروبي أن بلاده بريئة."
+    )
+    assert gold_name(detect("", body, "ar")[-1].speaker) != gold_name("ناتاليا بتروفا")

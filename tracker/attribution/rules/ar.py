@@ -3458,6 +3458,8 @@ def _prepass_names(d: _Doc) -> None:
             name = name[:-1]  # طالب الوزير سامي حداد بفتح …: the demand starts at ب
         if not 2 <= len(name) <= 3 and not any(w[2] in _NAME_PARTICLES for w in name):
             continue
+        if any(_definite(w[2]) and _bare(w[2]) in _TITLES for w in ws if w[0] < name[0][0]):
+            continue  # السفير … في أعقاب تصريحات المتحدثة … ماريا زاخاروفا: the nearer title names her
         if _definite(name[-1][2]) and not name[-1][2].endswith("ي"):
             continue  # … سامي عادل القرار بأنه: a family name or the object? Leave it to the cue.
         start = _person_after_non_name(d, name[0][0], name[-1][1])
