@@ -328,3 +328,8 @@ def test_a_title_far_before_a_name_does_not_describe_it_when_a_nearer_title_does
         "ناتاليا بتروفا، التي قالت إن الأدلة مفبركة. وأكد السفير الروسي في الاتحاد الأوروبي أن بلاده بريئة."
     )
     assert gold_name(detect("", body, "ar")[-1].speaker) != gold_name("ناتاليا بتروفا")
+
+
+def test_a_title_of_a_title_points_back_to_the_unknown_name_it_described():
+    body = 'وقال يركي كتاينن نائب رئيس المفوضية الأوروبية إن الرد سيأتي. وأضاف نائب رئيس المفوضية "نأمل ألا نضطر لذلك".'
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("يركي كتاينن")] * 2

@@ -1342,7 +1342,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             not _definite(first)
             and k == 1
             and len(ws) >= 3
-            and _bare(ws[1][2]) in _HEADS
+            and (_bare(ws[1][2]) in _HEADS or _bare(ws[1][2]) in _TITLES)  # نائب رئيس المفوضية
             and not _definite(ws[1][2])
             and _definite(ws[2][2])
         ) or (
@@ -1356,7 +1356,8 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         ):
             # محافظ بنك السودان المركزي: a title in construct with a named institution is one
             # person, who may be named elsewhere in the article.
-            end = 3 if _bare(ws[1][2]) in _HEADS else 2  # محافظ بنك السودان، مدرب برشلونة
+            # محافظ بنك السودان، نائب رئيس المفوضية، مدرب برشلونة
+            end = 3 if _bare(ws[1][2]) in _HEADS or _bare(ws[1][2]) in _TITLES else 2
             while end < len(ws) and (_nisba(ws[end][2]) or _definite(ws[end][2])) and _definite(ws[end][2]):
                 end += 1
             return _descriptor(d, ws[:end], "person", None, cue, s[ws[0][0] : ws[end - 1][1]])
@@ -1752,7 +1753,8 @@ def _descriptor(d: _Doc, ws, kind, category, cue: Cue, text: str) -> Speaker:
         entry = d.registry.resolve_descriptor(
             None,
             context,
-            kinds=("unnamed",) if unnamed else ("person", "unnamed"),
+            # (a name of unknown kind whose description matches is a person too)
+            kinds=("unnamed",) if unnamed else ("person", "unnamed", None),
             require_context=True,
             before=a,
             gender=None if unnamed else ("f" if fem else "m"),
