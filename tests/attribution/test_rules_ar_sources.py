@@ -333,3 +333,16 @@ def test_a_title_far_before_a_name_does_not_describe_it_when_a_nearer_title_does
 def test_a_title_of_a_title_points_back_to_the_unknown_name_it_described():
     body = 'وقال يركي كتاينن نائب رئيس المفوضية الأوروبية إن الرد سيأتي. وأضاف نائب رئيس المفوضية "نأمل ألا نضطر لذلك".'
     assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("يركي كتاينن")] * 2
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("ورأى مدير «المركز الوطني للدراسات» سامي الحداد، أن الوضع خطير.", "سامي الحداد"),
+        ("وقال جان إيف مارتان الناطق باسم المدينة إن القطعة وجدت.", "جان إيف مارتان"),
+        ('ومن جهته، لا يتوقع سامي الحداد سوى الفوز، قائلا إنه "لا شيء صعب".', "سامي الحداد"),
+    ],
+)
+def test_an_institution_a_named_person_heads_a_middle_name_an_exception(body, speaker):
+    found = detect("", body, "ar")
+    assert {gold_name(a.speaker) for a in found} == {gold_name(speaker)}

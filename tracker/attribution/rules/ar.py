@@ -444,6 +444,11 @@ class _Doc:
             return True
         if len(toks) <= 3 and toks[0] in {"بشكل", "بصوره", "بطريقه"}:
             return True  # نفى "بشكل قاطع": a quoted manner, no statement
+        if len(toks) <= 6 and _bare(prev_word) in _TITLES and not _definite(prev_word) and m.close is not None:
+            # مدير «المرصد السوري لحقوق الإنسان» رامي عبد الرحمن: the institution a named person heads
+            nxt = _TOKEN.findall(self.s, m.end + 1, min(len(self.s), m.end + 30))
+            if nxt and nxt[0] in _GIVEN_NAMES:
+                return True
         if len(toks) <= 3 and toks[0] in _GIVEN_NAMES and not any(_VERB_FORMS.get(t) for t in toks):
             return True  # الأمريكية "كاثرين مايورغا": a quoted name
         # صحيفة "…"، لقناة "…": an indefinite head in construct names what follows; a definite
@@ -1632,6 +1637,8 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
             return ws[i - 1][1]
         if not person or d.inside_quote(st):
             continue
+        if w in {"سوي", "الا", "غير"}:
+            return ws[i - 1][1]  # لا يتوقع مراد كمون سوى الفوز: an exception ends a name
         bare = _bare(w)
         if _definite(w) and len(w) >= 8 and w.endswith(("ين", "ون", "ات")) and not _nisba(w[:-2]):
             return ws[i - 1][1]  # دعا الحياري المواطنين إلى …: a definite plural after a name is the object
