@@ -346,3 +346,8 @@ def test_a_title_of_a_title_points_back_to_the_unknown_name_it_described():
 def test_an_institution_a_named_person_heads_a_middle_name_an_exception(body, speaker):
     found = detect("", body, "ar")
     assert {gold_name(a.speaker) for a in found} == {gold_name(speaker)}
+
+
+def test_an_addressee_after_a_bare_title_is_cut():
+    body = 'وقال المحامي سمير عوض إن موكله بريء. وقال المحامي لوكالة الأنباء: "وضعه صعب".'
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("سمير عوض")] * 2

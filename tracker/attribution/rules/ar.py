@@ -850,8 +850,10 @@ def _cut_adjuncts(d: _Doc, words: list[tuple[int, int, str]]) -> list[tuple[int,
         if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
             rest = w[1:]
             # المدير العام لإدارة العلاقات …: after a title the ل-phrase is its genitive.
-            of_title = _bare(words[0][2]) in _TITLES and all(
-                _definite(x[2]) or _bare(x[2]) in _TITLES for x in words[1:i]
+            of_title = (
+                i >= 2
+                and _bare(words[0][2]) in _TITLES
+                and all(_definite(x[2]) or _bare(x[2]) in _TITLES for x in words[1:i])
             )
             if (_strip_al(rest) in _HEADS and not of_title) or _strip_al(rest) in _COMM_NOUNS or rest.startswith("لصح"):
                 return words[:i]
@@ -1357,7 +1359,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             and _proper_genitive(ws[1][2], d.token_counts)
             and _bare(ws[1][2]) not in _HEADS
             and d.registry.resolve_name(ws[1][2]) is None
-            and (len(ws) == 2 or ws[2][2] in _TITLE_ADJECTIVES)
+            and (len(ws) == 2 or ws[2][2] in _TITLE_ADJECTIVES or _definite(ws[2][2]))  # سفير خادم الحرمين
         ):
             # محافظ بنك السودان المركزي: a title in construct with a named institution is one
             # person, who may be named elsewhere in the article.
