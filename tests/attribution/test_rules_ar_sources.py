@@ -351,3 +351,8 @@ def test_an_institution_a_named_person_heads_a_middle_name_an_exception(body, sp
 def test_an_addressee_after_a_bare_title_is_cut():
     body = 'وقال المحامي سمير عوض إن موكله بريء. وقال المحامي لوكالة الأنباء: "وضعه صعب".'
     assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("سمير عوض")] * 2
+
+
+def test_a_head_noun_that_opens_with_lam_is_a_speaker():
+    body = "وقالت شركة نسيم إنها تتفهم المأساة. وذكرت لجنة التحقيق في بيان لها أن الإخفاقات ساهمت في الحادث."
+    assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("شركة نسيم"), gold_name("لجنة التحقيق")]

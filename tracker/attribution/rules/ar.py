@@ -913,6 +913,8 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
             and not w.startswith("ال")
             and d.s[sp.start - 1 : sp.start] != "ل"
             and _original_ends_ta(d, ws[0])
+            and w not in _HEADS  # لجنة المشاريع: a head that opens with ل
+            and w not in _TITLES
         )
     ):
         return None
