@@ -356,3 +356,10 @@ def test_an_addressee_after_a_bare_title_is_cut():
 def test_a_head_noun_that_opens_with_lam_is_a_speaker():
     body = "وقالت شركة نسيم إنها تتفهم المأساة. وذكرت لجنة التحقيق في بيان لها أن الإخفاقات ساهمت في الحادث."
     assert [gold_name(a.speaker) for a in detect("", body, "ar")] == [gold_name("شركة نسيم"), gold_name("لجنة التحقيق")]
+
+
+def test_a_quantified_source_keeps_its_plural_adjectives_and_its_institution():
+    body = 'قال لنا أحد المسؤولين السابقين الكبار في الاتحاد الوطني لكرة السلة، "نعرفهم جيدا".'
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name(
+        "أحد المسؤولين السابقين الكبار في الاتحاد الوطني لكرة السلة"
+    )

@@ -1185,8 +1185,11 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
                     _nisba(ws[k][2])
                     or (_definite(ws[k][2]) and ws[k - 1][2].startswith("و"))
                     or (ws[k][2].startswith("وال") and k + 1 <= len(ws))
+                    # أحد المسؤولين السابقين الكبار: plural adjectives
+                    or (_definite(ws[k][2]) and (ws[k][2].endswith(("ين", "ون")) or ws[k][2] == "الكبار"))
                 )
                 and ws[k][2] not in _PREPOSITIONS
+                and _strip_al(ws[k][2]) not in _COMM_NOUNS
             ):
                 k += 1
             k = _complement_end(d, ws, k)  # أحد العاملين في المستشفى العسكري
@@ -1556,8 +1559,14 @@ def _complement_end(d: _Doc, ws, k: int) -> int:
         return k
     while (
         k < n
-        and (_definite(ws[k][2]) or _nisba(ws[k][2]) or ws[k][2].startswith("وال"))
         and ws[k][2] not in _PREPOSITIONS
+        and (
+            _definite(ws[k][2])
+            or _nisba(ws[k][2])
+            or ws[k][2].startswith("وال")
+            # الاتحاد الجزائري لكرة القدم: ل with a noun in construct with a definite one
+            or (ws[k][2][:1] == "ل" and len(ws[k][2]) > 3 and k + 1 < n and _definite(ws[k + 1][2]))
+        )
     ):
         k += 1  # منظمة الأغذية والزراعة
     return k
