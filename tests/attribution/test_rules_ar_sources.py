@@ -363,3 +363,8 @@ def test_a_quantified_source_keeps_its_plural_adjectives_and_its_institution():
     assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name(
         "أحد المسؤولين السابقين الكبار في الاتحاد الوطني لكرة السلة"
     )
+
+
+def test_a_quotation_followed_by_a_coordinated_complement_is_a_statement_too():
+    body = 'وقال وزير الخارجية سامي حداد "لا يوجد دليل على هذا الاتهام على الإطلاق" وانه "محض تكهن".'
+    assert [a.quote.text for a in detect("", body, "ar")] == ["لا يوجد دليل على هذا الاتهام على الإطلاق", "محض تكهن"]

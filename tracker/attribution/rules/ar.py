@@ -2360,7 +2360,10 @@ def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> 
             and any(_bare(w[2]) in _TITLES for w in _first_words(s, c.end, d.marks[qk].open, 6))
             and s[d.marks[qk].close + 1 : d.marks[qk].close + 3].strip()[:1] in {"،", ","}
         )
-        if (len(_words(s, d.marks[qk].close + 1, comp.start())) <= 3 and "،" not in between) or named_after_title:
+        coordinated = s[comp.start()] in "وف"  # "…" وأنه "…": a second statement, not the first one's frame
+        if (
+            not coordinated and len(_words(s, d.marks[qk].close + 1, comp.start())) <= 3 and "،" not in between
+        ) or named_after_title:
             # المتحدث باسم الجماعة "قاري حمزة"، في بيان …، إن: the quote names the speaker.
             pos, how, content_start = comp.start(), "comp", comp.end()
     c.subject = (c.end, pos)
