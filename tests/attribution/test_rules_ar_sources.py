@@ -368,3 +368,11 @@ def test_a_quantified_source_keeps_its_plural_adjectives_and_its_institution():
 def test_a_quotation_followed_by_a_coordinated_complement_is_a_statement_too():
     body = 'وقال وزير الخارجية سامي حداد "لا يوجد دليل على هذا الاتهام على الإطلاق" وانه "محض تكهن".'
     assert [a.quote.text for a in detect("", body, "ar")] == ["لا يوجد دليل على هذا الاتهام على الإطلاق", "محض تكهن"]
+
+
+def test_wa_and_a_verb_its_quotation_follows_opens_a_statement_of_its_own():
+    body = 'وقال الرئيس كمال فرح إنه يعد ملفا سيرفع إلى المحكمة على الفور وقال "نستيقظ كل يوم على جريمة جديدة".'
+    assert [(a.kind, a.quote.text) for a in detect("", body, "ar")] == [
+        ("indirect", "يعد ملفا سيرفع إلى المحكمة على الفور"),
+        ("direct", "نستيقظ كل يوم على جريمة جديدة"),
+    ]

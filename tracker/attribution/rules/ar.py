@@ -2174,6 +2174,14 @@ def _read_cues(d: _Doc, a: int, b: int) -> None:
                     and (c.has_subject or c.content is not None)
                     and _coordinated(s, a, c.start, prefix)
                 )
+                # … على الفور وقال "…": و and a verb its quotation follows at once.
+                or (
+                    c.kind == "verb"
+                    and prefix
+                    and c.content is not None
+                    and c.via_comp in {"colon", "quote"}
+                    and not _TOKEN.search(s, c.end, c.content[0])
+                )
             )
             if not independent:
                 c.nested = True
