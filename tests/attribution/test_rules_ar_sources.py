@@ -376,3 +376,8 @@ def test_wa_and_a_verb_its_quotation_follows_opens_a_statement_of_its_own():
         ("indirect", "يعد ملفا سيرفع إلى المحكمة على الفور"),
         ("direct", "نستيقظ كل يوم على جريمة جديدة"),
     ]
+
+
+def test_a_feminine_common_noun_alone_is_no_speaker():
+    body = "وقال رئيس النادي سامي حداد إن المدرب رحل. ولا يعتبر خسارة للفريق، كما أكد أن الصفقة تمت للحاجة."
+    assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("سامي حداد")

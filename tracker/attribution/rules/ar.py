@@ -889,6 +889,17 @@ def _plausible(d: _Doc, sp: Speaker | None) -> Speaker | None:
         return None  # هويتها- لنشرها: possessed nouns only
     w = ws[0][2]
     if (
+        len(ws) == 1
+        and not _definite(w)
+        and _original_ends_ta(d, ws[0])
+        and w not in _GIVEN_NAMES
+        and _bare(w) not in _HEADS
+        and _bare(w) not in _TITLES
+        and not _group_head(w)
+        and d.registry.resolve_name(w) is None
+    ):
+        return None  # ولا يعتبر خسارة للاتحاد: a feminine common noun alone is no speaker
+    if (
         len(w) == 5
         and w[0] == "و"
         and w not in _GIVEN_NAMES
