@@ -381,3 +381,10 @@ def test_wa_and_a_verb_its_quotation_follows_opens_a_statement_of_its_own():
 def test_a_feminine_common_noun_alone_is_no_speaker():
     body = "وقال رئيس النادي سامي حداد إن المدرب رحل. ولا يعتبر خسارة للفريق، كما أكد أن الصفقة تمت للحاجة."
     assert gold_name(detect("", body, "ar")[-1].speaker) == gold_name("سامي حداد")
+
+
+def test_a_colour_is_an_adjective_of_the_name():
+    found = detect("", "وأعلن البيت الأبيض، الأربعاء، عن إجراء اتصالات مع الحكومة.", "ar")
+    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+        (gold_name("البيت الأبيض"), gold_name("إجراء اتصالات مع الحكومة"))
+    ]
