@@ -388,3 +388,11 @@ def test_a_colour_is_an_adjective_of_the_name():
     assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
         (gold_name("البيت الأبيض"), gold_name("إجراء اتصالات مع الحكومة"))
     ]
+
+
+def test_a_common_noun_before_a_known_person_is_no_part_of_the_name():
+    body = (
+        "وقال رئيس الوزراء بنيامين نتانياهو إن الوثائق حقيقية. ووفقا لعرض نتانياهو، فإن المشروع توقف عام 2003. "
+        "وأشار نتانياهو إلى أن المشروع استمر سرا."
+    )
+    assert {gold_name(a.speaker) for a in detect("", body, "ar")} == {gold_name("بنيامين نتانياهو")}

@@ -1772,6 +1772,24 @@ def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue,
             if entry is not None and entry.kind in {"person", "organisation", "government", "media"}:
                 name, b, known = part, ws[k - 1][1], entry
                 break
+    if known is None and kind in {None, "person"}:
+        # ذعر المتنبي، عرض نتانياهو: a common noun before a known person is no part of the name.
+        ws = _words(d.s, a, b)
+        w0 = ws[0][2] if ws else ""
+        if (
+            len(ws) >= 2
+            and not _definite(w0)
+            and w0 not in _GIVEN_NAMES
+            and w0 not in _NAME_JOINERS
+            and w0 not in _NAME_PARTICLES
+            and _bare(w0) not in _TITLES
+            and _bare(w0) not in _HEADS
+        ):
+            rest = _QUOTE_CHARS_RE.sub("", d.span(ws[1][0], b).text).strip(" \"'“”«»،,")
+            entry = d.registry.resolve_name(rest) if rest else None
+            if entry is not None and entry.kind == "person" and entry.name.split()[0] not in w0:
+                desc = f"{desc} {d.s[a : ws[1][0]]}".strip()
+                name, a, known = rest, ws[1][0], entry
     sp = Speaker(name, a, b, kind, category, desc, gender or cue.gender, plural)
     if known is not None:
         sp.entry = known
