@@ -396,3 +396,8 @@ def test_a_common_noun_before_a_known_person_is_no_part_of_the_name():
         "وأشار نتانياهو إلى أن المشروع استمر سرا."
     )
     assert {gold_name(a.speaker) for a in detect("", body, "ar")} == {gold_name("بنيامين نتانياهو")}
+
+
+def test_afterwards_is_no_part_of_the_speaker():
+    found = detect("", "وأشار المرصد بعدها، إلى أن القتلى كثر.", "ar")
+    assert gold_name(found[-1].speaker) == gold_name("المرصد")
