@@ -3,9 +3,11 @@ split a letter from its marks, and never an exception."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -47,3 +49,22 @@ def test_engine_survives_huge_paragraphs(language, seed):
     rng = random.Random(seed)
     body = "\n".join(clean_vocabulary_paragraph(rng, rng.randint(2_000, 9_000)) for _ in range(2))
     _check("Title", body, language)
+
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+@pytest.mark.parametrize("pool", ["pool_ar.jsonl", "pool_en.jsonl"])
+def test_every_pool_article_goes_through_detection(pool):
+    path = CORPUS / pool
+    if not path.exists():
+        pytest.skip(f"corpus not found at {path}")
+    failed = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            try:
+                _check(row.get("title") or "", row.get("text") or "", row.get("language") or "")
+            except Exception as exc:  # every failure is reported with its article
+                failed.append((row.get("id"), repr(exc)))
+    assert not failed, failed[:5]

@@ -401,3 +401,8 @@ def test_a_common_noun_before_a_known_person_is_no_part_of_the_name():
 def test_afterwards_is_no_part_of_the_speaker():
     found = detect("", "وأشار المرصد بعدها، إلى أن القتلى كثر.", "ar")
     assert gold_name(found[-1].speaker) == gold_name("المرصد")
+
+
+def test_a_title_in_construct_with_a_definite_title_is_a_description():
+    found = detect("", "قال محامي اللاعب إن الوثائق ملفقة.", "ar")
+    assert gold_name(found[-1].speaker) == gold_name("محامي اللاعب")

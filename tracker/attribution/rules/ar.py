@@ -1390,7 +1390,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             # محافظ بنك السودان المركزي: a title in construct with a named institution is one
             # person, who may be named elsewhere in the article.
             # محافظ بنك السودان، نائب رئيس المفوضية، مدرب برشلونة
-            end = 3 if _bare(ws[1][2]) in _HEADS or _bare(ws[1][2]) in _TITLES else 2
+            end = min(len(ws), 3 if _bare(ws[1][2]) in _HEADS or _bare(ws[1][2]) in _TITLES else 2)
             while end < len(ws) and (_nisba(ws[end][2]) or _definite(ws[end][2])) and _definite(ws[end][2]):
                 end += 1
             return _descriptor(d, ws[:end], "person", None, cue, s[ws[0][0] : ws[end - 1][1]])
