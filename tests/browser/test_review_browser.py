@@ -200,7 +200,7 @@ def test_a_change_queued_behind_another_keeps_its_reason(page_as, live_server):
     _open(page, live_server, article)
     held = []
     page.route(f"**/quotes/{first.pk}/accept/", lambda route: held.append(route))
-    with page.expect_request(f"**/quotes/{first.pk}/accept/"):
+    with page.expect_request(f"**/quotes/{first.pk}/accept/", timeout=15000):
         page.keyboard.press("a")
     page.keyboard.press("x")
     page.keyboard.press("2")  # wrong span: queued behind the accept
