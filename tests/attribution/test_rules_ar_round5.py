@@ -40,3 +40,26 @@ def test_a_verbal_noun_of_a_derived_form_opens_no_clause():
 def test_a_country_after_its_unnamed_representative_is_the_country():
     body = "وأشارت ممثلة الهند إلى أن الأسئلة كثيرة. وقالت الهند إنها أجابت عن الأسئلة."
     assert _speakers(body) == [gold_name("ممثلة الهند"), gold_name("الهند")]
+
+
+def test_a_lord_is_a_title():
+    body = 'وقال اللورد ديفيد هيوز إن الفرص كثيرة. وحث هيوز الحكومة على تحديد سياساتها "عاجلا وليس آجلا".'
+    assert _speakers(body) == [gold_name("ديفيد هيوز")] * 2
+
+
+def test_whom_a_demand_is_made_of_is_no_part_of_the_name():
+    found = detect("", "ودعا الوزير سامي حداد بلاده إلى تنفيذ الخروج بثقة.", "ar")
+    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+        (gold_name("سامي حداد"), gold_name("تنفيذ الخروج بثقة"))
+    ]
+    # A name may end with ه: كلوغه، فقيه، عبد ربه.
+    for name in ("هانس كلوغه", "لما فقيه", "عبد ربه منصور هادي"):
+        assert _speakers(f"وقال {name} إن الحرب انتهت.") == [gold_name(name)]
+
+
+def test_a_segment_going_on_with_an_opening_topic_is_no_subject():
+    body = (
+        "وقال اللاعب رامي سالم إنه سعيد بالفوز الكبير. وعن مستقبله بعد نهاية عقده، واحتمالية عودته لفريقه الأول، "
+        'قال "فريقي الأول في قلبي".'
+    )
+    assert _speakers(body) == [gold_name("رامي سالم")] * 2

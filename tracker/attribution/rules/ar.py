@@ -1756,6 +1756,12 @@ def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue,
     while len(tail) > 1 and len(tail[-1][2]) == 1:
         tail.pop()  # ويفيد شتاين بـ«…»: the preposition's letter is not part of the name
     end = tail[-1][1] if tail else end
+    if kind in {None, "person"} and _VERB_LEMMA.get(cue.word) in _MASDAR_ADDRESSEE_VERBS:
+        # ودعا الوزير سامي حداد بلاده إلى …: whom the demand is made of, a noun with a pronoun
+        # suffix before the preposition of the demand, is no part of the name.
+        after = _first_words(d.s, end, min(len(d.s), end + 30), 1)
+        if len(tail) > 1 and _possessive(d, tail[-1]) and after and after[0][2] in {"الي", "علي"}:
+            end = tail[-2][1]
     if end < b:
         desc = f"{desc} {d.s[end:b]}".strip()
         b = end
@@ -2798,6 +2804,12 @@ def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
         clause = max(back, s.rfind("،", back, end) + 1, s.rfind(",", back, end) + 1)
         if d.marks_between(clause, end + 1):
             return None  # "…"، أضاف: the segment before is a quotation, the subject is dropped
+    lead = _first_words(s, sent_start, c.start, 1)
+    lead_word = lead[0][2] if lead else ""
+    lead_word = lead_word[1:] if lead_word[:1] in "وف" and lead_word[1:] in _PREPOSITIONS else lead_word
+    if clause > sent_start and opener[:1] == "و" and lead_word in {"عن", "حول", "بشان", "بخصوص"}:
+        # وعن مستقبله …، واحتمالية عودته …، قال: the segment goes on with the opening topic.
+        return None
     meeting = re.match(rf"\s*و?في\s+(?:لقاء|حديث|مقابله|اتصال|حوار)(?:\s+{_W}+)?\s+مع\s+", s[clause:end])
     if meeting and end < c.start:
         clause += meeting.end()  # في لقاء مع حسين المعلاق، …، أوضح
@@ -3653,8 +3665,8 @@ def _given_name_at(toks: list[re.Match], i: int) -> int:
     """How many tokens a given name at ``i`` takes: 1, 2 for عبد العزيز / نور الدين, 0 for none."""
     w = toks[i].group()
     nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-    if w == "عبد" and _definite(nxt):
-        return 2
+    if w == "عبد" and (_definite(nxt) or nxt in _COMPOUND_NAME_TAILS):
+        return 2  # عبد العزيز، عبد ربه
     if w in _GIVEN_NAMES:
         return 2 if nxt in _COMPOUND_NAME_TAILS and w + nxt[2:] not in _GIVEN_NAMES else 1
     return 0
@@ -3780,6 +3792,12 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
             foreign_fa = foreign and j == i + k and w[:1] == "ف" and len(w) > 3 and w[1] not in "اق"
             if not foreign_fa and not _family_word(w, lam_name=d.token_counts.get(w[1:], 0) == 0):
                 break
+            if (
+                j + 1 < n
+                and toks[j + 1].group() in {"الي", "علي"}
+                and _possessive(d, (toks[j].start(), toks[j].end(), w))
+            ):
+                break  # دعا سامي حداد بلاده إلى: whom a demand is made of
             j, core, family, indefinite = j + 1, core + 1, True, indefinite + 1
         while j > i + k and toks[j - 1].group() in _NAME_JOINERS:
             j -= 1
