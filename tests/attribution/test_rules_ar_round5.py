@@ -63,3 +63,9 @@ def test_a_segment_going_on_with_an_opening_topic_is_no_subject():
         'قال "فريقي الأول في قلبي".'
     )
     assert _speakers(body) == [gold_name("رامي سالم")] * 2
+
+
+def test_a_ba_object_after_praise_or_condemnation_ends_the_name():
+    for verb in ("وأشاد", "وندد", "ورحب"):
+        body = f"{verb} مراد سالم بصفات اللاعبين، مؤكدا أن الفريق قوي."
+        assert _speakers(body) == [gold_name("مراد سالم")], verb

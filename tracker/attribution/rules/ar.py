@@ -183,6 +183,9 @@ _MASDAR_VERBS = dict(_LEX["masdar_verbs"])
 # Prepositions a verb may take or leave before its verbal-noun object (كشف (عن) …، أكد (على) …).
 _MASDAR_DEFINITE_AFTER_PREP = frozenset(_LEX["masdar_definite_after_prep"])
 _MASDAR_ADDRESSEE_VERBS = frozenset(_LEX["masdar_addressee_verbs"])
+_BA_OBJECT_VERBS = frozenset(_LEX["ba_object_verbs"])
+# Their past forms when they are no cue verbs: ندد، نددت، نددوا.
+_BA_OBJECT_FORMS = frozenset(v + suffix for v in _BA_OBJECT_VERBS for suffix in ("", "ت", "وا"))
 _MASDAR_OPTIONAL_PREPS = {k: frozenset(v) for k, v in _LEX["masdar_optional_preps"].items()}
 _SAYING = frozenset(_LEX["saying"])
 # Pronoun-suffixed verbal nouns of reporting: نقلت الوكالة عن الوزير تأكيده …
@@ -3682,9 +3685,12 @@ def _quoted_name(d: _Doc, a: int, b: int) -> bool:
 
 
 def _demands_with_ba(w: str) -> bool:
-    """طالب، يطالب، أفاد: a verb whose verbal-noun statement is introduced by ب."""
-    lemma = _VERB_LEMMA.get(w) or _VERB_LEMMA.get(w[1:] if w[:1] in "وف" else w)
-    return bool(lemma) and _MASDAR_VERBS.get(lemma) == "ب"
+    """طالب، يطالب، أفاد، أشاد، ندد: a verb whose object (a statement or not) is introduced by ب."""
+    bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    lemma = _VERB_LEMMA.get(w) or _VERB_LEMMA.get(bare)
+    if lemma:
+        return _MASDAR_VERBS.get(lemma) == "ب" or lemma in _BA_OBJECT_VERBS
+    return bare in _BA_OBJECT_FORMS
 
 
 def _family_word(w: str, lam_name: bool = False) -> bool:
