@@ -69,3 +69,25 @@ def test_a_ba_object_after_praise_or_condemnation_ends_the_name():
     for verb in ("وأشاد", "وندد", "ورحب"):
         body = f"{verb} مراد سالم بصفات اللاعبين، مؤكدا أن الفريق قوي."
         assert _speakers(body) == [gold_name("مراد سالم")], verb
+
+
+def test_a_clause_turning_to_another_subject_before_a_quotation_is_reported_too():
+    body = (
+        "ويقول منتقدون إن المدرب سيواجه الإقالة في حال لم يفز باللقب لكن المدرب الذي يقود الفريق منذ عامين "
+        "يثق في أن فريقه سيقدم موسما “جيدا للغاية”."
+    )
+    texts = [gold_name(a.quote.text) for a in detect("", body, "ar")]
+    assert gold_name("المدرب سيواجه الإقالة في حال لم يفز باللقب") in texts
+
+
+def test_a_titled_subject_after_qad_and_a_verb_is_the_topic():
+    body = (
+        "وانتقدت اليابان القرار. فقد ندد الرئيس الجمهوري لمجلس النواب بول راين علنا الخميس بالقرار. "
+        'وقال في بيان "أخالف القرار وأخشى عواقبه".'
+    )
+    assert _speakers(body) == [gold_name("بول راين")]
+
+
+def test_a_body_that_opens_the_sentence_speaks_for_its_participle():
+    body = 'وأيدت الحكومة الأردنية القرار الأميركي قائلة "إنها خطوة مهمة للغاية".'
+    assert _speakers(body) == [gold_name("الحكومة الأردنية")]

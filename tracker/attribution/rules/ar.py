@@ -2140,9 +2140,15 @@ def _read_topic(d: _Doc, a: int, b: int) -> None:
     if prev and (prev in _PREPOSITIONS or prev in _PRONOUN_PPS or (prev[:1] in "لب" and not before[:-1])):
         return  # مع محمد …، لمحمد …: not the subject
     opener = bool(before) and (before[0].lstrip("وف") in {"كان", "كانت", "قد", "لقد"} or _clause_verb(d, before[0]))
+    title_words = before[1:]
+    if before and before[0].lstrip("وف") in {"قد", "لقد"} and title_words and not _definite(title_words[0]):
+        title_words = title_words[1:]  # فقد ندد الرئيس …: the verb after قد
+    # الرئيس الجمهوري لمجلس النواب بول راين: a title's ل-genitive, not an addressee right after the verb.
     titled = opener and all(
-        w not in _PREPOSITIONS and w[:1] not in "لب" and (_definite(w) or _bare(w) in _TITLES or _nisba(w))
-        for w in before[1:]
+        w not in _PREPOSITIONS
+        and (w[:1] not in "لب" or (i > 0 and w[:1] == "ل" and not w.startswith("لل") and len(w) > 3))
+        and (_definite(w) or _bare(w) in _TITLES or _nisba(w) or (i > 0 and w[:1] == "ل"))
+        for i, w in enumerate(title_words)
     )
     if prev and not (opener and (len(before) == 1 or titled)) and len(before) != 1:
         return  # deeper in the clause: an object or a genitive, not the subject
@@ -2900,6 +2906,8 @@ def _first_verb_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     sp = parse_speaker(d, ws[subject][0], c.start, inner)
     if sp is not None and (sp.kind in {"person", "unnamed", "group"} or sp.entry is not None):
         return sp
+    if sp is not None and sp.kind in {"organisation", "government", "media"} and not sp.descriptor:
+        return sp  # وأيدت اليابان الولايات المتحدة قائلة: a country or a body speaks too
     return None
 
 
@@ -3143,9 +3151,19 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
         gap = s[a : first.open].rstrip()
         opens = bool(inner) and inner[0][:1] in "وف" and len(inner[0]) > 3
         joined = _QUOTE_AFTER_CLAUSE_RE.search(gap)
-        if len(pre) >= 4 and (opens or joined) and not d.inside_quote(a):
+        # … سيواجه الإقالة لكن بليجريني … يثق في أن فريقه سيقدم موسما "…": a connective and a
+        # clause of its own come between the complement and the quotation.
+        turn = next(
+            (
+                t
+                for t in _CLAUSE_TURN_RE.finditer(gap)
+                if len(_TOKEN.findall(gap, 0, t.start())) >= 4 and not d.marks_between(a, a + t.start())
+            ),
+            None,
+        )
+        if len(pre) >= 4 and (opens or joined or turn) and not d.inside_quote(a):
             # (… مع الفتاة، ولكن "…": the clause ends at the comma before the connective.)
-            end = a + joined.start() if joined else first.open
+            end = a + (joined or turn).start() if (joined or turn) else first.open
             _emit_indirect(d, c, a, end, name, skind, mention, cue_span, via_name, base, rule_base)
     if quotes:
         for k in quotes:
@@ -3184,6 +3202,9 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
 
 # A comma, perhaps a connective, then a quotation: the clause before it is complete.
 _QUOTE_AFTER_CLAUSE_RE = re.compile(rf"[،,]\s*(?:(?:و?لكن|الا\s+ان|بل)(?!{_W})\s*)?$")
+
+# A connective that turns to a clause of its own (… لكن فلان يثق في …).
+_CLAUSE_TURN_RE = re.compile(rf"(?:[،,]\s*)?(?<!{_W})(?:و?لكن|بينما|في\s+حين)(?!{_W})")
 
 # ، وأنّ / ، وإنّ: a second complement of the same reporting verb.
 _COORD_COMP_RE = re.compile(rf"[،,]\s*و(?:ب)?ان(?:ه|ها|هم|هما)?(?!{_W})")
