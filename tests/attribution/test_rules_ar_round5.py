@@ -91,3 +91,8 @@ def test_a_titled_subject_after_qad_and_a_verb_is_the_topic():
 def test_a_body_that_opens_the_sentence_speaks_for_its_participle():
     body = 'وأيدت الحكومة الأردنية القرار الأميركي قائلة "إنها خطوة مهمة للغاية".'
     assert _speakers(body) == [gold_name("الحكومة الأردنية")]
+
+
+def test_a_passive_report_names_its_source_after_an():
+    body = "وروي عن المعلم سامي حداد أنه قال : «الصمت حكمة وقليل فاعله»."
+    assert _speakers(body) == [gold_name("سامي حداد")]

@@ -2970,6 +2970,14 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
             d.last_issuer = sp.entry
         c.speaker = sp
         return sp
+    if c.kind == "verb" and _VERB_LEMMA.get(c.word) == "روي":
+        first = _first_words(s, a, b, 1)
+        if first and first[0][2] == "عن":
+            # وروي عن النبي أنه قال: a passive report names its source after عن, and no relay.
+            src = parse_speaker(d, first[0][1], b, Cue("verb", c.start, c.end, None, False, ""))
+            if src is not None:
+                c.speaker = _commit(d, src, c.start)
+                return c.speaker
     if (c.kind == "verb" and c.word.startswith("نقل")) or c.word in {"ينقل", "تنقل"}:
         relay = _relay(d, c, a, b)
         if relay is not None:
