@@ -96,3 +96,28 @@ def test_a_body_that_opens_the_sentence_speaks_for_its_participle():
 def test_a_passive_report_names_its_source_after_an():
     body = "وروي عن المعلم سامي حداد أنه قال : «الصمت حكمة وقليل فاعله»."
     assert _speakers(body) == [gold_name("سامي حداد")]
+
+
+def test_a_quoted_name_after_a_head_and_its_adjectives_is_no_statement():
+    for body in (
+        'واتفقت شركة المشروبات الشهيرة "نبع الجبل" على شراء سلسلة المقاهي، وقال مديرها إن الصفقة كبيرة.',
+        'وأعلنت الوزارة انطلاق سباق "الصحراء الكبرى" الشهر المقبل.',
+    ):
+        assert all("الجبل" not in a.quote.text and "الصحراء" not in a.quote.text for a in detect("", body, "ar")), body
+
+
+def test_ali_before_bin_is_a_name_however_the_text_spells_the_preposition():
+    body = "وقال الأمير علي بن الحسين إن الفساد كبير. وأكد الوزير على أهمية الحوار."
+    assert _speakers(body) == [gold_name("علي بن الحسين"), gold_name("الوزير")]
+
+
+def test_a_title_and_the_given_name_alone_point_back_to_the_person():
+    body = 'وقال الأمير علي بن الحسين إن الفساد كبير. وقال الأمير علي "يجب وصول رؤوس جديدة".'
+    assert _speakers(body) == [gold_name("علي بن الحسين")] * 2
+
+
+def test_a_titles_lam_genitive_right_after_it_belongs_to_the_title():
+    body = "وقال المرشح لرئاسة الاتحاد الأمير سلطان بن فهد إن بلاتيني جزء من النظام."
+    assert _speakers(body) == [gold_name("سلطان بن فهد")]
+    # …but ل with the article after a title is whom it was said to.
+    assert _speakers("وقال الوزير للجنة البرلمانية إن الوضع هادئ.") == [gold_name("الوزير")]

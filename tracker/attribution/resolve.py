@@ -176,6 +176,18 @@ class Registry:
             e for e in candidates if (weak_ok or not e.weak) and len(e.toks) > len(toks) and _contains(e.toks, toks)
         )
 
+    def resolve_given(self, name: str) -> Entry | None:
+        """A person called by the given name alone after a title (the Prince, Ali): the latest
+        person whose name opens with it."""
+        toks = tuple(tokens(name))
+        if len(toks) != 1:
+            return None
+        return _most_recent(
+            e
+            for e in self._by_token.get(toks[0], {}).values()
+            if e.kind == "person" and len(e.toks) > 1 and e.toks[0] == toks[0] and not e.weak
+        )
+
     def resolve_descriptor(
         self,
         category: str | None,

@@ -384,12 +384,16 @@ _ALI_RE = re.compile(r"(?<![\w\u064b-\u065f])[وفبل]?علي(?![\w\u064b-\u065
 
 def _mark_name_ali(ft: FoldedText, orig: str) -> str:
     s = ft.text
-    if "على" not in orig:
+    spelled = "على" in orig
+    if not spelled and "علي" not in s:
         return s
     chars = None
     for m in _ALI_RE.finditer(s):
         end = m.end() - 1  # the final ي in folded offsets
-        if orig[ft.orig(end)] == "ي":
+        # الأمير علي بن الحسين: before بن, علي is the name however the text spells the preposition
+        # (after a title it is not: أكد الأمير على أهمية …).
+        named = s.startswith((" بن ", " ابن "), m.end())
+        if named or (spelled and orig[ft.orig(end)] == "ي"):
             chars = chars if chars is not None else list(s)
             chars[end] = "ی"
     return "".join(chars) if chars is not None else s
@@ -469,6 +473,14 @@ class _Doc:
         head = prev_word[1:] if prev_word[:1] in "وبلف" and prev_word[1:] in _NAME_HEADS else prev_word
         if head in _NAME_HEADS and len(toks) <= 6:
             return True
+        if len(toks) <= 6 and prev and _definite(prev[-1]) and before.rstrip().endswith(prev[-1]):
+            # شركة المشروبات الشهيرة "…": an indefinite head, then its genitive and adjectives.
+            for w in reversed(prev[-4:-1]):
+                w = w[1:] if w[:1] in "وبلف" and w[1:] in _NAME_HEADS else w
+                if w in _NAME_HEADS:
+                    return True
+                if not _definite(w):
+                    break
         # ما يسمى "…"، ما يعرف بـ"…"، بعنوان "…": a so-called name or a title.
         prev2 = prev[-2] if len(prev) > 1 else ""
         if prev_word in _SO_CALLED or (prev_word == "ب" and prev2 in _SO_CALLED):
@@ -863,8 +875,9 @@ def _cut_adjuncts(d: _Doc, words: list[tuple[int, int, str]]) -> list[tuple[int,
         if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
             rest = w[1:]
             # المدير العام لإدارة العلاقات …: after a title the ل-phrase is its genitive.
+            # (المرشح لرئاسة الاتحاد too; but الوزير للجنة: to the committee.)
             of_title = (
-                i >= 2
+                (i >= 2 or not w.startswith("لل"))
                 and _bare(words[0][2]) in _TITLES
                 and all(_definite(x[2]) or _bare(x[2]) in _TITLES for x in words[1:i])
             )
@@ -1781,6 +1794,9 @@ def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue,
         a = start
         name = _QUOTE_CHARS_RE.sub("", d.span(a, b).text.strip(" \"'“”«»،,"))
     known = d.registry.resolve_name(name)
+    if known is None and kind in {None, "person"} and any(_bare(w) in _NAME_TITLES for w in _TOKEN.findall(desc)):
+        # وقال الأمير علي، after علي بن الحسين: a title and the given name alone.
+        known = d.registry.resolve_given(name)
     if known is None:
         # نفى ترامب وجود أي رسائل: a known name followed by the verb's object ends at the name.
         ws = _words(d.s, a, b)[:5]
