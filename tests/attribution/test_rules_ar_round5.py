@@ -121,3 +121,19 @@ def test_a_titles_lam_genitive_right_after_it_belongs_to_the_title():
     assert _speakers(body) == [gold_name("سلطان بن فهد")]
     # …but ل with the article after a title is whom it was said to.
     assert _speakers("وقال الوزير للجنة البرلمانية إن الوضع هادئ.") == [gold_name("الوزير")]
+
+
+def test_a_plural_before_a_masculine_singular_verb_is_not_its_subject():
+    body = "وهاجم اللاعب سامي حداد في رسالة نشرها على حسابه، وسائل إعلام قال إنها أساءت معاملته."
+    assert gold_name("وسائل إعلام") not in _speakers(body)
+    # A family name ending in ات is a name, not a plural.
+    body = 'وقال صائب عريقات إن الهجوم وحشي. غير أن عريقات أكد أنه "لا يمكن فصل هذا الهجوم عن الحكومة".'
+    assert _speakers(body) == [gold_name("صائب عريقات")] * 2
+
+
+def test_a_participle_disagreeing_with_the_last_cue_takes_the_sentences_subject():
+    body = (
+        "ونفى اللاعب سامي حداد الاتهامات التي وجهتها له سيدة تدعى منى سالم، والتي ادعت أنه اعتدى عليها، "
+        "نافيا صحة هذه الادعاءات."
+    )
+    assert _speakers(body) == [gold_name("سامي حداد"), gold_name("منى سالم"), gold_name("سامي حداد")]

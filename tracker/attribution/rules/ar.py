@@ -2945,8 +2945,9 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
             c.speaker = _commit(d, sp, c.start)
             return c.speaker
     if c.kind == "part":
-        # A participle shares the subject of the sentence's last finite cue.
-        if last is not None:
+        # A participle shares the subject of the sentence's last finite cue, when they agree
+        # (… سيدة تدعى كاثرين، والتي ادعت أنه …، نافيا: not hers, the sentence's subject's).
+        if last is not None and not (c.gender and last.gender and c.gender != last.gender and not c.plural):
             return last
         sp = _first_verb_subject(d, c, sent_start)
         if sp is not None:
@@ -3050,6 +3051,21 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن). وبيّن and وزاد open a
         # clause of their own: no subject stands before them.
         sp = _preverbal_subject(d, c, sent_start)
+        head = _strip_al(_TOKEN.findall(s, sp.start, sp.end)[0]) if sp is not None and sp.end > sp.start else ""
+        plural = (
+            sp is not None
+            and not (sp.entry is not None and sp.entry.kind == "person")  # عريقات، غنيمات: names
+            and d.registry.resolve_name(head) is None
+        ) and (
+            sp.plural
+            or _group_head(head)
+            or head in {"وسايل", "مصادر", "تقارير", "اوساط"}
+            or (len(head) > 4 and head.endswith(("ات", "ون", "ين")))
+        )
+        if plural and not c.plural and c.gender == "m" and s[c.start] not in "وف":
+            # … وسائل إعلام قال إنها: a subject before its verb agrees with it; a plural before a
+            # masculine singular verb is what the clause describes (وسائل إعلام [هو] قال إنها).
+            sp = None
     elif c.kind == "verb" and sp is None and c.word not in _CLAUSE_INITIAL_CUES:
         # أما فلانة، …، فقالت لبي بي سي: only the addressee follows the verb; a known name or
         # person before it is the subject.
