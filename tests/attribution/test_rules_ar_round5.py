@@ -137,3 +137,11 @@ def test_a_participle_disagreeing_with_the_last_cue_takes_the_sentences_subject(
         "نافيا صحة هذه الادعاءات."
     )
     assert _speakers(body) == [gold_name("سامي حداد"), gold_name("منى سالم"), gold_name("سامي حداد")]
+
+
+def test_the_statement_of_an_unnamed_spokesman_is_his_and_the_spokesman_points_back_to_him():
+    body = (
+        "وبثت وكالة الأنباء الرسمية بيانا لمتحدث باسم وزارة الخارجية قال فيه إن نتيجة المفاوضات "
+        '"مقلقة للغاية". وأوضح المتحدث أن الحل في التدرج.'
+    )
+    assert _speakers(body) == [gold_name("متحدث باسم وزارة الخارجية")] * 2

@@ -420,6 +420,7 @@ class _Doc:
         self.cues = _all_cues(self.s)
         self.pending: list[tuple[Attribution, Speaker]] = []  # headline descriptors to resolve at the end
         self.last_issuer: Entry | None = None  # who issued the last بيان (for "وفقا للبيان")
+        self.issuer_says_at = -1  # end of "بيانا لفلان" right before "قال فيه"
         self._token_counts: Counter | None = None
         self.cue_starts = [c.start for c in self.cues]
 
@@ -2107,18 +2108,23 @@ _ISSUED_RE = re.compile(
     rf"(?<!{_W})[وف]?(?:قد\s+)?اصدر(?:ت|وا)?\s+(?P<a>[^.:؛\n\"«“]{{2,80}}?)[،,]?\s+(?:بيانا|تقريرا|بلاغا|تعميما)(?!{_W})"
     rf"|(?<!{_W})(?:ال)?(?:بيان|تقرير)\s+(?:{_W}+\s+){{0,3}}?(?:صدر|صادر|الصادر)\s+(?:{_W}+\s+){{0,3}}?عن\s+"
     rf"(?P<b>[^.،,:؛\n]{{2,60}}?)(?=\s*[.،,:؛\n]|\s+(?:ان|الي|في|حول|بشان)(?!{_W}))"
+    # بيانا لمتحدث باسم الوزارة قال فيه: the statement of someone, who says in it.
+    rf"|(?<!{_W})(?:ال)?(?:بيانا|بيان|تصريحا|تصريح|رساله)\s+ل(?P<c>(?!ل)[^.،,:؛\n\"«“]{{2,80}}?)"
+    rf"(?=\s+(?:قال|قالت|ذكر|ذكرت|اكد|اكدت|اعلن|اعلنت)\s+في(?:ه|ها)(?!{_W}))"
 )
 
 
 def _read_issuer(d: _Doc, a: int, b: int) -> None:
     for m in _ISSUED_RE.finditer(d.s, a, b):
-        group = "a" if m.group("a") else "b"
+        group = next(g for g in ("a", "b", "c") if m.group(g))
         if d.inside_quote(m.start(group)):
             continue
         cue = Cue("verb", m.start(), m.start(group), None, False, "اصدر")
         sp = _commit(d, parse_speaker(d, m.start(group), m.end(group), cue), m.start(group))
         if sp is not None and sp.entry is not None:
             d.last_issuer = sp.entry
+            if group == "c":
+                d.issuer_says_at = m.end()
 
 
 def _read_sentence(d: _Doc, a: int, b: int) -> None:
@@ -2963,6 +2969,11 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         return None
     a, b = c.subject
     if c.kind == "verb" and _says_in_it(d, c, a, b):
+        if d.last_issuer is not None and 0 <= c.start - d.issuer_says_at <= 2:
+            # بيانا لمتحدث باسم الوزارة قال فيه: whose statement it is speaks in it.
+            c.has_subject = False
+            c.speaker = _issuer(d, c.start)
+            return c.speaker
         sp = _first_verb_subject(d, c, sent_start) or last
         if sp is not None:
             c.has_subject = False
@@ -3646,7 +3657,7 @@ def _prepass_names(d: _Doc) -> None:
             gender="f" if title.endswith("ه") else "m",
         )
     # متحدث باسم وزارة الخارجية (no name): an unnamed spokesperson a later "المتحدث" refers to.
-    for m in re.finditer(rf"(?<!{_W})(?:[وف]?ب?)(متحدث|متحدثه|ناطق|ناطقه)\s+باسم\s+", s):
+    for m in re.finditer(rf"(?<!{_W})(?:[وف]?[بل]?)(متحدث|متحدثه|ناطق|ناطقه)\s+باسم\s+", s):
         if d.inside_quote(m.start()):
             continue
         stop = _CHAIN_STOP.search(s, m.end(), min(len(s), m.end() + 80))
@@ -3659,7 +3670,11 @@ def _prepass_names(d: _Doc) -> None:
             and ws[k][2] not in _TIME_WORDS
         ):
             k += 1
-        if k == 0 or (k < len(ws) and not _stops_name(ws[k][2]) and ws[k][2] not in _FUNCTION_WORDS):
+        after = ws[k][2] if k < len(ws) else ""
+        # (بيانا لمتحدث باسم الوزارة قال فيه، أصدر متحدث باسم الوزارة بيانا: a verb or the statement
+        # follows, no name.)
+        verb_or_object = after in _VERB_FORMS or (after.endswith("ا") and after[:-1] in _COMM_NOUNS)
+        if k == 0 or (k < len(ws) and not _stops_name(after) and after not in _FUNCTION_WORDS and not verb_or_object):
             continue  # a name follows (المتحدث باسم الجيش دانيال هاغاري): the title pre-pass has it
         name = d.span(m.start(1), ws[k - 1][1]).text
         d.registry.add(
