@@ -145,3 +145,8 @@ def test_the_statement_of_an_unnamed_spokesman_is_his_and_the_spokesman_points_b
         '"مقلقة للغاية". وأوضح المتحدث أن الحل في التدرج.'
     )
     assert _speakers(body) == [gold_name("متحدث باسم وزارة الخارجية")] * 2
+
+
+def test_a_first_person_verb_is_no_speaker():
+    body = "وقال مدير الصحة أسعد سعود إن الحالة حرجة. وأضاف ووقوفا على الأسباب، نود أن نبين أنها كانت مريضة."
+    assert _speakers(body) == [gold_name("أسعد سعود")] * 2

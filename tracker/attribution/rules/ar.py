@@ -2178,7 +2178,10 @@ def _read_topic(d: _Doc, a: int, b: int) -> None:
     near = prev.lstrip("وف") if prev else (after.group() if after else "")
     gender = "f" if len(near) >= 3 and near.endswith("ت") else "m"
     name = _QUOTE_CHARS_RE.sub("", d.span(ea, eb).text).strip()
-    if name:
+    given = d.registry.resolve_given(name) if _bare(prev) in _NAME_TITLES else None
+    if given is not None:
+        d.registry.touch(given, ea)  # وأعرب الأمير علي عن …: علي بن الحسين, named before
+    elif name:
         d.registry.add(name, position=ea, kind="person", gender=gender)
 
 
