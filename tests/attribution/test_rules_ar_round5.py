@@ -150,3 +150,17 @@ def test_the_statement_of_an_unnamed_spokesman_is_his_and_the_spokesman_points_b
 def test_a_first_person_verb_is_no_speaker():
     body = "وقال مدير الصحة أسعد سعود إن الحالة حرجة. وأضاف ووقوفا على الأسباب، نود أن نبين أنها كانت مريضة."
     assert _speakers(body) == [gold_name("أسعد سعود")] * 2
+
+
+def test_a_heading_naming_a_speaker_makes_them_the_topic():
+    body = (
+        "وقال المشجع معز معلول إنه متفائل جدا بالفوز. وقال المشجع سامي تريكي إنه سعيد جدا باللقاء.\n"
+        'معز: "جميل جدا أن يلتقي التونسيون"\n'
+        "وأضاف أن الفريق سيفوز على بلجيكا."
+    )
+    assert _speakers(body)[-2:] == [gold_name("معز معلول")] * 2
+    body = (
+        'وقال المشجع معز معلول إنه متفائل جدا بالفوز.\nسامي تريكي: "جميل جدا أن يلتقي التونسيون"\n'
+        "وأضاف أن الفريق سيفوز."
+    )
+    assert _speakers(body)[-1] == gold_name("سامي تريكي")

@@ -3373,8 +3373,14 @@ def _headline(d: _Doc, a: int, b: int) -> None:
         return
     start = rest_a + lead
     wa = who_a + (len(s[who_a : a + colon]) - len(s[who_a : a + colon].lstrip(" \"'“”«»")))
-    known = d.registry.resolve_name(who)
+    # "معز: …" after معز معلول: a heading may call the speaker by the given name alone.
+    known = d.registry.resolve_name(who) or d.registry.resolve_given(who)
     name = known.name if known else d.span(wa, wa + len(who)).text
+    first = _TOKEN.match(who.strip(" \"'“”«»"))
+    if known is not None:
+        d.registry.touch(known, wa)  # a heading "سامي: …" makes its speaker the topic again
+    elif first is not None and (first.group() in _GIVEN_NAMES or first.group() in _FOREIGN_GIVEN):
+        d.registry.add(name, position=wa, kind="person")
     d.out.append(
         Attribution(
             kind="headline",
