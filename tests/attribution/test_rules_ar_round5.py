@@ -164,3 +164,11 @@ def test_a_heading_naming_a_speaker_makes_them_the_topic():
         "وأضاف أن الفريق سيفوز."
     )
     assert _speakers(body)[-1] == gold_name("سامي تريكي")
+
+
+def test_returning_to_someone_makes_them_the_topic():
+    body = (
+        "وقال مسؤول سابق في شركة ميزة إن الشركة فشلت في عملها. ومن جهته، أوضح أحد زملائه أن الشركة ستواجه القضاء.\n"
+        "وبالعودة إلى المسؤول في الشركة، لفت إلى أنه حينما نقلت الهيئة خدماتها كانت الفكرة ناجحة."
+    )
+    assert _speakers(body)[-1] == gold_name("مسؤول سابق في شركة ميزة")

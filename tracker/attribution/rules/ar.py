@@ -2127,8 +2127,23 @@ def _read_issuer(d: _Doc, a: int, b: int) -> None:
                 d.issuer_says_at = m.end()
 
 
+# وبالعودة إلى المسؤول في الشركة، لفت …: the phrase brings someone back as the topic.
+_RETURN_TO_RE = re.compile(r"\s*[وف]?(?:بال)?عوده\s+(?:الي|ل)\s*(?P<np>[^.،,:؛\n\"«“]{2,60})[،,]")
+
+
+def _read_return(d: _Doc, a: int, b: int) -> None:
+    m = _RETURN_TO_RE.match(d.s, a, b)
+    if m is None:
+        return
+    cue = Cue("verb", m.start("np"), m.start("np"), None, False, "")
+    sp = parse_speaker(d, m.start("np"), m.end("np"), cue)
+    if sp is not None and sp.kind in {"person", "unnamed", None}:
+        _commit(d, sp, m.start("np"))
+
+
 def _read_sentence(d: _Doc, a: int, b: int) -> None:
     _read_issuer(d, a, b)
+    _read_return(d, a, b)
     _read_cues(d, a, b)
     # Whoever this sentence names near its start (its subject, not an object further on) is the
     # topic now: a later dropped subject (وقال السبت …) prefers them to someone named earlier.
