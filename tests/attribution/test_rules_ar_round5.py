@@ -172,3 +172,8 @@ def test_returning_to_someone_makes_them_the_topic():
         "وبالعودة إلى المسؤول في الشركة، لفت إلى أنه حينما نقلت الهيئة خدماتها كانت الفكرة ناجحة."
     )
     assert _speakers(body)[-1] == gold_name("مسؤول سابق في شركة ميزة")
+
+
+def test_a_two_word_company_before_a_given_name_is_no_part_of_the_name():
+    body = "وقال الرئيس التنفيذي لشركة نبع كولا جيمس كوينسي إن الصفقة كبيرة. وأضاف كوينسي أن السوق واعدة."
+    assert _speakers(body) == [gold_name("جيمس كوينسي")] * 2

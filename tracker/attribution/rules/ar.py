@@ -3656,6 +3656,13 @@ def _prepass_names(d: _Doc) -> None:
         name = _chain_name(ws, d.token_counts)
         if len(name) == 3 and ws and name[0] is ws[0] and not m.group().lstrip("وفبك").startswith(("ال", "لل")):
             name = name[1:]  # كابتن إنجلترا هاري كين: the genitive of a title in construct
+        elif (
+            len(name) == 3
+            and name[1][2] in _GIVEN_NAMES | _FOREIGN_GIVEN
+            and name[0][2] not in _GIVEN_NAMES | _FOREIGN_GIVEN
+            and name[0][2] not in _NAME_PARTICLES
+        ):
+            name = name[1:]  # لشركة كوكا كولا جيمس كوينسي: the name opens with the given name
         if len(name) >= 3 and name[-1][2].startswith("بال"):
             name = name[:-1]  # النائب كريم سعيد بالهجوم: a prepositional phrase after the name
         before = _TOKEN.findall(s, max(0, m.start() - 20), m.start())
