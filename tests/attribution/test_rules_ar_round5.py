@@ -177,3 +177,8 @@ def test_returning_to_someone_makes_them_the_topic():
 def test_a_two_word_company_before_a_given_name_is_no_part_of_the_name():
     body = "وقال الرئيس التنفيذي لشركة نبع كولا جيمس كوينسي إن الصفقة كبيرة. وأضاف كوينسي أن السوق واعدة."
     assert _speakers(body) == [gold_name("جيمس كوينسي")] * 2
+
+
+def test_a_news_agency_keeps_its_name():
+    assert _speakers("وقالت وكالة أنباء الإمارات إن الشركة قوية.") == [gold_name("وكالة أنباء الإمارات")]
+    assert _speakers("وقالت وكالة رويترز إن الشركة قوية.") == [gold_name("رويترز")]

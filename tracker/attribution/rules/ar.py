@@ -1443,7 +1443,14 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             )
         ):
             return _descriptor(d, ws, None, category, cue, s[ws[0][0] : ws[-1][1]])
-        if kind == "media" and not _definite(first) and len(ws) > 1 and category != "media" and not _definite(ws[1][2]):
+        if (
+            kind == "media"
+            and not _definite(first)
+            and len(ws) > 1
+            and category != "media"
+            and not _definite(ws[1][2])
+            and ws[1][2] != "انباء"  # وكالة أنباء الصين الجديدة: أنباء belongs to the agency's name
+        ):
             # صحيفة لوس أنجلوس تايمز الأميركية -> لوس أنجلوس تايمز (but وكالة الأنباء الرسمية stays whole)
             rest = ws[1:]
             while len(rest) > 1 and _definite(rest[-1][2]) and _nisba(rest[-1][2]):
@@ -1452,6 +1459,10 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         end = _np_end(ws)
         if objectish:
             end = min(end, _np_with_modifiers(ws))
+        if len(ws) > 2 and ws[1][2] == "انباء":
+            end = 2  # وكالة أنباء الصين الجديدة: the agency's name runs over its definite words
+            while end < min(len(ws), 5) and _definite(ws[end][2]):
+                end += 1
         return _named(d, s[ws[0][0] : ws[end - 1][1]], ws[0][0], ws[end - 1][1], kind, category, gender, cue, "")
     end = _np_end(ws)
     known = d.registry.resolve_name(first) if not _definite(first) else None
