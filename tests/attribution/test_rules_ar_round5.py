@@ -182,3 +182,8 @@ def test_a_two_word_company_before_a_given_name_is_no_part_of_the_name():
 def test_a_news_agency_keeps_its_name():
     assert _speakers("وقالت وكالة أنباء الإمارات إن الشركة قوية.") == [gold_name("وكالة أنباء الإمارات")]
     assert _speakers("وقالت وكالة رويترز إن الشركة قوية.") == [gold_name("رويترز")]
+
+
+def test_a_quotation_right_after_qawlahu_is_direct():
+    body = 'ونقلت الوكالة عن الباحث سامي حداد قوله "لقد وثقت كثيرا من النزاعات".'
+    assert [(a.kind, gold_name(a.speaker)) for a in detect("", body, "ar")] == [("direct", gold_name("سامي حداد"))]

@@ -3256,6 +3256,9 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
             kind = "direct" if (bare_frame and whole) or (c.via_comp == "post" and c.kind == "verb") else "mixed"
             if c.via_comp == "quote" and len(_TOKEN.findall(s, c.end, m.open)) > 4:
                 kind = "mixed"  # أعلن في خطاب … استعداده للحوار «…»: words of the reporter come first
+            before_mark = _TOKEN.findall(s, max(0, m.open - 12), m.open)
+            if before_mark and _QAWL_RE.fullmatch(before_mark[-1]) and not _TOKEN.search(tail):
+                kind = "direct"  # نقلت الوكالة عن فلان قوله "…": the quotation is all he said
             text = s[m.start : m.end].strip()
             if len(_TOKEN.findall(text)) < 2:
                 continue
@@ -3279,6 +3282,8 @@ def _emit(d: _Doc, c: Cue, sp: Speaker | None, sent_start: int, sent_end: int) -
     # No quotation marks: the clause itself is reported speech.
     _emit_indirect(d, c, a, b, name, skind, mention, cue_span, via_name, base, rule_base)
 
+
+_QAWL_RE = re.compile(r"قول(?:ه|ها|هم|هما)")
 
 # A comma, perhaps a connective, then a quotation: the clause before it is complete.
 _QUOTE_AFTER_CLAUSE_RE = re.compile(rf"[،,]\s*(?:(?:و?لكن|الا\s+ان|بل)(?!{_W})\s*)?$")
