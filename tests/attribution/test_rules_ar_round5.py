@@ -187,3 +187,11 @@ def test_a_news_agency_keeps_its_name():
 def test_a_quotation_right_after_qawlahu_is_direct():
     body = 'ونقلت الوكالة عن الباحث سامي حداد قوله "لقد وثقت كثيرا من النزاعات".'
     assert [(a.kind, gold_name(a.speaker)) for a in detect("", body, "ar")] == [("direct", gold_name("سامي حداد"))]
+
+
+def test_a_long_apposition_before_a_colon_keeps_the_statement():
+    body = (
+        "وقال باسل كرم، مستشار الشحن في نيويورك، الذي يعمل مع بعض أكبر شركات الشحن في العالم: "
+        '"إن العقوبات تخلق بيئة مليئة بالتحديات لمالكي السفن."'
+    )
+    assert _speakers(body) == [gold_name("باسل كرم")]

@@ -2494,6 +2494,10 @@ def _frame_verb(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int) -> 
     gap = len(_TOKEN.findall(s, c.end, pos))
     # An apposition between commas (يقول مصطفى حيدر، أستاذ … في البقاع، إن) may be long.
     apposition = how == "comp" and s[c.end : pos].rstrip().endswith(("،", ",")) and gap <= 32
+    if how == "colon" and gap <= 32:
+        # وقال باسيل كاراتازاس، مستشار الشحن …، الذي يعمل مع …: "…": a name, then its apposition.
+        head = _first_words(s, c.end, pos, 5)
+        apposition = bool(head) and any(s[w[1] : w[1] + 2].lstrip()[:1] in {"،", ","} for w in head[:4])
     if gap > 14 and not apposition:
         # Too far for a subject: the complementiser belongs to some later clause.
         c.objectish = True
