@@ -195,3 +195,8 @@ def test_a_long_apposition_before_a_colon_keeps_the_statement():
         '"إن العقوبات تخلق بيئة مليئة بالتحديات لمالكي السفن."'
     )
     assert _speakers(body) == [gold_name("باسل كرم")]
+
+
+def test_a_cue_word_after_a_preposition_is_a_verbal_noun():
+    body = "وساهمت الرسائل المشفرة على نقل الصور ومقاطع الفيديو للمواجهات الدموية."
+    assert detect("", body, "ar") == []

@@ -2049,8 +2049,9 @@ def _find_cues(d: _Doc, a: int, b: int) -> list[Cue]:
         if out and c.start < out[-1].end:
             continue
         prev = _previous_word(d.s, c.start)
-        if c.kind == "verb" and prev in {"عدم", "دون", "بدون"}:
-            continue  # طلب عدم ذكر اسمه: a verbal noun, not a verb
+        after_prep = prev in _PREPOSITIONS and d.s[c.start] not in "وف"
+        if c.kind == "verb" and (prev in {"عدم", "دون", "بدون"} or after_prep):
+            continue  # طلب عدم ذكر اسمه، ساهمت على نقل الصور: a verbal noun, not a verb
         if c.kind == "verb" and _ANONYMITY_RE.match(d.s, c.start - len(prev) - 1 if prev else c.start, b):
             continue  # رافضة كشف اسمها: a request for anonymity, not a statement
         if c.kind == "verb" and c.word == "ردا" and d.s[c.end : c.end + 5].lstrip().startswith("علي"):
