@@ -11,9 +11,11 @@ def _speakers(body: str) -> list[str]:
 
 
 def test_a_complementizer_never_opens_a_speaker():
+    # أبرز is no cue: the participle looks for the subject of the sentence's first verb, and أن
+    # المعرض is not one.
     body = (
-        "وأوضح مدير المعرض سالم العتيبي أن المعرض يشارك فيه مئة عارض، مشيرا إلى أن المعرض أصبح علامة فارقة."
-        "\nوأضاف أن المواقف تتسع لألف سيارة."
+        "وقال مدير المعرض سالم العتيبي إن المعرض ناجح. وأبرز أن المعرض يشارك فيه مئة عارض، "
+        "مشيرا إلى أن المعرض أصبح علامة فارقة."
     )
     assert set(_speakers(body)) == {gold_name("سالم العتيبي")}
 
@@ -43,8 +45,8 @@ def test_a_country_after_its_unnamed_representative_is_the_country():
 
 
 def test_a_lord_is_a_title():
-    body = 'وقال اللورد ديفيد هيوز إن الفرص كثيرة. وحث هيوز الحكومة على تحديد سياساتها "عاجلا وليس آجلا".'
-    assert _speakers(body) == [gold_name("ديفيد هيوز")] * 2
+    body = 'وقال اللورد ميرفين كنج إن الفرص كثيرة. وحث كنج الحكومة على تحديد سياساتها "عاجلا وليس آجلا".'
+    assert _speakers(body) == [gold_name("ميرفين كنج")] * 2
 
 
 def test_whom_a_demand_is_made_of_is_no_part_of_the_name():
@@ -107,6 +109,7 @@ def test_a_quoted_name_after_a_head_and_its_adjectives_is_no_statement():
 
 
 def test_ali_before_bin_is_a_name_however_the_text_spells_the_preposition():
+    assert _speakers("وقال الأمير علي بن الحسين إن الفساد كبير.") == [gold_name("علي بن الحسين")]
     body = "وقال الأمير علي بن الحسين إن الفساد كبير. وأكد الوزير على أهمية الحوار."
     assert _speakers(body) == [gold_name("علي بن الحسين"), gold_name("الوزير")]
 
