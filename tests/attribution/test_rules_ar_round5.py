@@ -203,3 +203,9 @@ def test_a_long_apposition_before_a_colon_keeps_the_statement():
 def test_a_cue_word_after_a_preposition_is_a_verbal_noun():
     body = "وساهمت الرسائل المشفرة على نقل الصور ومقاطع الفيديو للمواجهات الدموية."
     assert detect("", body, "ar") == []
+
+
+def test_headlining_shouting_and_chanting_report_and_a_verb_of_beginning_is_no_subject():
+    assert _speakers("وعنونت صحيفة «أوليه»: «سقوط تاريخي للفريق الوطني».") == [gold_name("أوليه")]
+    assert _speakers('وهتف المتظاهرون: "الشعب يريد إسقاط النظام".') == [gold_name("المتظاهرون")]
+    assert _speakers('فأخذ الشاعر سامي حداد يصيح: "الأمان، يا صديقي!".') == [gold_name("سامي حداد")]
