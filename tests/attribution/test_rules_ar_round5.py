@@ -209,3 +209,8 @@ def test_headlining_shouting_and_chanting_report_and_a_verb_of_beginning_is_no_s
     assert _speakers("وعنونت صحيفة «أوليه»: «سقوط تاريخي للفريق الوطني».") == [gold_name("أوليه")]
     assert _speakers('وهتف المتظاهرون: "الشعب يريد إسقاط النظام".') == [gold_name("المتظاهرون")]
     assert _speakers('فأخذ الشاعر سامي حداد يصيح: "الأمان، يا صديقي!".') == [gold_name("سامي حداد")]
+
+
+def test_one_of_those_who_keeps_the_relative_clause():
+    body = "قال أحد الذين يتلاعبون بنتائج المباريات في الجزائر لبي بي سي إن الفساد منتشر."
+    assert _speakers(body) == [gold_name("أحد الذين يتلاعبون بنتائج المباريات في الجزائر")]

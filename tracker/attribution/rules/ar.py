@@ -840,6 +840,8 @@ def _cut_adjuncts(d: _Doc, words: list[tuple[int, int, str]]) -> list[tuple[int,
         if i == 0:
             continue
         nxt = words[i + 1][2] if i + 1 < len(words) else ""
+        if w in _RELATIVES and i == 1 and words[0][2] in _QUANTIFIERS:
+            continue  # أحد الذين يتلاعبون بالنتائج: the relative clause is all the description
         if w in _TIME_WORDS or w in _RELATIVES or (w in _PERIOD_NOUNS and nxt in _PERIOD_ADJECTIVES):
             return words[:i]
         if "(" in d.s[words[i - 1][1] : a]:
@@ -1222,6 +1224,10 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         kind = {"PER": "person", "ORG": "organisation", "GPE": "government", "LOC": "government"}.get(label)
         return _named(d, s[ea:eb], ea, eb, kind, "person" if kind == "person" else None, None, cue, s[x:y])
     # عدد من المواطنين، مئات المتظاهرين الأردنيين، أحد الدعاة، بعض الدعاة ورجال الدين: a group.
+    if first in _QUANTIFIERS and len(ws) > 2 and ws[1][2] in _RELATIVES:
+        # أحد الذين يتلاعبون بنتائج المباريات: the relative clause is the whole description.
+        end = _name_end(d, ws[0][0], ws[-1][1], "unnamed")
+        return _named(d, s[ws[0][0] : end], ws[0][0], end, "unnamed", "unnamed", cue.gender, cue, "")
     if first in _QUANTIFIERS and len(ws) > 1:
         k = 2 if ws[1][2] == "من" and len(ws) > 2 else 1
         if _definite(ws[k][2]) or _group_head(ws[k][2]):
@@ -1680,6 +1686,8 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
             return ws[i - 1][1]  # نوح عليه السلام، الطيبي رحمه الله
         if w.endswith("ا") and w[:-1] in _COMM_NOUNS:
             return ws[i - 1][1]  # أصدر رونالدو بيانا: the object
+        if w in _RELATIVES and i == 1 and ws[0][2] in _QUANTIFIERS:
+            continue  # أحد الذين يتلاعبون بالنتائج: the relative clause is all the description
         if w in _TIME_WORDS or w in _RELATIVES or (w in _PERIOD_NOUNS and nxt in _PERIOD_ADJECTIVES):
             return ws[i - 1][1]
         if w.isdigit() or (w in {"عام", "سنه", "العام"} and nxt.isdigit()) or w in _TITLE_ADJECTIVES:
