@@ -214,3 +214,12 @@ def test_headlining_shouting_and_chanting_report_and_a_verb_of_beginning_is_no_s
 def test_one_of_those_who_keeps_the_relative_clause():
     body = "قال أحد الذين يتلاعبون بنتائج المباريات في الجزائر لبي بي سي إن الفساد منتشر."
     assert _speakers(body) == [gold_name("أحد الذين يتلاعبون بنتائج المباريات في الجزائر")]
+
+
+def test_a_person_after_an_opening_adjunct_and_an_imperfect_verb_is_the_topic():
+    body = (
+        "وقالت وزارة الداخلية إنها تنظر في الموضوع.\n"
+        "في مدينة برمنغهام، تشارك راتشيل ماكينزي بالوقفات الاحتجاجية منذ ثلاث سنوات.\n"
+        'وتقول: "أقف خارج العيادات لأنني لا أريد ذلك".'
+    )
+    assert _speakers(body)[-1] == gold_name("راتشيل ماكينزي")

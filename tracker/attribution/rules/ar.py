@@ -2180,6 +2180,7 @@ def _read_topic(d: _Doc, a: int, b: int) -> None:
     . وقال …) is the topic even when they have not spoken yet: a later dropped subject is theirs."""
     if not d.entities:
         return
+    a = _after_opening_adjunct(d, a, b)  # في مدينة برمنغهام، تشارك راتشيل ماكينزي …
     toks = list(islice(_TOKEN.finditer(d.s, a, b), _TOPIC_WORDS))
     if len(toks) < 2:
         return
@@ -2211,7 +2212,8 @@ def _read_topic(d: _Doc, a: int, b: int) -> None:
         return  # deeper in the clause: an object or a genitive, not the subject
     after = _TOKEN.search(d.s, eb, b)
     near = prev.lstrip("وف") if prev else (after.group() if after else "")
-    gender = "f" if len(near) >= 3 and near.endswith("ت") else "m"
+    # وقالت، تشارك: a feminine past or a feminine imperfect verb before the name.
+    gender = "f" if len(near) >= 3 and (near.endswith("ت") or (near[0] == "ت" and 4 <= len(near) <= 6)) else "m"
     name = _QUOTE_CHARS_RE.sub("", d.span(ea, eb).text).strip()
     given = d.registry.resolve_given(name) if _bare(prev) in _NAME_TITLES else None
     if given is not None:
