@@ -223,3 +223,8 @@ def test_a_person_after_an_opening_adjunct_and_an_imperfect_verb_is_the_topic():
         'وتقول: "أقف خارج العيادات لأنني لا أريد ذلك".'
     )
     assert _speakers(body)[-1] == gold_name("راتشيل ماكينزي")
+
+
+def test_the_topic_of_amma_speaks_for_a_participle():
+    body = "أما الكاتب إبراهيم القيسي فكتب في صحيفة الدستور قائلا إن المباراة ضاعت."
+    assert _speakers(body) == [gold_name("إبراهيم القيسي")]

@@ -2744,6 +2744,7 @@ def _frame_nominal(d: _Doc, c: Cue, sent_start: int, limit: int, sent_end: int, 
     c.via_comp = "post"
 
 
+_AMMA_TOPIC = re.compile(rf"\s*و?اما\s+([^،,.:؛]{{2,80}}?)\s+ف(?:قد\s+|{_W})")
 _KANA_QAD = re.compile(rf"(?<!{_W})[وف]?(?:كان|كانت|كانوا)\s+([^،,.]{{2,80}}?)\s+(?:قد|لقد)(?!{_W})")
 _AUXILIARY = re.compile(
     r"\s*(?:(?:[وف]?(?:غير|الا|بيد|كما|اذ|حيث)\s+ان|و?اما)\s+)?"  # غير أن الرئيس قال، أما المنظمة فاعتبرت
@@ -3003,6 +3004,12 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         sp = _first_verb_subject(d, c, sent_start)
         if sp is not None:
             return _commit(d, sp, c.start)
+        amma = _AMMA_TOPIC.match(s, sent_start, c.start)
+        if amma is not None:
+            # أما الكاتب إبراهيم القيسي فقد كتب …، قائلا: the topic of أما speaks.
+            sp = parse_speaker(d, amma.start(1), amma.end(1), Cue("verb", c.start, c.end, c.gender, c.plural))
+            if sp is not None:
+                return _commit(d, sp, c.start)
         kana = _KANA_QAD.search(s, max(sent_start, c.start - _LOOK_BACK), c.start)
         if kana is not None:
             # وكانت اللجنة قد رفضت …، معتبرة أن: the subject of the كان … قد clause.
