@@ -6,6 +6,11 @@ from tracker.attribution.engine import detect
 from tracker.attribution.scoring import gold_name
 
 
+def _pairs(body: str) -> list[tuple[str, str]]:
+    """(speaker, statement) of each detection, normalised as the scorer compares them."""
+    return [(gold_name(a.speaker), gold_name(a.quote.text)) for a in detect("", body, "ar")]
+
+
 def _speakers(body: str) -> list[str]:
     return [gold_name(a.speaker) if a.speaker else None for a in detect("", body, "ar")]
 
@@ -21,8 +26,7 @@ def test_a_complementizer_never_opens_a_speaker():
 
 
 def test_abana_reports_like_awdaha():
-    found = detect("", "وأبان الناطق الإعلامي خالد السهلي أن الحملة مستمرة.", "ar")
-    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+    assert _pairs("وأبان الناطق الإعلامي خالد السهلي أن الحملة مستمرة.") == [
         (gold_name("خالد السهلي"), gold_name("الحملة مستمرة"))
     ]
 
@@ -50,8 +54,7 @@ def test_a_lord_is_a_title():
 
 
 def test_whom_a_demand_is_made_of_is_no_part_of_the_name():
-    found = detect("", "ودعا الوزير سامي حداد بلاده إلى تنفيذ الخروج بثقة.", "ar")
-    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+    assert _pairs("ودعا الوزير سامي حداد بلاده إلى تنفيذ الخروج بثقة.") == [
         (gold_name("سامي حداد"), gold_name("تنفيذ الخروج بثقة"))
     ]
     # A name may end with ه: كلوغه، فقيه، عبد ربه.

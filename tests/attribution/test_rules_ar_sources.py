@@ -8,6 +8,12 @@ import pytest
 from tracker.attribution.engine import detect
 from tracker.attribution.scoring import gold_name
 
+
+def _pairs(body: str) -> list[tuple[str, str]]:
+    """(speaker, statement) of each detection, normalised as the scorer compares them."""
+    return [(gold_name(a.speaker), gold_name(a.quote.text)) for a in detect("", body, "ar")]
+
+
 # (body, the speaker of the last statement)
 SOURCES = [
     # An unnamed source keeps where it belongs, up to the end of the subject.
@@ -89,10 +95,7 @@ DEMANDS = [
 
 @pytest.mark.parametrize(("body", "speaker", "statement"), DEMANDS)
 def test_a_demand_or_warning_states_its_verbal_noun(body, speaker, statement):
-    found = detect("", body, "ar")
-    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
-        (gold_name(speaker), gold_name(statement))
-    ]
+    assert _pairs(body) == [(gold_name(speaker), gold_name(statement))]
 
 
 def test_a_document_after_a_preposition_is_no_statement():
@@ -162,8 +165,7 @@ def test_a_high_level_source_and_the_official_who_refers_back_to_it():
 
 def test_a_person_named_inside_the_object_is_not_the_subject():
     body = "ونفى مسؤول مصري رفيع المستوى مقتل الصحفي والكاتب المصري سامي حداد في السجن."
-    found = detect("", body, "ar")
-    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+    assert _pairs(body) == [
         (gold_name("مسؤول مصري رفيع المستوى"), gold_name("مقتل الصحفي والكاتب المصري سامي حداد في السجن"))
     ]
 
@@ -185,8 +187,7 @@ def test_a_participle_of_description_opens_its_own_statement_and_a_law_is_no_sou
 
 
 def test_almaha_reports():
-    found = detect("", "وألمح الوزير سامي حداد إلى أن الحكومة قد تستقيل قريبا.", "ar")
-    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+    assert _pairs("وألمح الوزير سامي حداد إلى أن الحكومة قد تستقيل قريبا.") == [
         (gold_name("سامي حداد"), gold_name("الحكومة قد تستقيل قريبا"))
     ]
 
@@ -213,8 +214,7 @@ def test_a_quoted_name_is_a_name_and_speaks_later():
 
 def test_a_rank_after_a_military_title_belongs_to_the_title():
     body = "وأكد قائد الشرطة، العقيد الركن فادي منصور، على أهمية التنسيق، كما قال إن الأمن استتب."
-    found = detect("", body, "ar")
-    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+    assert _pairs(body) == [
         (gold_name("فادي منصور"), gold_name("أهمية التنسيق")),
         (gold_name("فادي منصور"), gold_name("الأمن استتب")),
     ]
@@ -384,8 +384,7 @@ def test_a_feminine_common_noun_alone_is_no_speaker():
 
 
 def test_a_colour_is_an_adjective_of_the_name():
-    found = detect("", "وأعلن البيت الأبيض، الأربعاء، عن إجراء اتصالات مع الحكومة.", "ar")
-    assert [(gold_name(a.speaker), gold_name(a.quote.text)) for a in found] == [
+    assert _pairs("وأعلن البيت الأبيض، الأربعاء، عن إجراء اتصالات مع الحكومة.") == [
         (gold_name("البيت الأبيض"), gold_name("إجراء اتصالات مع الحكومة"))
     ]
 

@@ -178,14 +178,12 @@ class Registry:
 
     def resolve_given(self, name: str) -> Entry | None:
         """A person called by the given name alone after a title (the Prince, Ali): the latest
-        person whose name opens with it."""
+        person whose name opens with it, among the latest entries like a pronoun."""
         toks = tuple(tokens(name))
         if len(toks) != 1:
             return None
         return _most_recent(
-            e
-            for e in self._by_token.get(toks[0], {}).values()
-            if e.kind == "person" and len(e.toks) > 1 and e.toks[0] == toks[0] and not e.weak
+            e for e in self._latest() if e.kind == "person" and len(e.toks) > 1 and e.toks[0] == toks[0] and not e.weak
         )
 
     def resolve_descriptor(

@@ -184,6 +184,7 @@ _MASDAR_VERBS = dict(_LEX["masdar_verbs"])
 _MASDAR_DEFINITE_AFTER_PREP = frozenset(_LEX["masdar_definite_after_prep"])
 _MASDAR_ADDRESSEE_VERBS = frozenset(_LEX["masdar_addressee_verbs"])
 _BA_OBJECT_VERBS = frozenset(_LEX["ba_object_verbs"])
+_PLURAL_HEADS = frozenset(_LEX["plural_heads"])
 # Their past forms when they are no cue verbs: ندد، نددت، نددوا.
 _BA_OBJECT_FORMS = frozenset(v + suffix for v in _BA_OBJECT_VERBS for suffix in ("", "ت", "وا"))
 _MASDAR_OPTIONAL_PREPS = {k: frozenset(v) for k, v in _LEX["masdar_optional_preps"].items()}
@@ -834,14 +835,20 @@ def _head_info(word: str):
     return None
 
 
+def _quantified_relative(words: list[tuple[int, int, str]], i: int) -> bool:
+    """أحد الذين يتلاعبون بالنتائج: a relative right after a quantifier is all its description, so
+    it does not end the phrase."""
+    return i == 1 and words[1][2] in _RELATIVES and words[0][2] in _QUANTIFIERS
+
+
 def _cut_adjuncts(d: _Doc, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop what follows the subject: في بيان، خلال، لوسائل إعلام، أمس، على منصته …"""
     for i, (a, _b, w) in enumerate(words):
         if i == 0:
             continue
         nxt = words[i + 1][2] if i + 1 < len(words) else ""
-        if w in _RELATIVES and i == 1 and words[0][2] in _QUANTIFIERS:
-            continue  # أحد الذين يتلاعبون بالنتائج: the relative clause is all the description
+        if _quantified_relative(words, i):
+            continue
         if w in _TIME_WORDS or w in _RELATIVES or (w in _PERIOD_NOUNS and nxt in _PERIOD_ADJECTIVES):
             return words[:i]
         if "(" in d.s[words[i - 1][1] : a]:
@@ -1224,7 +1231,7 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         kind = {"PER": "person", "ORG": "organisation", "GPE": "government", "LOC": "government"}.get(label)
         return _named(d, s[ea:eb], ea, eb, kind, "person" if kind == "person" else None, None, cue, s[x:y])
     # عدد من المواطنين، مئات المتظاهرين الأردنيين، أحد الدعاة، بعض الدعاة ورجال الدين: a group.
-    if first in _QUANTIFIERS and len(ws) > 2 and ws[1][2] in _RELATIVES:
+    if len(ws) > 2 and _quantified_relative(ws, 1):
         # أحد الذين يتلاعبون بنتائج المباريات: the relative clause is the whole description.
         end = _name_end(d, ws[0][0], ws[-1][1], "unnamed")
         return _named(d, s[ws[0][0] : end], ws[0][0], end, "unnamed", "unnamed", cue.gender, cue, "")
@@ -1449,14 +1456,13 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
             )
         ):
             return _descriptor(d, ws, None, category, cue, s[ws[0][0] : ws[-1][1]])
-        if (
-            kind == "media"
-            and not _definite(first)
-            and len(ws) > 1
-            and category != "media"
-            and not _definite(ws[1][2])
-            and ws[1][2] != "انباء"  # وكالة أنباء الصين الجديدة: أنباء belongs to the agency's name
-        ):
+        if len(ws) > 2 and ws[1][2] == "انباء":
+            # وكالة أنباء الإمارات: أنباء and the definite words after it are the agency's name.
+            end = 2
+            while end < min(len(ws), 5) and _definite(ws[end][2]):
+                end += 1
+            return _named(d, s[ws[0][0] : ws[end - 1][1]], ws[0][0], ws[end - 1][1], kind, category, gender, cue, "")
+        if kind == "media" and not _definite(first) and len(ws) > 1 and category != "media" and not _definite(ws[1][2]):
             # صحيفة لوس أنجلوس تايمز الأميركية -> لوس أنجلوس تايمز (but وكالة الأنباء الرسمية stays whole)
             rest = ws[1:]
             while len(rest) > 1 and _definite(rest[-1][2]) and _nisba(rest[-1][2]):
@@ -1465,10 +1471,6 @@ def _parse_speaker(d: _Doc, a: int, b: int, cue: Cue) -> Speaker | None:
         end = _np_end(ws)
         if objectish:
             end = min(end, _np_with_modifiers(ws))
-        if len(ws) > 2 and ws[1][2] == "انباء":
-            end = 2  # وكالة أنباء الصين الجديدة: the agency's name runs over its definite words
-            while end < min(len(ws), 5) and _definite(ws[end][2]):
-                end += 1
         return _named(d, s[ws[0][0] : ws[end - 1][1]], ws[0][0], ws[end - 1][1], kind, category, gender, cue, "")
     end = _np_end(ws)
     known = d.registry.resolve_name(first) if not _definite(first) else None
@@ -1686,8 +1688,8 @@ def _name_end(d: _Doc, a: int, b: int, kind) -> int:
             return ws[i - 1][1]  # نوح عليه السلام، الطيبي رحمه الله
         if w.endswith("ا") and w[:-1] in _COMM_NOUNS:
             return ws[i - 1][1]  # أصدر رونالدو بيانا: the object
-        if w in _RELATIVES and i == 1 and ws[0][2] in _QUANTIFIERS:
-            continue  # أحد الذين يتلاعبون بالنتائج: the relative clause is all the description
+        if _quantified_relative(ws, i):
+            continue
         if w in _TIME_WORDS or w in _RELATIVES or (w in _PERIOD_NOUNS and nxt in _PERIOD_ADJECTIVES):
             return ws[i - 1][1]
         if w.isdigit() or (w in {"عام", "سنه", "العام"} and nxt.isdigit()) or w in _TITLE_ADJECTIVES:
@@ -1761,7 +1763,7 @@ def _person_after_non_name(d: _Doc, a: int, b: int) -> int | None:
     # الرئيس التنفيذي لكوكا كولا جيمس كوينسي: one word of the company (opened by ل) before the name.
     outer = _TOKEN.findall(d.s, max(0, a - 30), a)
     company = len(before) == 1 and outer and outer[-1][:1] == "ل" and not outer[-1].startswith(("ال", "لل"))
-    if company and w not in _GIVEN_NAMES and w not in _FOREIGN_GIVEN:
+    if company and w not in _GIVEN_NAMES:
         return ent[1]
     return None
 
@@ -1796,7 +1798,7 @@ def _named(d: _Doc, name: str, a: int, b: int, kind, category, gender, cue: Cue,
         # ودعا الوزير سامي حداد بلاده إلى …: whom the demand is made of, a noun with a pronoun
         # suffix before the preposition of the demand, is no part of the name.
         after = _first_words(d.s, end, min(len(d.s), end + 30), 1)
-        if len(tail) > 1 and _possessive(d, tail[-1]) and after and after[0][2] in {"الي", "علي"}:
+        if len(tail) > 1 and _demand_addressee(d, tail[-1], after[0][2] if after else ""):
             end = tail[-2][1]
     if end < b:
         desc = f"{desc} {d.s[end:b]}".strip()
@@ -2349,6 +2351,12 @@ def _possessive(d: _Doc, word: tuple[int, int, str]) -> bool:
     return w.endswith("ه") and len(w) > 3 and d.orig[d.ft.orig_end(b) - 1 : d.ft.orig_end(b)] == "ه"
 
 
+def _demand_addressee(d: _Doc, word: tuple[int, int, str], nxt: str) -> bool:
+    """دعا سامي حداد بلاده إلى …: a noun with a pronoun suffix before the demand's preposition is
+    whom the demand is made of, no part of the name before it."""
+    return nxt in {"الي", "علي"} and _possessive(d, word)
+
+
 def _conjunct(d: _Doc, w: str) -> bool:
     """ومصر، والحكومة: a second subject joined by و, not the start of an object."""
     if not w.startswith("و") or len(w) < 4:
@@ -2827,6 +2835,19 @@ def _subject_of_first_verb(d: _Doc, ws, openers: set[str], bare_verb: bool = Fal
     return None
 
 
+def _plural_subject(d: _Doc, sp: Speaker) -> bool:
+    """مسؤولون، وسائل إعلام، تقارير: a plural noun phrase (a sound plural, a group or a listed broken
+    plural); names ending like a plural (عريقات) are names."""
+    first = _TOKEN.search(d.s, sp.start, sp.end)
+    if first is None or (sp.entry is not None and sp.entry.kind == "person"):
+        return False
+    head = _strip_al(first.group())
+    if d.registry.resolve_name(head) is not None:
+        return False
+    sound_plural = len(head) > 4 and head.endswith(("ات", "ون", "ين"))
+    return sp.plural or _group_head(head) or head in _PLURAL_HEADS or sound_plural
+
+
 def _preverbal_subject(d: _Doc, c: Cue, sent_start: int) -> Speaker | None:
     """A noun phrase opening the clause right before a verb that has no subject after it."""
     s = d.s
@@ -3114,18 +3135,7 @@ def _cue_speaker(d: _Doc, c: Cue, last: Speaker | None, cues, i, sent_start: int
         # Subject–verb order (الوزارة أعلنت أن، وكانت الصحيفة قد ذكرت أن). وبيّن and وزاد open a
         # clause of their own: no subject stands before them.
         sp = _preverbal_subject(d, c, sent_start)
-        head = _strip_al(_TOKEN.findall(s, sp.start, sp.end)[0]) if sp is not None and sp.end > sp.start else ""
-        plural = (
-            sp is not None
-            and not (sp.entry is not None and sp.entry.kind == "person")  # عريقات، غنيمات: names
-            and d.registry.resolve_name(head) is None
-        ) and (
-            sp.plural
-            or _group_head(head)
-            or head in {"وسايل", "مصادر", "تقارير", "اوساط"}
-            or (len(head) > 4 and head.endswith(("ات", "ون", "ين")))
-        )
-        if plural and not c.plural and c.gender == "m" and s[c.start] not in "وف":
+        if sp is not None and _plural_subject(d, sp) and not c.plural and c.gender == "m" and s[c.start] not in "وف":
             # … وسائل إعلام قال إنها: a subject before its verb agrees with it; a plural before a
             # masculine singular verb is what the clause describes (وسائل إعلام [هو] قال إنها).
             sp = None
@@ -3433,7 +3443,7 @@ def _headline(d: _Doc, a: int, b: int) -> None:
     first = _TOKEN.match(who.strip(" \"'“”«»"))
     if known is not None:
         d.registry.touch(known, wa)  # a heading "سامي: …" makes its speaker the topic again
-    elif first is not None and (first.group() in _GIVEN_NAMES or first.group() in _FOREIGN_GIVEN):
+    elif first is not None and first.group() in _GIVEN_NAMES:
         d.registry.add(name, position=wa, kind="person")
     d.out.append(
         Attribution(
@@ -3697,8 +3707,8 @@ def _prepass_names(d: _Doc) -> None:
             name = name[1:]  # كابتن إنجلترا هاري كين: the genitive of a title in construct
         elif (
             len(name) == 3
-            and name[1][2] in _GIVEN_NAMES | _FOREIGN_GIVEN
-            and name[0][2] not in _GIVEN_NAMES | _FOREIGN_GIVEN
+            and name[1][2] in _GIVEN_NAMES
+            and name[0][2] not in _GIVEN_NAMES
             and name[0][2] not in _NAME_PARTICLES
         ):
             name = name[1:]  # لشركة كوكا كولا جيمس كوينسي: the name opens with the given name
@@ -3864,7 +3874,7 @@ def _family_word(w: str, lam_name: bool = False) -> bool:
         or (w.startswith(("بال", "كال")) and len(w) > 4)  # سعيد بالهجوم: a prepositional phrase
         or (w[:1] in "وف" and len(w) > 3 and w not in _GIVEN_NAMES)
         # يوسف كمال يريد …: an imperfect verb (يفعل، تفعل) after the name is no part of it
-        or (len(w) == 4 and w[0] in "يت" and w[1] not in "اوي" and w not in _GIVEN_NAMES and w not in _FOREIGN_GIVEN)
+        or (len(w) == 4 and w[0] in "يت" and w[1] not in "اوي" and w not in _GIVEN_NAMES)
     )
 
 
@@ -3944,12 +3954,8 @@ def _gazetteer_people(d: _Doc) -> list[Entity]:
             foreign_fa = foreign and j == i + k and w[:1] == "ف" and len(w) > 3 and w[1] not in "اق"
             if not foreign_fa and not _family_word(w, lam_name=d.token_counts.get(w[1:], 0) == 0):
                 break
-            if (
-                j + 1 < n
-                and toks[j + 1].group() in {"الي", "علي"}
-                and _possessive(d, (toks[j].start(), toks[j].end(), w))
-            ):
-                break  # دعا سامي حداد بلاده إلى: whom a demand is made of
+            if j + 1 < n and _demand_addressee(d, (toks[j].start(), toks[j].end(), w), toks[j + 1].group()):
+                break
             j, core, family, indefinite = j + 1, core + 1, True, indefinite + 1
         while j > i + k and toks[j - 1].group() in _NAME_JOINERS:
             j -= 1
